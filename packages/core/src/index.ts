@@ -1,2 +1,3 @@
 export * from './age';
 export * from './pod-status';
+export * from './selector';
