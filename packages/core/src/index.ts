@@ -1,3 +1,4 @@
 export * from './age';
 export * from './pod-status';
+export * from './rollout';
 export * from './selector';
