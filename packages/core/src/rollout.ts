@@ -2,7 +2,7 @@
  * Deployment rollouts: `kubectl rollout status` messages, the rolling-update budget, ReplicaSet revisions and
  * the template `kubectl rollout undo` restores.
  */
-import type { V1Deployment, V1PodTemplateSpec, V1ReplicaSet } from '@kubernetes/client-node';
+import type { IntOrString, V1Deployment, V1PodTemplateSpec, V1ReplicaSet } from '@kubernetes/client-node';
 
 export interface RolloutStatus {
   /** The rollout finished: `kubectl rollout status` would exit 0. */
@@ -80,7 +80,7 @@ const DEFAULT_ROLLING_UPDATE_VALUE = '25%';
  * intstr.GetScaledValueFromIntOrPercent: an integer is taken as is; "N%" is N percent of `total`, rounded up
  * or down (with Go's float64 arithmetic, reproduced exactly by JS numbers). Other strings are invalid.
  */
-function scaledValue(value: number | string, total: number, roundUp: boolean, field: string): number {
+function scaledValue(value: IntOrString, total: number, roundUp: boolean, field: string): number {
   if (typeof value === 'number') return Math.trunc(value);
   const match = /^([+-]?[0-9]+)%$/.exec(value);
   if (!match)
