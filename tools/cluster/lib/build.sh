@@ -95,6 +95,29 @@ build_kwok() {
     "sigs.k8s.io/kwok/cmd/kwok@$KWOK_VERSION"
 }
 
+# KWOK's standalone controller needs Stage objects. Take the ones KWOK itself ships in its module
+# (the same stages kwokctl embeds) from the module cache: "general" has realistic delays (pods
+# become Ready 1-6 s after scheduling), "fast" has none (for scale benchmarks).
+copy_kwok_stages() {
+  local src
+  src="$(go env GOMODCACHE)/sigs.k8s.io/kwok@$KWOK_VERSION/kustomize/stage"
+  [ -d "$src" ] || GOFLAGS=-mod=mod go mod download "sigs.k8s.io/kwok@$KWOK_VERSION"
+  [ -d "$src" ] || die "KWOK stages not found in the module cache at $src"
+  local out="$BIN_DIR.tmp/stages" flavour f
+  for flavour in general fast; do
+    mkdir -p "$out/$flavour"
+    {
+      cat "$src/node/fast/node-initialize.yaml"
+      echo "---"
+      cat "$src/node/heartbeat-with-lease/node-heartbeat-with-lease.yaml"
+      for f in "$src/pod/$flavour"/*.yaml; do
+        echo "---"
+        cat "$f"
+      done
+    } >"$out/$flavour/stages.yaml"
+  done
+}
+
 cmd_build() {
   if binaries_present; then
     log "control plane $BUILD_KEY already built in $BIN_DIR"
@@ -109,6 +132,7 @@ cmd_build() {
   [ -x "$BIN_DIR.tmp/kube-apiserver" ] && [ -x "$BIN_DIR.tmp/kubectl" ] ||
     run_step "kubernetes $K8S_VERSION (kube-apiserver, kube-controller-manager, kube-scheduler, kubectl)" \
       "$BUILD_LOG_DIR/kubernetes.log" build_k8s
+  copy_kwok_stages
   rm -rf "$BIN_DIR"
   mv "$BIN_DIR.tmp" "$BIN_DIR"
   binaries_present || die "build finished but binaries are missing from $BIN_DIR"

@@ -25,4 +25,5 @@ kctl() { "$BIN_DIR/kubectl" --kubeconfig "$KUBECONFIG_PATH" "$@"; }
 binaries_present() {
   local b
   for b in "${BINARIES[@]}"; do [ -x "$BIN_DIR/$b" ] || return 1; done
+  [ -f "$BIN_DIR/stages/general/stages.yaml" ] && [ -f "$BIN_DIR/stages/fast/stages.yaml" ]
 }
