@@ -1,0 +1,150 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import express from 'express';
+import helmet from 'helmet';
+import pino, { type Logger } from 'pino';
+import type { Config } from './config';
+import { errorHandler, HttpError } from './http/errors';
+import { apiRoutes } from './http/routes';
+import { buildOriginPolicy, hostCheck, mutationGuard, newCsrfToken } from './http/security';
+import { kubeRequest } from './kube/client';
+import { KubeContexts } from './kube/contexts';
+import { createMetrics } from './metrics';
+import { attachSocketServer } from './socket';
+import { WatchHub } from './watch/hub';
+import type { SessionLimits } from './watch/socket-session';
+
+export const VERSION = '0.1.0';
+
+export interface AppDeps {
+  log?: Logger;
+  hub?: WatchHub;
+  limits?: SessionLimits;
+}
+
+/**
+ * The composition root: every dependency comes in through `config`/`deps`, so tests start a real
+ * server on port 0 against the real local cluster.
+ */
+export function createApp(config: Config, deps: AppDeps = {}) {
+  const log =
+    deps.log ??
+    pino({
+      level: config.logLevel,
+      redact: {
+        paths: ['req.headers.cookie', 'req.headers.authorization', '*.token', '*.data'],
+        remove: true,
+      },
+    });
+  const contexts = new KubeContexts(config);
+  const hub = deps.hub ?? new WatchHub({ graceMs: config.informerGraceMs });
+  const metrics = createMetrics(hub);
+  const policy = buildOriginPolicy({
+    host: config.host,
+    extraHosts: config.allowedHosts,
+    extraOrigins: config.allowedOrigins,
+  });
+  const csrfToken = newCsrfToken();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+
+  // Probes and metrics answer any Host (kubelet probes by IP), and change nothing.
+  app.get('/healthz', (_req, res) => {
+    res.type('text/plain').send('ok');
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      const text = await kubeRequest<unknown>(contexts.get(), '/readyz', {}).catch(async (err) => {
+        // /readyz answers plain "ok", which is not JSON: a parse error means it answered 200.
+        if (err instanceof SyntaxError) return 'ok';
+        throw err;
+      });
+      res.type('text/plain').send(typeof text === 'string' ? text : 'ok');
+    } catch (err) {
+      res
+        .status(503)
+        .type('text/plain')
+        .send(`apiserver not reachable: ${(err as Error).message}`);
+    }
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+
+  app.use(hostCheck(policy));
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          fontSrc: ["'self'", 'data:'],
+          objectSrc: ["'none'"],
+          frameAncestors: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          upgradeInsecureRequests: null,
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+      hsts: false,
+    }),
+  );
+  app.use('/api', mutationGuard(policy, csrfToken));
+  app.use('/api', express.json({ limit: config.bodyLimit, strict: true }));
+  app.use(
+    '/api',
+    apiRoutes({
+      contexts,
+      metrics,
+      session: () => ({ mode: config.mode, csrfToken, version: VERSION }),
+    }),
+  );
+
+  if (config.staticDir) {
+    const dir = path.resolve(config.staticDir);
+    app.use(
+      '/assets',
+      express.static(path.join(dir, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }),
+    );
+    app.use(express.static(dir, { index: false, maxAge: 0 }));
+    // Client-side routes fall back to the SPA shell.
+    app.get(/^\/(?!api\/).*/, (_req, res) => {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(path.join(dir, 'index.html'));
+    });
+  }
+  app.use((req, _res, next) => next(new HttpError(404, 'NotFound', `nothing at ${req.method} ${req.path}`)));
+  app.use(errorHandler(log));
+
+  const server: HttpServer = createServer(app);
+  const io = attachSocketServer(server, { hub, contexts, policy, log, metrics, limits: deps.limits });
+
+  async function listen(): Promise<AddressInfo> {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    return server.address() as AddressInfo;
+  }
+
+  async function close(): Promise<void> {
+    await new Promise<void>((resolve) => {
+      io.close(() => resolve());
+    });
+    hub.stopAll();
+    if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  return { app, server, io, hub, metrics, contexts, log, csrfToken, listen, close };
+}
+export type WheelhouseApp = ReturnType<typeof createApp>;

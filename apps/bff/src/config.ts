@@ -1,0 +1,76 @@
+import { z } from 'zod';
+
+/**
+ * All configuration, read from the environment in this module only and validated once at start-up.
+ * A bad value stops the process with a message naming the variable.
+ */
+const csv = z
+  .string()
+  .transform((s) =>
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  )
+  .optional();
+
+const EnvSchema = z.object({
+  WHEELHOUSE_HOST: z.string().default('127.0.0.1'),
+  WHEELHOUSE_PORT: z.coerce.number().int().min(0).max(65535).default(7070),
+  /** kubeconfig | in-cluster | token (per-user bearer token). */
+  WHEELHOUSE_MODE: z.enum(['kubeconfig', 'in-cluster', 'token']).default('kubeconfig'),
+  KUBECONFIG: z.string().optional(),
+  /** Context to use instead of the kubeconfig's current-context. */
+  WHEELHOUSE_CONTEXT: z.string().optional(),
+  /** Extra Host header values accepted besides the bind address and localhost (comma-separated). */
+  WHEELHOUSE_ALLOWED_HOSTS: csv,
+  /** Extra browser origins accepted for sockets and mutations (comma-separated, e.g. the vite dev server). */
+  WHEELHOUSE_ALLOWED_ORIGINS: csv,
+  /** Directory of the built SPA to serve; unset in development (vite serves it). */
+  WHEELHOUSE_STATIC_DIR: z.string().optional(),
+  WHEELHOUSE_LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info'),
+  /** Largest JSON body accepted on REST calls. */
+  WHEELHOUSE_BODY_LIMIT: z.string().default('256kb'),
+  /** How long an informer outlives its last subscriber. */
+  WHEELHOUSE_INFORMER_GRACE_MS: z.coerce.number().int().min(0).default(30_000),
+});
+
+export type Config = {
+  host: string;
+  port: number;
+  mode: 'kubeconfig' | 'in-cluster' | 'token';
+  kubeconfigPath: string | undefined;
+  context: string | undefined;
+  allowedHosts: string[];
+  allowedOrigins: string[];
+  staticDir: string | undefined;
+  logLevel: string;
+  bodyLimit: string;
+  informerGraceMs: number;
+};
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    host: e.WHEELHOUSE_HOST,
+    port: e.WHEELHOUSE_PORT,
+    mode: e.WHEELHOUSE_MODE,
+    kubeconfigPath: e.KUBECONFIG,
+    context: e.WHEELHOUSE_CONTEXT,
+    allowedHosts: e.WHEELHOUSE_ALLOWED_HOSTS ?? [],
+    allowedOrigins: e.WHEELHOUSE_ALLOWED_ORIGINS ?? [],
+    staticDir: e.WHEELHOUSE_STATIC_DIR,
+    logLevel: e.WHEELHOUSE_LOG_LEVEL,
+    bodyLimit: e.WHEELHOUSE_BODY_LIMIT,
+    informerGraceMs: e.WHEELHOUSE_INFORMER_GRACE_MS,
+  };
+}

@@ -1,0 +1,103 @@
+import {
+  HttpMethod,
+  IsomorphicFetchHttpLibrary,
+  type KubeConfig,
+  RequestContext,
+} from '@kubernetes/client-node';
+import type { ApiErrorBody } from '@wheelhouse/shared-types';
+
+/**
+ * An error from the apiserver, carrying its Status: code, reason and message are passed to the
+ * browser unchanged (403 stays 403), never swallowed.
+ */
+export class ApiServerError extends Error {
+  readonly body: ApiErrorBody;
+  constructor(body: ApiErrorBody) {
+    super(body.message);
+    this.name = 'ApiServerError';
+    this.body = body;
+  }
+  get code(): number {
+    return this.body.code;
+  }
+}
+
+const REASONS: Record<number, string> = {
+  400: 'BadRequest',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'NotFound',
+  405: 'MethodNotAllowed',
+  409: 'Conflict',
+  410: 'Expired',
+  413: 'RequestEntityTooLarge',
+  415: 'UnsupportedMediaType',
+  422: 'Invalid',
+  429: 'TooManyRequests',
+  500: 'InternalError',
+  503: 'ServiceUnavailable',
+  504: 'Timeout',
+};
+
+export function reasonFor(code: number): string {
+  return REASONS[code] ?? (code >= 500 ? 'InternalError' : 'BadRequest');
+}
+
+/** Turns an apiserver response body (normally a metav1.Status) into our error body. */
+export function statusToError(httpCode: number, text: string): ApiServerError {
+  let status: { code?: number; reason?: string; message?: string } | undefined;
+  try {
+    status = JSON.parse(text) as typeof status;
+  } catch {
+    status = undefined;
+  }
+  const code = status?.code ?? httpCode;
+  return new ApiServerError({
+    code,
+    reason: status?.reason || reasonFor(code),
+    message: status?.message || text.slice(0, 500) || `the apiserver answered HTTP ${httpCode}`,
+    source: 'apiserver',
+  });
+}
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  query?: Record<string, string | undefined>;
+  body?: unknown;
+  contentType?: string;
+}
+
+/**
+ * One request to the apiserver through client-node's own HTTP stack and authentication (client
+ * certs, tokens, exec plugins, TLS settings from the kubeconfig). Returns the parsed JSON exactly
+ * as the apiserver sent it, so list results and watch events have one shape.
+ */
+export async function kubeRequest<T>(kc: KubeConfig, path: string, opts: RequestOptions = {}): Promise<T> {
+  const cluster = kc.getCurrentCluster();
+  if (!cluster) throw new Error('the kubeconfig has no current cluster');
+  const url = new URL(cluster.server.replace(/\/$/, '') + path);
+  for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== undefined) url.searchParams.set(k, v);
+  const ctx = new RequestContext(url.toString(), (opts.method ?? 'GET') as HttpMethod);
+  ctx.setHeaderParam('Accept', 'application/json');
+  if (opts.body !== undefined) {
+    ctx.setHeaderParam('Content-Type', opts.contentType ?? 'application/json');
+    ctx.setBody(JSON.stringify(opts.body));
+  }
+  await kc.applySecurityAuthentication(ctx);
+  let res: Awaited<ReturnType<ReturnType<IsomorphicFetchHttpLibrary['send']>['toPromise']>>;
+  try {
+    res = await new IsomorphicFetchHttpLibrary().send(ctx).toPromise();
+  } catch (err) {
+    throw new ApiServerError({
+      code: 503,
+      reason: 'ServiceUnavailable',
+      message: `cannot reach the apiserver at ${cluster.server}: ${(err as Error).message}`,
+      source: 'bff',
+    });
+  }
+  const text = await res.body.text();
+  if (res.httpStatusCode < 200 || res.httpStatusCode >= 300) throw statusToError(res.httpStatusCode, text);
+  return JSON.parse(text) as T;
+}
+
+export { HttpMethod };

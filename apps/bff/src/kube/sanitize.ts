@@ -1,0 +1,38 @@
+import type { KubernetesObject, V1Secret } from '@kubernetes/client-node';
+import type { ResourceKind, SecretSummary } from '@wheelhouse/shared-types';
+
+/** Decoded byte length of a base64 string, without decoding it. */
+export function base64ByteLength(b64: string): number {
+  const clean = b64.replace(/\s/g, '');
+  if (clean.length === 0) return 0;
+  const padding = clean.endsWith('==') ? 2 : clean.endsWith('=') ? 1 : 0;
+  return Math.floor((clean.length * 3) / 4) - padding;
+}
+
+/** A Secret with every value removed and each key's byte size kept. */
+export function summarizeSecret(secret: V1Secret): SecretSummary {
+  const { data, stringData, ...rest } = secret;
+  const dataSizes: Record<string, number> = {};
+  for (const [key, value] of Object.entries(data ?? {})) dataSizes[key] = base64ByteLength(value);
+  for (const [key, value] of Object.entries(stringData ?? {})) {
+    dataSizes[key] = new TextEncoder().encode(value).length;
+  }
+  return { ...rest, dataSizes };
+}
+
+/**
+ * What every object goes through before the BFF keeps or sends it: managedFields stripped (noise,
+ * and large), the last-applied annotation of Secrets dropped (it embeds the values), Secret values
+ * replaced by their sizes. Mutates and returns the object it was given (objects come fresh from JSON).
+ */
+export function sanitize(kind: ResourceKind, obj: KubernetesObject): KubernetesObject {
+  if (obj.metadata) {
+    delete obj.metadata.managedFields;
+  }
+  if (kind === 'secrets') {
+    const annotations = obj.metadata?.annotations;
+    if (annotations) delete annotations['kubectl.kubernetes.io/last-applied-configuration'];
+    return summarizeSecret(obj as V1Secret) as KubernetesObject;
+  }
+  return obj;
+}

@@ -1,0 +1,155 @@
+import type { KubeConfig, KubernetesObject } from '@kubernetes/client-node';
+import {
+  type Clock,
+  type InformerListener,
+  type InformerSpec,
+  realClock,
+  SharedInformer,
+} from './shared-informer';
+
+export interface HubOptions {
+  /** How long an informer outlives its last subscriber (a quick tab reload reuses it). */
+  graceMs?: number;
+  clock?: Clock;
+}
+
+interface Entry {
+  informer: SharedInformer;
+  refs: number;
+  stopTimer: unknown;
+}
+
+export interface Subscription {
+  items: KubernetesObject[];
+  resourceVersion: string;
+  informer: SharedInformer;
+  release(): void;
+}
+
+/** Key of a shared informer: who is asking (identity), what, where, and which labels. */
+export function informerKey(identity: string, spec: InformerSpec): string {
+  return JSON.stringify([identity, spec.kind, spec.namespace ?? '', spec.labelSelector ?? '']);
+}
+
+/**
+ * Owns every watch. One informer per (identity, kind, namespace|all, selector), shared by every
+ * socket, reference-counted, and stopped `graceMs` after the last subscriber leaves. N tabs looking
+ * at the same list cost the apiserver one watch.
+ */
+export class WatchHub {
+  private readonly entries = new Map<string, Entry>();
+  private readonly graceMs: number;
+  private readonly clock: Clock;
+
+  constructor(opts: HubOptions = {}) {
+    this.graceMs = opts.graceMs ?? 30_000;
+    this.clock = opts.clock ?? realClock;
+  }
+
+  /**
+   * Adds `listener` to the shared informer for `spec` (starting it if needed), waits for its first
+   * sync, and returns the snapshot from its cache. Rejects if the informer cannot list (403, …) or
+   * does not sync within `timeoutMs`.
+   */
+  async subscribe(
+    kc: KubeConfig,
+    identity: string,
+    spec: InformerSpec,
+    listener: InformerListener,
+    timeoutMs = 15_000,
+  ): Promise<Subscription> {
+    const key = informerKey(identity, spec);
+    let entry = this.entries.get(key);
+    if (!entry) {
+      const informer = new SharedInformer(kc, spec, this.clock);
+      entry = { informer, refs: 0, stopTimer: undefined };
+      this.entries.set(key, entry);
+      informer.start();
+    }
+    if (entry.stopTimer !== undefined) {
+      this.clock.clearTimeout(entry.stopTimer);
+      entry.stopTimer = undefined;
+    }
+    entry.refs++;
+    const { informer } = entry;
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      informer.listeners.delete(listener);
+      this.unref(key, entry);
+    };
+    try {
+      if (!informer.isSynced) {
+        let timer: unknown;
+        const timeout = new Promise<never>((_, reject) => {
+          timer = this.clock.setTimeout(
+            () =>
+              reject(
+                new Error(
+                  `the apiserver did not answer the list of ${spec.kind} within ${Math.round(timeoutMs / 1000)}s${
+                    informer.lastError ? ` (${informer.lastError})` : ''
+                  }`,
+                ),
+              ),
+            timeoutMs,
+          );
+        });
+        try {
+          await Promise.race([informer.whenSynced(), timeout]);
+        } finally {
+          this.clock.clearTimeout(timer);
+        }
+      }
+    } catch (err) {
+      release();
+      // A failed informer is not kept for the next subscriber: it starts afresh.
+      if (informer.state === 'error' && this.entries.get(key) === entry && entry.refs === 0) {
+        this.drop(key, entry);
+      }
+      throw err;
+    }
+    // Snapshot and registration happen in the same tick: no event can fall between them.
+    informer.listeners.add(listener);
+    return { items: informer.items(), resourceVersion: informer.resourceVersion(), informer, release };
+  }
+
+  private unref(key: string, entry: Entry): void {
+    entry.refs--;
+    if (entry.refs > 0) return;
+    if (entry.informer.state === 'error') {
+      this.drop(key, entry);
+      return;
+    }
+    entry.stopTimer = this.clock.setTimeout(() => this.drop(key, entry), this.graceMs);
+  }
+
+  private drop(key: string, entry: Entry): void {
+    if (this.entries.get(key) !== entry || entry.refs > 0) return;
+    entry.informer.stop();
+    this.entries.delete(key);
+  }
+
+  /** For /metrics and tests. */
+  stats(): { informers: number; byKind: Record<string, number>; subscribers: number } {
+    const byKind: Record<string, number> = {};
+    let subscribers = 0;
+    for (const { informer, refs } of this.entries.values()) {
+      byKind[informer.spec.kind] = (byKind[informer.spec.kind] ?? 0) + 1;
+      subscribers += refs;
+    }
+    return { informers: this.entries.size, byKind, subscribers };
+  }
+
+  informers(): SharedInformer[] {
+    return [...this.entries.values()].map((e) => e.informer);
+  }
+
+  stopAll(): void {
+    for (const [key, entry] of this.entries) {
+      if (entry.stopTimer !== undefined) this.clock.clearTimeout(entry.stopTimer);
+      entry.informer.stop();
+      this.entries.delete(key);
+    }
+  }
+}

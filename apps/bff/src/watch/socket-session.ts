@@ -1,0 +1,184 @@
+import type { KubernetesObject } from '@kubernetes/client-node';
+import type {
+  EventsPayload,
+  KindObject,
+  ResyncPayload,
+  SubStatusPayload,
+  WatchEvent,
+  WatchEventType,
+} from '@wheelhouse/shared-types';
+import type { InformerListener } from './shared-informer';
+
+/** What a session needs from a socket: emit, and how much it has not yet flushed to the wire. */
+export interface Outlet {
+  emitEvents(payload: EventsPayload): void;
+  emitResync(payload: ResyncPayload): void;
+  emitStatus(payload: SubStatusPayload): void;
+  /** Packets written but not yet flushed to the client (engine.io's write buffer). */
+  backlog(): number;
+}
+
+export interface SessionLimits {
+  /** Batch tick. */
+  tickMs: number;
+  /** Pending (coalesced) events a subscription may hold before it switches to a resync. */
+  maxPendingPerSub: number;
+  /** Unflushed packets on the socket above which we stop sending events and resync later. */
+  maxBacklog: number;
+}
+export const DEFAULT_LIMITS: SessionLimits = { tickMs: 50, maxPendingPerSub: 5000, maxBacklog: 200 };
+
+function objectKey(obj: KubernetesObject): string {
+  return obj.metadata?.uid ?? `${obj.metadata?.namespace ?? ''}/${obj.metadata?.name ?? ''}`;
+}
+
+/**
+ * The per-subscription buffer between a shared informer and one socket. Events are coalesced per
+ * object until the next tick; if the socket falls behind (backlog) or the buffer grows past its
+ * bound, the buffer is dropped and the subscription is marked for a resync, so a slow consumer
+ * costs a flag, never unbounded memory.
+ */
+export class SubscriptionBuffer implements InformerListener {
+  private pending = new Map<string, WatchEvent>();
+  needsResync = false;
+  resyncReason: ResyncPayload['reason'] = 'relist';
+
+  constructor(
+    readonly subId: string,
+    private readonly limits: SessionLimits,
+    private readonly onDirty: () => void,
+    private readonly onStatusChange: (p: SubStatusPayload) => void,
+    readonly snapshot: () => { items: KubernetesObject[]; resourceVersion: string },
+  ) {}
+
+  onEvent(type: WatchEventType, obj: KubernetesObject): void {
+    if (this.needsResync) return;
+    const key = objectKey(obj);
+    const prev = this.pending.get(key);
+    const object = obj as KindObject;
+    if (prev?.type === 'ADDED' && type === 'DELETED') {
+      this.pending.delete(key); // created and gone within one tick: the client never needs to know
+    } else if (prev?.type === 'ADDED' && type === 'MODIFIED') {
+      this.pending.set(key, { type: 'ADDED', object });
+    } else {
+      // Re-insert so the batch keeps the order of each object's latest change.
+      this.pending.delete(key);
+      this.pending.set(key, { type, object });
+    }
+    if (this.pending.size > this.limits.maxPendingPerSub) this.markForResync('slow-consumer');
+    this.onDirty();
+  }
+
+  onResync(): void {
+    this.markForResync('relist');
+    this.onDirty();
+  }
+
+  onStatus(state: SubStatusPayload['state'], message?: string): void {
+    this.onStatusChange({ subId: this.subId, state, ...(message ? { message } : {}) });
+  }
+
+  markForResync(reason: ResyncPayload['reason']): void {
+    if (!this.needsResync || reason === 'slow-consumer') this.resyncReason = reason;
+    this.needsResync = true;
+    this.pending.clear();
+  }
+
+  /** Takes the batch collected since the last tick. */
+  take(): WatchEvent[] {
+    if (this.pending.size === 0) return [];
+    const batch = [...this.pending.values()];
+    this.pending = new Map();
+    return batch;
+  }
+
+  get size(): number {
+    return this.pending.size;
+  }
+}
+
+/** All subscriptions of one socket, flushed together once per tick. */
+export class SocketSession {
+  readonly subs = new Map<string, { buffer: SubscriptionBuffer; release: () => void }>();
+  private timer: NodeJS.Timeout | undefined;
+  resyncsSent = 0;
+  eventsSent = 0;
+
+  constructor(
+    private readonly outlet: Outlet,
+    private readonly limits: SessionLimits = DEFAULT_LIMITS,
+  ) {}
+
+  createBuffer(
+    subId: string,
+    snapshot: () => { items: KubernetesObject[]; resourceVersion: string },
+  ): SubscriptionBuffer {
+    return new SubscriptionBuffer(
+      subId,
+      this.limits,
+      () => this.schedule(),
+      (p) => this.outlet.emitStatus(p),
+      snapshot,
+    );
+  }
+
+  add(subId: string, buffer: SubscriptionBuffer, release: () => void): void {
+    this.subs.set(subId, { buffer, release });
+  }
+
+  remove(subId: string): boolean {
+    const sub = this.subs.get(subId);
+    if (!sub) return false;
+    sub.release();
+    this.subs.delete(subId);
+    return true;
+  }
+
+  close(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    for (const subId of [...this.subs.keys()]) this.remove(subId);
+  }
+
+  private schedule(): void {
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.flush();
+    }, this.limits.tickMs);
+  }
+
+  /** Sends what is pending; called on each tick and when the socket drains. */
+  flush(): void {
+    const congested = this.outlet.backlog() > this.limits.maxBacklog;
+    let more = false;
+    for (const [subId, { buffer }] of this.subs) {
+      if (congested) {
+        if (buffer.size > 0 || buffer.needsResync) {
+          buffer.markForResync('slow-consumer');
+          more = true;
+        }
+        continue;
+      }
+      if (buffer.needsResync) {
+        buffer.needsResync = false;
+        const { items, resourceVersion } = buffer.snapshot();
+        this.resyncsSent++;
+        this.outlet.emitResync({
+          subId,
+          items: items as KindObject[],
+          resourceVersion,
+          reason: buffer.resyncReason,
+        });
+        continue;
+      }
+      const batch = buffer.take();
+      if (batch.length > 0) {
+        this.eventsSent += batch.length;
+        this.outlet.emitEvents({ subId, batch });
+      }
+    }
+    // While congested, try again later (the socket's drain event also triggers a flush).
+    if (more) this.schedule();
+  }
+}

@@ -1,0 +1,4 @@
+export * from './errors';
+export * from './kinds';
+export * from './protocol';
+export * from './rest';

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import type { ApiErrorBody } from './errors';
+import { type KindObject, ResourceKind } from './kinds';
+
+/**
+ * The live protocol between a browser tab and the BFF, over one socket.io connection per tab.
+ *
+ *  client → server  `subscribe` {context?, kind, namespace?, labelSelector?}
+ *                   ack: {ok: true, subId, items, resourceVersion} — the snapshot, served from the
+ *                        BFF's shared informer cache (no new LIST when the informer is warm)
+ *                      | {ok: false, error}
+ *  server → client  `events`  {subId, batch}    changes since the snapshot, batched per tick
+ *                                                (~50 ms); repeated updates of one object within a
+ *                                                tick are coalesced to the last one
+ *  server → client  `resync`  {subId, items, resourceVersion}
+ *                                                replace everything held for subId: sent after the
+ *                                                informer relisted (410 Gone, apiserver restart) or
+ *                                                when this socket fell too far behind (bounded queue)
+ *  server → client  `subStatus` {subId, state, message?}   live | reconnecting | error
+ *  client → server  `unsubscribe` {subId}       ack: {ok: true}
+ *
+ * Everything the server receives is validated with the zod schemas below; types are not validation.
+ * After a reconnect the client subscribes again and gets a fresh snapshot.
+ */
+
+/** DNS-1123 label: what a namespace name must be. */
+export const NAMESPACE_PATTERN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+export const NamespaceName = z
+  .string()
+  .max(63, 'namespace names are at most 63 characters')
+  .regex(NAMESPACE_PATTERN, 'a namespace must be a lowercase RFC 1123 label (a-z, 0-9, "-")');
+
+export const MAX_SELECTOR_LENGTH = 4096;
+
+export const SubscribeRequest = z.strictObject({
+  /** kubeconfig context; the BFF's default context when omitted. */
+  context: z.string().min(1).max(253).optional(),
+  kind: ResourceKind,
+  /** Omit for all namespaces (and for cluster-scoped kinds). */
+  namespace: NamespaceName.optional(),
+  /** A label selector in kubectl grammar; checked with @wheelhouse/core's parser before use. */
+  labelSelector: z.string().max(MAX_SELECTOR_LENGTH).optional(),
+});
+export type SubscribeRequest = z.infer<typeof SubscribeRequest>;
+
+export const UnsubscribeRequest = z.strictObject({ subId: z.string().min(1).max(64) });
+export type UnsubscribeRequest = z.infer<typeof UnsubscribeRequest>;
+
+export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
+export interface WatchEvent<K extends ResourceKind = ResourceKind> {
+  type: WatchEventType;
+  object: KindObject<K>;
+}
+
+export type SubscribeAck<K extends ResourceKind = ResourceKind> =
+  | { ok: true; subId: string; items: KindObject<K>[]; resourceVersion: string }
+  | { ok: false; error: ApiErrorBody };
+
+export type SimpleAck = { ok: true } | { ok: false; error: ApiErrorBody };
+
+export interface EventsPayload {
+  subId: string;
+  batch: WatchEvent[];
+}
+export interface ResyncPayload {
+  subId: string;
+  items: KindObject[];
+  resourceVersion: string;
+  reason: 'relist' | 'slow-consumer';
+}
+export type SubscriptionState = 'live' | 'reconnecting' | 'error';
+export interface SubStatusPayload {
+  subId: string;
+  state: SubscriptionState;
+  message?: string;
+}
+
+export interface ServerToClientEvents {
+  events: (payload: EventsPayload) => void;
+  resync: (payload: ResyncPayload) => void;
+  subStatus: (payload: SubStatusPayload) => void;
+}
+
+export interface ClientToServerEvents {
+  subscribe: (req: SubscribeRequest, ack: (res: SubscribeAck) => void) => void;
+  unsubscribe: (req: UnsubscribeRequest, ack: (res: SimpleAck) => void) => void;
+}
+
+/** The socket.io path the BFF serves the protocol on. */
+export const SOCKET_PATH = '/api/socket';

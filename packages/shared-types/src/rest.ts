@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+/**
+ * REST endpoints of the BFF (all under /api). One-shot reads and allow-listed actions only; there is
+ * no endpoint that proxies an arbitrary apiserver path. Every error is an `ErrorResponse`.
+ *
+ *  GET  /api/session                  → Session (mode, identity, CSRF token for mutations)
+ *  GET  /api/contexts                 → ContextsResponse
+ *  GET  /api/namespaces               → the namespace list (names only)
+ *  GET  /api/:kind/:namespace/:name   → one object (managedFields stripped; secrets summarised)
+ *  GET  /api/:kind/_/:name            → one cluster-scoped object
+ *  GET  /api/events/:kind/:namespace/:name → Events whose involvedObject is that object
+ */
+
+/** Header that carries the CSRF token on every mutating request. */
+export const CSRF_HEADER = 'x-wheelhouse-csrf';
+
+export const AccessMode = z.enum(['kubeconfig', 'in-cluster', 'token']);
+export type AccessMode = z.infer<typeof AccessMode>;
+
+export interface Session {
+  mode: AccessMode;
+  context: string;
+  /** The Kubernetes user the BFF acts as, when known (from a SelfSubjectReview). */
+  user?: string;
+  csrfToken: string;
+  version: string;
+}
+
+export interface KubeContextInfo {
+  name: string;
+  cluster: string;
+  namespace?: string;
+}
+export interface ContextsResponse {
+  current: string;
+  contexts: KubeContextInfo[];
+}
+
+export interface NamespaceList {
+  items: string[];
+}
