@@ -1,0 +1,42 @@
+# Wheelhouse: the two commands a newcomer needs are `make demo` and `make test`.
+SHELL := /bin/bash
+export PATH := /usr/local/go/bin:$(PATH)
+
+.PHONY: demo test setup dev start build cluster-up cluster-down cluster-status seed lint typecheck
+
+## demo: local cluster + demo workloads + production build, then serve the dashboard on http://127.0.0.1:7070
+demo:
+	@scripts/demo.sh
+
+## test: lint, typecheck, unit, integration (real local cluster), build, Playwright e2e
+test:
+	@scripts/test.sh
+
+## setup: install Node 24, pnpm, dependencies, chromium and the control-plane binaries
+setup:
+	@scripts/setup.sh
+
+## dev: vite dev server (http://127.0.0.1:5173) + BFF in watch mode against the local cluster
+dev:
+	@scripts/dev.sh
+
+## start: the production server against your current kubeconfig context
+start: build
+	@. scripts/toolchain.sh && WHEELHOUSE_STATIC_DIR=apps/web/dist node apps/bff/dist/server.mjs
+
+build:
+	@. scripts/toolchain.sh && pnpm build
+
+cluster-up:
+	@tools/cluster/cluster up
+cluster-down:
+	@tools/cluster/cluster down
+cluster-status:
+	@tools/cluster/cluster status
+seed:
+	@tools/cluster/cluster seed
+
+lint:
+	@. scripts/toolchain.sh && pnpm lint
+typecheck:
+	@. scripts/toolchain.sh && pnpm typecheck

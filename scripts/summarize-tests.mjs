@@ -1,0 +1,30 @@
+// Adds up the JSON reports of vitest and Playwright in a folder and prints one closing line,
+// "tests: N passed, N failed". Exits non-zero when a test or a stage (given as arguments) failed.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+const [dir, ...failedStages] = process.argv.slice(2);
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+  const report = JSON.parse(readFileSync(path.join(dir, file), 'utf8'));
+  if (report.stats && 'expected' in report.stats) {
+    // Playwright
+    passed += report.stats.expected + (report.stats.flaky ?? 0);
+    failed += report.stats.unexpected;
+    skipped += report.stats.skipped;
+    console.log(`${file}: ${report.stats.expected} passed, ${report.stats.unexpected} failed, ${report.stats.flaky ?? 0} flaky`);
+  } else if ('numPassedTests' in report) {
+    // vitest
+    passed += report.numPassedTests;
+    failed += report.numFailedTests;
+    skipped += report.numPendingTests + (report.numTodoTests ?? 0);
+    console.log(`${file}: ${report.numPassedTests} passed, ${report.numFailedTests} failed`);
+  }
+}
+for (const s of failedStages) console.log(`stage failed: ${s}`);
+const stageFailures = failedStages.length;
+if (passed === 0) console.log('no test ran');
+console.log(`tests: ${passed} passed, ${failed + stageFailures} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(failed + stageFailures > 0 || passed === 0 ? 1 : 0);

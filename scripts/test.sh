@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Every test, at every layer: lint, typecheck, unit (core, shared-types, web), integration (BFF and
+# testkit against the real local cluster), production build, Playwright e2e (real cluster, real
+# BFF, Debian's chromium). Prints the time of each stage and a closing "N passed, N failed" line.
+set -uo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+results="$root/artifacts/test-results"
+rm -rf "$results"
+mkdir -p "$results"
+failed_stages=()
+t_all=$SECONDS
+
+stage() { # NAME CMD...
+  local name="$1"; shift
+  local t0=$SECONDS
+  printf '\n== %s (%s)\n' "$name" "$(date +%H:%M:%S)"
+  if "$@"; then
+    printf -- '-- %s: ok in %ss\n' "$name" $((SECONDS - t0))
+  else
+    printf -- '-- %s: FAILED in %ss\n' "$name" $((SECONDS - t0))
+    failed_stages+=("$name")
+  fi
+}
+
+stage setup "$root/scripts/setup.sh" || true
+. "$root/scripts/toolchain.sh"
+[ ${#failed_stages[@]} -eq 0 ] || { echo "setup failed: nothing else can run"; echo "tests: 0 passed, 1 failed"; exit 1; }
+
+# Leave the machine as we found it: a cluster this run started is stopped at the end.
+cluster_was_up=0
+"$root/tools/cluster/cluster" status >/dev/null 2>&1 && cluster_was_up=1
+stage "cluster up" "$root/tools/cluster/cluster" up
+export WHEELHOUSE_KUBECONFIG
+WHEELHOUSE_KUBECONFIG="$("$root/tools/cluster/cluster" env | sed 's/^export KUBECONFIG=//')"
+
+vitest() { # PACKAGE-FILTER REPORT-NAME
+  pnpm --filter "$1" exec vitest run --reporter=default --reporter=json --outputFile="$results/$2.json"
+}
+
+stage lint pnpm lint
+stage typecheck pnpm typecheck
+stage "unit: core" vitest @wheelhouse/core core
+stage "unit: shared-types" vitest @wheelhouse/shared-types shared-types
+stage "unit: web" vitest @wheelhouse/web web
+stage "integration: testkit" vitest @wheelhouse/testkit testkit
+stage "integration: bff" vitest @wheelhouse/bff bff
+stage "build" pnpm build
+stage "e2e: playwright" env PLAYWRIGHT_JSON_OUTPUT_NAME="$results/e2e.json" pnpm --filter @wheelhouse/e2e exec playwright test --reporter=list,json
+
+if [ "$cluster_was_up" = 0 ] && [ "${WHEELHOUSE_KEEP_CLUSTER:-}" != 1 ]; then
+  "$root/tools/cluster/cluster" down || true
+fi
+
+printf '\n== summary (%ss in all)\n' $((SECONDS - t_all))
+node "$root/scripts/summarize-tests.mjs" "$results" "${failed_stages[@]}"
