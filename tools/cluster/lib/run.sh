@@ -32,7 +32,9 @@ alive() {
 
 start_proc() {
   local name="$1"; shift
-  mkdir -p "$STATE_DIR/pids" "$STATE_DIR/logs"
+  mkdir -p "$STATE_DIR/pids" "$STATE_DIR/logs" "$STATE_DIR/args"
+  # Keep the exact arguments so `cluster restart NAME` can start the same process again.
+  printf '%s\0' "$@" >"$STATE_DIR/args/$name"
   setsid "$BIN_DIR/$name" "$@" >>"$STATE_DIR/logs/$name.log" 2>&1 </dev/null 9>&- &
   echo $! >"$STATE_DIR/pids/$name.pid"
 }
@@ -42,9 +44,9 @@ stop_proc() {
   pid="$(pid_of "$name")" || return 0
   if alive "$name"; then
     kill -TERM "$pid" 2>/dev/null || true
-    for i in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    for i in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     if kill -0 "$pid" 2>/dev/null; then
-      log "$name (pid $pid) ignored SIGTERM for 10s; sending SIGKILL"
+      log "$name (pid $pid) still running 5s after SIGTERM; sending SIGKILL"
       kill -KILL "$pid" 2>/dev/null || true
     fi
   fi
@@ -262,6 +264,40 @@ cmd_up() {
   all_alive || die "a component exited during start-up (logs: $STATE_DIR/logs)"
   log "up in $((SECONDS - t0))s"
   print_info
+}
+
+# `cluster stop NAME` / `cluster start NAME` / `cluster restart NAME`: one component, for fault
+# tests (e.g. restart kube-apiserver mid-watch). Uses the arguments recorded by `up`.
+cmd_component() {
+  local action="$1" name="${2:-}"
+  case " ${COMPONENTS[*]} " in *" $name "*) ;; *) die "unknown component '$name' (one of: ${COMPONENTS[*]})" ;; esac
+  [ -f "$STATE_DIR/args/$name" ] || die "cluster \"$CLUSTER_NAME\" is not running (no recorded arguments for $name)"
+  if [ "$action" = stop ] || [ "$action" = restart ]; then
+    stop_proc "$name"
+    log "stopped $name"
+  fi
+  if [ "$action" = start ] || [ "$action" = restart ]; then
+    alive "$name" && { log "$name already runs"; return 0; }
+    local -a args=()
+    mapfile -d '' args <"$STATE_DIR/args/$name"
+    start_proc "$name" "${args[@]}"
+    if [ "$name" = kube-apiserver ]; then wait_for "kube-apiserver /readyz" 120 apiserver_ready; fi
+    if [ "$name" = etcd ]; then wait_for "etcd" 60 etcd_ready; fi
+    log "started $name (pid $(pid_of "$name"))"
+  fi
+}
+
+# `cluster compact`: compact etcd at its current revision (through etcd's JSON gateway on
+# 127.0.0.1), so any watch resumed from an older resourceVersion gets 410 Gone.
+cmd_compact() {
+  local port rev
+  port="$(cat "$STATE_DIR/ports/etcd" 2>/dev/null)" || die "cluster \"$CLUSTER_NAME\" is not running"
+  rev="$(curl -sf --max-time 5 -X POST "http://127.0.0.1:$port/v3/kv/range" -d '{"key":"AA==","limit":1}' |
+    sed -n 's/.*"revision":"\([0-9]*\)".*/\1/p')"
+  [ -n "$rev" ] || die "could not read etcd's current revision"
+  curl -sf --max-time 30 -X POST "http://127.0.0.1:$port/v3/kv/compaction" -d "{\"revision\":\"$rev\",\"physical\":true}" >/dev/null ||
+    die "etcd compaction at revision $rev failed"
+  echo "$rev"
 }
 
 cmd_down() {
