@@ -1,0 +1,48 @@
+import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { lazy } from 'react';
+import { BrowserRouter, Navigate, Route, Routes, useLocation, useParams } from 'react-router';
+import { LiveStoreProvider } from '../features/live/live-context';
+import type { LiveStore } from '../features/live/live-store';
+import { viewKind } from './kinds';
+import { Shell } from './Shell';
+
+const PodsView = lazy(() => import('../features/pods/components/PodsView'));
+const ResourceView = lazy(() => import('../features/resources/components/ResourceView'));
+
+function KindPage() {
+  const view = viewKind(useParams().kind);
+  if (view === undefined) return <NotFound />;
+  if (view.kind === 'pods') return <PodsView />;
+  return <ResourceView key={view.kind} kind={view.kind} title={view.label} noun={view.noun} />;
+}
+
+function NotFound() {
+  return (
+    <div className="px-4 py-10 text-center text-slate-500 text-sm">
+      <title>Not found — Wheelhouse</title>
+      <p>There is no view at {useLocation().pathname}.</p>
+    </div>
+  );
+}
+
+function ToPods() {
+  return <Navigate to={{ pathname: '/pods', search: useLocation().search }} replace />;
+}
+
+export function App({ queryClient, liveStore }: { queryClient: QueryClient; liveStore: LiveStore }) {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <LiveStoreProvider store={liveStore}>
+        <BrowserRouter>
+          <Routes>
+            <Route element={<Shell />}>
+              <Route index element={<ToPods />} />
+              <Route path=":kind" element={<KindPage />} />
+              <Route path="*" element={<NotFound />} />
+            </Route>
+          </Routes>
+        </BrowserRouter>
+      </LiveStoreProvider>
+    </QueryClientProvider>
+  );
+}

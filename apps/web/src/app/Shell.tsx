@@ -1,0 +1,104 @@
+import { Suspense } from 'react';
+import { Link, NavLink, Outlet } from 'react-router';
+import { LiveIndicator } from '../features/live/components/LiveIndicator';
+import { NamespaceSwitcher } from '../features/namespaces/components/NamespaceSwitcher';
+import { useSession } from '../features/session/api/get-session';
+import { ThemeToggle } from '../features/theme/components/ThemeToggle';
+import { searchKeepingNamespace, useViewParams } from '../lib/url-state';
+import { VIEW_KINDS } from './kinds';
+
+function Wordmark() {
+  return (
+    <Link to="/pods" className="flex items-center gap-2 font-semibold tracking-tight">
+      <svg
+        width="20"
+        height="20"
+        viewBox="0 0 32 32"
+        aria-hidden="true"
+        className="text-sky-600 dark:text-sky-400"
+      >
+        <circle cx="16" cy="16" r="10" fill="none" stroke="currentColor" strokeWidth="3" />
+        <circle cx="16" cy="16" r="3" fill="currentColor" />
+        <path
+          d="M16 2v8M16 22v8M2 16h8M22 16h8M6.1 6.1l5.7 5.7M20.2 20.2l5.7 5.7M6.1 25.9l5.7-5.7M20.2 11.8l5.7-5.7"
+          stroke="currentColor"
+          strokeWidth="3"
+          strokeLinecap="round"
+        />
+      </svg>
+      Wheelhouse
+    </Link>
+  );
+}
+
+function ContextName() {
+  const { data } = useSession();
+  if (!data) return null;
+  return (
+    <span
+      className="hidden truncate rounded bg-slate-100 px-2 py-0.5 font-mono text-slate-600 text-xs sm:inline dark:bg-slate-800 dark:text-slate-300"
+      title={data.user ? `${data.context} as ${data.user}` : data.context}
+      data-testid="context-name"
+    >
+      {data.context}
+    </span>
+  );
+}
+
+function Nav() {
+  const { namespace } = useViewParams();
+  const search = searchKeepingNamespace(namespace);
+  return (
+    <nav aria-label="Resources" className="w-44 shrink-0 border-slate-200 border-r p-2 dark:border-slate-800">
+      <ul className="space-y-0.5">
+        {VIEW_KINDS.map(({ kind, label }) => (
+          <li key={kind}>
+            <NavLink
+              to={{ pathname: `/${kind}`, search }}
+              className={({ isActive }) =>
+                `block rounded-md px-3 py-1.5 text-sm ${
+                  isActive
+                    ? 'bg-sky-50 font-medium text-sky-800 dark:bg-sky-950/60 dark:text-sky-300'
+                    : 'text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800/70'
+                }`
+              }
+            >
+              {label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** Header (wordmark, context, namespace, live state, theme), resource nav, and the routed view. */
+export function Shell() {
+  return (
+    <div className="flex h-dvh flex-col bg-white text-slate-900 dark:bg-slate-950 dark:text-slate-100">
+      <header className="flex h-12 shrink-0 items-center gap-4 border-slate-200 border-b px-4 dark:border-slate-800">
+        <Wordmark />
+        <ContextName />
+        <div className="ml-auto flex items-center gap-4">
+          <NamespaceSwitcher />
+          <LiveIndicator />
+          <ThemeToggle />
+        </div>
+      </header>
+      <div className="flex min-h-0 flex-1">
+        <Nav />
+        <main className="flex min-w-0 flex-1 flex-col">
+          <Suspense
+            fallback={
+              <p role="status" className="px-4 py-10 text-center text-slate-500 text-sm">
+                Loading…
+              </p>
+            }
+          >
+            <Outlet />
+          </Suspense>
+        </main>
+      </div>
+    </div>
+  );
+}

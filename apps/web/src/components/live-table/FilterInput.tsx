@@ -1,0 +1,56 @@
+import { useEffect, useRef } from 'react';
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+/** The table's text filter. `/` anywhere on the page focuses it; Escape clears it, then leaves it. */
+export function FilterInput({
+  value,
+  onChange,
+  placeholder,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+  placeholder: string;
+}) {
+  const ref = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target))
+        return;
+      event.preventDefault();
+      ref.current?.focus();
+      ref.current?.select();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, []);
+
+  return (
+    <div className="relative w-72 max-w-full">
+      <input
+        ref={ref}
+        type="search"
+        aria-label="Filter"
+        data-testid="filter-input"
+        value={value}
+        placeholder={placeholder}
+        spellCheck={false}
+        autoComplete="off"
+        onChange={(e) => onChange(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key !== 'Escape') return;
+          if (value) onChange('');
+          else e.currentTarget.blur();
+        }}
+        className="h-8 w-full rounded-md border border-slate-300 bg-white pr-8 pl-2.5 text-sm placeholder:text-slate-400 focus:border-sky-500 focus:ring-2 focus:ring-sky-500/30 focus:outline-none dark:border-slate-700 dark:bg-slate-900 dark:placeholder:text-slate-500"
+      />
+      <kbd className="pointer-events-none absolute top-1.5 right-2 rounded border border-slate-300 px-1 font-mono text-[11px] text-slate-400 dark:border-slate-700">
+        /
+      </kbd>
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import { type DataTag, queryOptions, useQuery } from '@tanstack/react-query';
+import type { KindObject, ResourceKind } from '@wheelhouse/shared-types';
+import { useLiveStore } from './live-context';
+import type { LiveStore } from './live-store';
+import type { LiveList } from './reducers';
+
+/** What one live subscription watches. `namespace` undefined means all namespaces. */
+export interface LiveParams<K extends ResourceKind = ResourceKind> {
+  kind: K;
+  namespace?: string | undefined;
+  labelSelector?: string | undefined;
+}
+
+/** `['live', kind, namespace ?? '*', labelSelector ?? '']`: one cache entry per subscription. */
+export type LiveQueryKey<K extends ResourceKind = ResourceKind> = readonly ['live', K, string, string];
+
+/** How long a subscription outlives its last observer (quick back-navigation stays warm). */
+export const LIVE_GC_TIME_MS = 5_000;
+
+export function liveKey<K extends ResourceKind>(params: LiveParams<K>): LiveQueryKey<K> {
+  return ['live', params.kind, params.namespace ?? '*', params.labelSelector ?? ''] as const;
+}
+
+/** Reads the params back out of a key (the inverse of `liveKey`). */
+export function paramsFromKey<K extends ResourceKind>(key: LiveQueryKey<K>): LiveParams<K> {
+  const [, kind, namespace, labelSelector] = key;
+  return {
+    kind,
+    ...(namespace === '*' ? {} : { namespace }),
+    ...(labelSelector === '' ? {} : { labelSelector }),
+  };
+}
+
+export function isLiveKey(key: readonly unknown[]): key is LiveQueryKey {
+  return key[0] === 'live' && key.length === 4;
+}
+
+/**
+ * The single owner of a live key. The query function subscribes and resolves with the ack's
+ * snapshot; from then on the LiveStore patches the cache entry with each `events`/`resync`, so
+ * the data is never stale and never refetched by polling. When the entry is garbage-collected
+ * (gcTime after the last observer left) the store unsubscribes.
+ */
+export function liveListOptions<K extends ResourceKind>(store: LiveStore, params: LiveParams<K>) {
+  return queryOptions({
+    queryKey: liveKey(params) as DataTag<LiveQueryKey<K>, LiveList<KindObject<K>>, Error>,
+    queryFn: ({ signal }) => store.open(params, signal),
+    staleTime: Number.POSITIVE_INFINITY,
+    gcTime: LIVE_GC_TIME_MS,
+    retry: false,
+    // The reducers already keep the identity of unchanged objects; the data is a Map anyway.
+    structuralSharing: false,
+    refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
+  });
+}
+
+/** The live list of one kind in one namespace (or all), kept current by the socket. */
+export function useLiveList<K extends ResourceKind>(params: LiveParams<K>) {
+  const store = useLiveStore();
+  return useQuery(liveListOptions(store, params));
+}

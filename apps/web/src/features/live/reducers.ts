@@ -1,0 +1,100 @@
+import type { KindObject, ResyncPayload, WatchEvent } from '@wheelhouse/shared-types';
+
+/** The part of a Kubernetes object the reducers read. Every kind on the wire has it. */
+export interface ObjectWithMeta {
+  metadata?: { uid?: string; name?: string; namespace?: string; resourceVersion?: string };
+}
+
+/**
+ * What the query cache holds for one live subscription: the objects by `metadata.uid`, and the
+ * newest resourceVersion seen (opaque: compared for equality only, never ordered).
+ *
+ * Reducers keep the identity of every object that did not change, so components can tell a changed
+ * row from an unchanged one by reference, and a batch that changes nothing returns the same state.
+ */
+export interface LiveList<T extends ObjectWithMeta = KindObject> {
+  readonly byUid: ReadonlyMap<string, T>;
+  readonly resourceVersion: string;
+}
+
+/** The key an object is held under: its uid, or namespace/name for an object that has none. */
+export function objectKey(obj: ObjectWithMeta): string {
+  const meta = obj.metadata;
+  return meta?.uid ?? `${meta?.namespace ?? ''}/${meta?.name ?? ''}`;
+}
+
+function sameVersion(a: ObjectWithMeta, b: ObjectWithMeta): boolean {
+  const rv = a.metadata?.resourceVersion;
+  return rv !== undefined && rv === b.metadata?.resourceVersion;
+}
+
+/** The state a subscribe ack's snapshot starts from. */
+export function fromSnapshot<T extends ObjectWithMeta>(
+  items: readonly T[],
+  resourceVersion: string,
+): LiveList<T> {
+  const byUid = new Map<string, T>();
+  for (const item of items) byUid.set(objectKey(item), item);
+  return { byUid, resourceVersion };
+}
+
+/**
+ * Applies one `events` batch. ADDED and MODIFIED both upsert (a MODIFIED for an object we do not
+ * hold is an insert, an ADDED for one we hold is an update); DELETED of an unknown object is a
+ * no-op. An event carrying the resourceVersion we already hold changes nothing.
+ */
+export function applyEvents<T extends ObjectWithMeta>(
+  state: LiveList<T>,
+  batch: readonly WatchEvent[],
+): LiveList<T> {
+  let next: Map<string, T> | undefined;
+  let resourceVersion = state.resourceVersion;
+  for (const event of batch) {
+    const object = event.object as T;
+    const key = objectKey(object);
+    const current = (next ?? state.byUid).get(key);
+    if (event.type === 'DELETED') {
+      if (current === undefined) continue;
+      next ??= new Map(state.byUid);
+      next.delete(key);
+    } else {
+      if (current !== undefined && sameVersion(current, object)) continue;
+      next ??= new Map(state.byUid);
+      next.set(key, object);
+    }
+    resourceVersion = object.metadata?.resourceVersion ?? resourceVersion;
+  }
+  return next === undefined ? state : { byUid: next, resourceVersion };
+}
+
+/**
+ * Replaces everything held with a full list (a `resync`, or a fresh snapshot after a reconnect).
+ * Objects whose resourceVersion did not change keep their identity; if nothing changed at all the
+ * previous state is returned as it was.
+ */
+export function applyResync<T extends ObjectWithMeta>(
+  state: LiveList<T> | undefined,
+  payload: Pick<ResyncPayload, 'resourceVersion'> & { items: readonly ObjectWithMeta[] },
+): LiveList<T> {
+  const items = payload.items as readonly T[];
+  if (state === undefined) return fromSnapshot(items, payload.resourceVersion);
+  const byUid = new Map<string, T>();
+  let changed = items.length !== state.byUid.size;
+  for (const item of items) {
+    const key = objectKey(item);
+    const current = state.byUid.get(key);
+    if (current !== undefined && sameVersion(current, item)) {
+      byUid.set(key, current);
+    } else {
+      byUid.set(key, item);
+      changed = true;
+    }
+  }
+  if (!changed && state.resourceVersion === payload.resourceVersion) return state;
+  return { byUid: changed ? byUid : state.byUid, resourceVersion: payload.resourceVersion };
+}
+
+/** The held objects as an array, in the order they arrived. */
+export function listItems<T extends ObjectWithMeta>(state: LiveList<T>): T[] {
+  return [...state.byUid.values()];
+}

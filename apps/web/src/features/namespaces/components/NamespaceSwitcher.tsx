@@ -1,0 +1,35 @@
+import { useMemo } from 'react';
+import { describeError } from '../../../lib/api';
+import { useViewParams } from '../../../lib/url-state';
+import { useNamespaces } from '../api/get-namespaces';
+
+/** Picks the namespace in the URL (`?ns=`); "All namespaces" removes it. */
+export function NamespaceSwitcher() {
+  const { namespace, setNamespace } = useViewParams();
+  const { data, error } = useNamespaces();
+  const names = useMemo(() => {
+    const set = new Set(data?.items ?? []);
+    if (namespace !== undefined) set.add(namespace);
+    return [...set].sort();
+  }, [data, namespace]);
+
+  return (
+    <label className="flex items-center gap-2 text-sm">
+      <span className="sr-only">Namespace</span>
+      <select
+        data-testid="namespace-switcher"
+        value={namespace ?? ''}
+        onChange={(e) => setNamespace(e.target.value || undefined)}
+        title={error ? `Cannot list namespaces: ${describeError(error).message}` : undefined}
+        className="h-8 max-w-56 rounded-md border border-slate-300 bg-white px-2 text-sm focus:border-sky-500 focus:ring-2 focus:ring-sky-500/30 focus:outline-none dark:border-slate-700 dark:bg-slate-900"
+      >
+        <option value="">All namespaces</option>
+        {names.map((name) => (
+          <option key={name} value={name}>
+            {name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

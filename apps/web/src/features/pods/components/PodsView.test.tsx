@@ -1,0 +1,220 @@
+// @vitest-environment jsdom
+import type { V1Pod } from '@kubernetes/client-node';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { MemoryRouter, Route, Routes } from 'react-router';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { LiveStoreProvider } from '../../live/live-context';
+import { LiveStore } from '../../live/live-store';
+import { FakeLiveServer } from '../../live/testing/fake-socket';
+import PodsView from './PodsView';
+
+const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString() as unknown as Date;
+
+function pod(
+  name: string,
+  opts: {
+    namespace?: string;
+    rv?: string;
+    waiting?: string;
+    restarts?: number;
+    ip?: string;
+    age?: number;
+  } = {},
+): V1Pod {
+  const running = opts.waiting === undefined;
+  return {
+    metadata: {
+      name,
+      namespace: opts.namespace ?? 'default',
+      uid: `uid-${opts.namespace ?? 'default'}-${name}`,
+      resourceVersion: opts.rv ?? '1',
+      creationTimestamp: minutesAgo(opts.age ?? 5),
+    },
+    spec: { nodeName: 'kwok-node-0', containers: [{ name: 'app' }] },
+    status: {
+      phase: 'Running',
+      podIP: opts.ip ?? '10.0.0.1',
+      containerStatuses: [
+        {
+          name: 'app',
+          image: 'app:1',
+          imageID: '',
+          ready: running,
+          restartCount: opts.restarts ?? 0,
+          state: running ? { running: {} } : { waiting: { reason: opts.waiting } },
+        },
+      ],
+    },
+  };
+}
+
+// jsdom does no layout: give the table's scroll container a size so the virtualiser renders rows.
+const sizes = { clientHeight: 800, clientWidth: 1200 };
+const saved: Partial<Record<keyof typeof sizes, PropertyDescriptor | undefined>> = {};
+beforeAll(() => {
+  for (const [prop, value] of Object.entries(sizes) as [keyof typeof sizes, number][]) {
+    saved[prop] = Object.getOwnPropertyDescriptor(HTMLElement.prototype, prop);
+    Object.defineProperty(HTMLElement.prototype, prop, { configurable: true, get: () => value });
+  }
+});
+afterAll(() => {
+  for (const [prop, descriptor] of Object.entries(saved)) {
+    if (descriptor) Object.defineProperty(HTMLElement.prototype, prop, descriptor);
+  }
+});
+
+let server: FakeLiveServer;
+let client: QueryClient;
+let store: LiveStore;
+
+beforeEach(() => {
+  server = new FakeLiveServer();
+  server.set('pods', [
+    pod('web-1', { ip: '10.0.0.11', age: 90 }),
+    pod('web-2', { ip: '10.0.0.12', restarts: 3, age: 30 }),
+    pod('db-0', { namespace: 'data', ip: '10.0.1.5' }),
+  ]);
+  client = new QueryClient();
+  store = new LiveStore(server.client, client);
+});
+
+afterEach(() => {
+  cleanup();
+  store.dispose();
+  client.clear();
+});
+
+function renderAt(url: string) {
+  return render(
+    <QueryClientProvider client={client}>
+      <LiveStoreProvider store={store}>
+        <MemoryRouter initialEntries={[url]}>
+          <Routes>
+            <Route path="/:kind" element={<PodsView />} />
+          </Routes>
+        </MemoryRouter>
+      </LiveStoreProvider>
+    </QueryClientProvider>,
+  );
+}
+
+/** Runs a server push and lets the query cache notify its observers (it batches on a timer). */
+async function serverSends(push: () => void) {
+  await act(async () => {
+    push();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  });
+}
+
+const cellTexts = (name: string) =>
+  within(screen.getByTestId(`row-${name}`))
+    .getAllByRole('cell')
+    .map((c) => c.textContent);
+const headers = () => screen.getAllByRole('columnheader').map((h) => h.textContent?.replace(/[▲▼]/g, ''));
+const rowNames = () =>
+  screen
+    .getAllByRole('row')
+    .slice(1)
+    .map((r) => r.getAttribute('data-testid'));
+
+describe('PodsView', () => {
+  it('shows a loading state, then the pods as kubectl get pods -o wide prints them', async () => {
+    renderAt('/pods?ns=default');
+    expect(screen.getByRole('status').textContent).toBe('Loading pods…');
+    await screen.findByTestId('row-web-1');
+
+    expect(screen.getByRole('table', { name: 'pods' })).toBeDefined();
+    expect(headers()).toEqual(['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE', 'IP', 'NODE']);
+    expect(cellTexts('web-1')).toEqual(['web-1', '1/1', 'Running', '0', '90m', '10.0.0.11', 'kwok-node-0']);
+    expect(rowNames()).toEqual(['row-web-1', 'row-web-2']); // db-0 is in another namespace
+    expect(server.subscribeLog).toEqual([{ kind: 'pods', namespace: 'default' }]);
+  });
+
+  it('follows events: a pod going into CrashLoopBackOff, a new pod, a deleted pod', async () => {
+    renderAt('/pods?ns=default');
+    await screen.findByTestId('row-web-1');
+
+    await serverSends(() =>
+      server.push('pods', [
+        { type: 'MODIFIED', object: pod('web-1', { rv: '2', waiting: 'CrashLoopBackOff', restarts: 4 }) },
+        { type: 'ADDED', object: pod('web-3', { rv: '3', waiting: 'ContainerCreating', age: 0 }) },
+        { type: 'DELETED', object: pod('web-2', { rv: '4' }) },
+      ]),
+    );
+
+    expect(cellTexts('web-1').slice(1, 4)).toEqual(['0/1', 'CrashLoopBackOff', '4']);
+    const status = within(screen.getByTestId('row-web-1')).getByText('CrashLoopBackOff');
+    expect(status.closest('[data-tone]')?.getAttribute('data-tone')).toBe('error');
+    expect(screen.getByTestId('row-web-1').classList.contains('row-flash')).toBe(true);
+    expect(cellTexts('web-3')[2]).toBe('ContainerCreating');
+    expect(screen.queryByTestId('row-web-2')).toBeNull();
+    expect(rowNames()).toEqual(['row-web-1', 'row-web-3']);
+  });
+
+  it('shows NAMESPACE first across all namespaces, sorted by namespace then name', async () => {
+    renderAt('/pods');
+    await screen.findByTestId('row-db-0');
+    expect(headers()[0]).toBe('NAMESPACE');
+    expect(cellTexts('db-0').slice(0, 2)).toEqual(['data', 'db-0']);
+    expect(rowNames()).toEqual(['row-db-0', 'row-web-1', 'row-web-2']);
+    expect(server.subscribeLog).toEqual([{ kind: 'pods' }]);
+  });
+
+  it('sorts by a column when its header is clicked', async () => {
+    renderAt('/pods?ns=default');
+    await screen.findByTestId('row-web-1');
+    const restarts = screen.getByRole('columnheader', { name: /RESTARTS/ });
+    fireEvent.click(within(restarts).getByRole('button'));
+    // Numbers sort descending first: most restarts on top.
+    expect(restarts.getAttribute('aria-sort')).toBe('descending');
+    expect(rowNames()).toEqual(['row-web-2', 'row-web-1']);
+    fireEvent.click(within(restarts).getByRole('button'));
+    expect(rowNames()).toEqual(['row-web-1', 'row-web-2']);
+  });
+
+  it('filters with the text box, from the URL too', async () => {
+    renderAt('/pods?ns=default&q=web-2');
+    await screen.findByTestId('row-web-2');
+    expect(rowNames()).toEqual(['row-web-2']);
+    expect(screen.getByTestId('row-count').textContent).toBe('1 of 2');
+
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Filter' }), {
+      target: { value: 'nothing-like-it' },
+    });
+    expect(screen.getByRole('status').textContent).toBe('No pods match “nothing-like-it”');
+  });
+
+  it('says so when the namespace has no pods', async () => {
+    renderAt('/pods?ns=empty');
+    expect(await screen.findByText('No pods in namespace empty')).toBeDefined();
+    expect(screen.queryByRole('table')).toBeNull();
+  });
+
+  it('shows the ack error, e.g. the apiserver refusing with 403', async () => {
+    server.refuse(
+      'pods',
+      {
+        code: 403,
+        reason: 'Forbidden',
+        message:
+          'pods is forbidden: User "viewer" cannot watch resource "pods" in API group "" in the namespace "kube-system"',
+        source: 'apiserver',
+      },
+      'kube-system',
+    );
+    renderAt('/pods?ns=kube-system');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Forbidden (403)');
+    expect(alert.textContent).toContain('User "viewer" cannot watch resource "pods"');
+  });
+
+  it('shows a notice while the server says the watch is recovering', async () => {
+    renderAt('/pods?ns=default');
+    await screen.findByTestId('row-web-1');
+    act(() => server.status('pods', 'reconnecting', 'watch closed: connection refused'));
+    expect(screen.getByRole('status').textContent).toContain('watch closed: connection refused');
+    act(() => server.status('pods', 'live'));
+    expect(screen.queryByRole('status')).toBeNull();
+  });
+});

@@ -1,0 +1,109 @@
+import { createColumnHelper, type SortingState } from '@tanstack/react-table';
+import { formatRestarts } from '@wheelhouse/core';
+import { useMemo } from 'react';
+import { Age } from '../../../components/live-table/Age';
+import { LiveTable } from '../../../components/live-table/LiveTable';
+import { ViewHeader } from '../../../components/ViewHeader';
+import { useNow } from '../../../lib/clock';
+import { useViewParams } from '../../../lib/url-state';
+import { useSubscriptionProblem } from '../../live/live-context';
+import { useLiveList } from '../../live/live-query';
+import { listItems } from '../../live/reducers';
+import { type PodRow, podRow, type StatusTone, statusTone } from '../lib/pod-rows';
+
+const TONE_CLASSES: Record<StatusTone, string> = {
+  ok: 'text-emerald-700 dark:text-emerald-400',
+  progress: 'text-amber-700 dark:text-amber-400',
+  done: 'text-slate-500 dark:text-slate-400',
+  error: 'text-red-700 font-medium dark:text-red-400',
+};
+const DOT_CLASSES: Record<StatusTone, string> = {
+  ok: 'bg-emerald-500',
+  progress: 'bg-amber-500',
+  done: 'bg-slate-400',
+  error: 'bg-red-500',
+};
+
+function Status({ status }: { status: string }) {
+  const tone = statusTone(status);
+  return (
+    <span className={`inline-flex items-center gap-1.5 ${TONE_CLASSES[tone]}`} data-tone={tone}>
+      <span aria-hidden="true" className={`size-1.5 shrink-0 rounded-full ${DOT_CLASSES[tone]}`} />
+      {status}
+    </span>
+  );
+}
+
+function Restarts({ count, last }: { count: number; last: number | undefined }) {
+  const now = useNow();
+  return <>{formatRestarts(count, last === undefined ? undefined : new Date(last), new Date(now))}</>;
+}
+
+const col = createColumnHelper<PodRow>();
+const columns = [
+  col.accessor('namespace', { id: 'namespace', header: 'NAMESPACE', meta: { width: '11rem' } }),
+  col.accessor('name', {
+    header: 'NAME',
+    cell: (c) => (
+      <span title={c.getValue()} className="font-medium">
+        {c.getValue()}
+      </span>
+    ),
+  }),
+  col.accessor('ready', { header: 'READY', meta: { width: '5.5rem', cellClassName: 'tabular-nums' } }),
+  col.accessor('status', {
+    header: 'STATUS',
+    cell: (c) => <Status status={c.getValue()} />,
+    meta: { width: '12rem' },
+  }),
+  col.accessor('restarts', {
+    header: 'RESTARTS',
+    cell: (c) => <Restarts count={c.getValue()} last={c.row.original.lastRestart} />,
+    meta: { width: '8.5rem', cellClassName: 'tabular-nums' },
+  }),
+  col.accessor('created', {
+    id: 'age',
+    header: 'AGE',
+    cell: (c) => <Age since={c.getValue()} />,
+    // Ascending AGE is youngest first.
+    sortingFn: (a, b) => (b.original.created ?? 0) - (a.original.created ?? 0),
+    sortDescFirst: false,
+    meta: { width: '5.5rem', cellClassName: 'tabular-nums' },
+  }),
+  col.accessor('ip', { header: 'IP', meta: { width: '8.5rem', cellClassName: 'font-mono text-xs' } }),
+  col.accessor('node', { header: 'NODE', meta: { width: '11rem' } }),
+];
+
+const BY_NAME: SortingState = [{ id: 'name', desc: false }];
+const BY_NAMESPACE_NAME: SortingState = [
+  { id: 'namespace', desc: false },
+  { id: 'name', desc: false },
+];
+
+/** The pods of one namespace (or all), live, as `kubectl get pods -o wide` prints them. */
+export default function PodsView() {
+  const { namespace, filter, setFilter } = useViewParams();
+  const params = { kind: 'pods' as const, namespace };
+  const query = useLiveList(params);
+  const problem = useSubscriptionProblem(params);
+  const rows = useMemo(() => (query.data ? listItems(query.data).map(podRow) : undefined), [query.data]);
+
+  return (
+    <>
+      <ViewHeader title="Pods" namespace={namespace} />
+      <LiveTable
+        key={namespace ?? '*'}
+        noun="pods"
+        namespace={namespace}
+        rows={rows}
+        status={query.status}
+        error={query.error}
+        columns={columns}
+        filter={filter}
+        onFilterChange={setFilter}
+        initialSorting={namespace === undefined ? BY_NAMESPACE_NAME : BY_NAME}
+        notice={problem && `Watch interrupted, reconnecting: ${problem.message ?? problem.state}`}
+      />
+    </>
+  );
+}

@@ -1,0 +1,44 @@
+import { useCallback } from 'react';
+import { useSearchParams } from 'react-router';
+
+/**
+ * The view state that lives in the URL, so a link shows someone else the same thing:
+ * `/:kind?ns=<namespace>&q=<filter>`. No `ns` means all namespaces.
+ */
+export function useViewParams() {
+  const [params, setParams] = useSearchParams();
+  const namespace = params.get('ns') || undefined;
+  const filter = params.get('q') ?? '';
+
+  const setFilter = useCallback(
+    (value: string) =>
+      setParams(
+        (prev) => {
+          const next = new URLSearchParams(prev);
+          if (value) next.set('q', value);
+          else next.delete('q');
+          return next;
+        },
+        { replace: true },
+      ),
+    [setParams],
+  );
+
+  const setNamespace = useCallback(
+    (value: string | undefined) =>
+      setParams((prev) => {
+        const next = new URLSearchParams(prev);
+        if (value) next.set('ns', value);
+        else next.delete('ns');
+        return next;
+      }),
+    [setParams],
+  );
+
+  return { namespace, filter, setFilter, setNamespace };
+}
+
+/** The search string for a link to another view: keeps the namespace, drops the filter. */
+export function searchKeepingNamespace(namespace: string | undefined): string {
+  return namespace ? `?${new URLSearchParams({ ns: namespace }).toString()}` : '';
+}

@@ -1,0 +1,24 @@
+import { QueryClient } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { io } from 'socket.io-client';
+import { App } from './app/App';
+import { type LiveSocket, LiveStore } from './features/live/live-store';
+import { SOCKET_PATH } from './lib/socket-path';
+import './index.css';
+
+const queryClient = new QueryClient({
+  defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
+});
+
+// Same origin as the page: the BFF serves the SPA in production, vite proxies /api in development.
+const socket: LiveSocket = io({ path: SOCKET_PATH });
+const liveStore = new LiveStore(socket, queryClient);
+
+const root = document.getElementById('root');
+if (root === null) throw new Error('index.html has no #root');
+createRoot(root).render(
+  <StrictMode>
+    <App queryClient={queryClient} liveStore={liveStore} />
+  </StrictMode>,
+);
