@@ -1,0 +1,5 @@
+export { type ClusterInfo, ensureCluster, type KubectlOptions, kubectl, repoRoot } from './cluster';
+export { createDeployment, type DeploymentOptions } from './deployment';
+export { createTestNamespace, isNotFound, TEST_NAMESPACE_LABEL, type TestNamespace } from './namespace';
+export { addRestarts, flipReadiness, type RestartOptions } from './pods';
+export { type WaitOptions, waitFor } from './wait';
