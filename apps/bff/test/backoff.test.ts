@@ -22,7 +22,15 @@ function manualClock() {
 describe('informer restart backoff', () => {
   it('doubles from 500 ms and caps at 30 s', () => {
     expect([1, 2, 3, 4, 5, 6, 7, 8, 20].map(backoffDelay)).toEqual([
-      500, 1000, 2000, 4000, 8000, 16000, BACKOFF_MAX_MS, BACKOFF_MAX_MS, BACKOFF_MAX_MS,
+      500,
+      1000,
+      2000,
+      4000,
+      8000,
+      16000,
+      BACKOFF_MAX_MS,
+      BACKOFF_MAX_MS,
+      BACKOFF_MAX_MS,
     ]);
   });
 
@@ -38,7 +46,11 @@ describe('informer restart backoff', () => {
     const { clock, pending } = manualClock();
     const informer = new SharedInformer(kc, { kind: 'pods', namespace: 'default' }, clock);
     const states: string[] = [];
-    informer.listeners.add({ onEvent: () => undefined, onResync: () => undefined, onStatus: (s) => states.push(s) });
+    informer.listeners.add({
+      onEvent: () => undefined,
+      onResync: () => undefined,
+      onStatus: (s) => states.push(s),
+    });
     informer.state = 'live'; // pretend it had been live, to see the transition
     informer.start();
     const delays: number[] = [];

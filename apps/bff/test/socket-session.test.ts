@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { type Outlet, SocketSession } from '../src/watch/socket-session';
 
 function cm(name: string, rv: string): KubernetesObject {
-  return { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: 'ns', uid: `uid-${name}`, resourceVersion: rv } };
+  return {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name, namespace: 'ns', uid: `uid-${name}`, resourceVersion: rv },
+  };
 }
 
 function fakeOutlet() {
@@ -33,10 +37,11 @@ describe('SocketSession', () => {
     b.onEvent('MODIFIED', cm('b', '4'));
     s.flush();
     expect(o.events).toHaveLength(1);
-    expect(o.events[0]?.batch.map((e) => `${e.type}:${e.object.metadata?.name}@${e.object.metadata?.resourceVersion}`)).toEqual([
-      'MODIFIED:a@3',
-      'MODIFIED:b@4',
-    ]);
+    expect(
+      o.events[0]?.batch.map(
+        (e) => `${e.type}:${e.object.metadata?.name}@${e.object.metadata?.resourceVersion}`,
+      ),
+    ).toEqual(['MODIFIED:a@3', 'MODIFIED:b@4']);
     s.close();
   });
 
@@ -50,9 +55,11 @@ describe('SocketSession', () => {
     b.onEvent('ADDED', cm('new', '4'));
     b.onEvent('MODIFIED', cm('new', '5'));
     s.flush();
-    expect(o.events[0]?.batch.map((e) => `${e.type}:${e.object.metadata?.name}@${e.object.metadata?.resourceVersion}`)).toEqual([
-      'ADDED:new@5',
-    ]);
+    expect(
+      o.events[0]?.batch.map(
+        (e) => `${e.type}:${e.object.metadata?.name}@${e.object.metadata?.resourceVersion}`,
+      ),
+    ).toEqual(['ADDED:new@5']);
     s.close();
   });
 
@@ -66,7 +73,9 @@ describe('SocketSession', () => {
     expect(b.size).toBe(0); // nothing buffered beyond the bound
     s.flush();
     expect(o.events).toHaveLength(0);
-    expect(o.resyncs).toEqual([{ subId: 's1', items: snapshot, resourceVersion: '99', reason: 'slow-consumer' }]);
+    expect(o.resyncs).toEqual([
+      { subId: 's1', items: snapshot, resourceVersion: '99', reason: 'slow-consumer' },
+    ]);
     s.close();
   });
 
@@ -102,7 +111,12 @@ describe('SocketSession', () => {
     const o = fakeOutlet();
     const s = new SocketSession(o.outlet, limits);
     let released = 0;
-    for (const id of ['a', 'b']) s.add(id, s.createBuffer(id, () => ({ items: [], resourceVersion: '' })), () => released++);
+    for (const id of ['a', 'b'])
+      s.add(
+        id,
+        s.createBuffer(id, () => ({ items: [], resourceVersion: '' })),
+        () => released++,
+      );
     s.close();
     expect(released).toBe(2);
     expect(s.subs.size).toBe(0);

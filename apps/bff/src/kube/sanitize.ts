@@ -9,15 +9,22 @@ export function base64ByteLength(b64: string): number {
   return Math.floor((clean.length * 3) / 4) - padding;
 }
 
-/** A Secret with every value removed and each key's byte size kept. */
+/**
+ * Turns a Secret into a SecretSummary in place: every value removed, each key's byte size kept.
+ * In place on purpose: the watch hands the same object to client-node's cache, which must never
+ * hold a value.
+ */
 export function summarizeSecret(secret: V1Secret): SecretSummary {
-  const { data, stringData, ...rest } = secret;
   const dataSizes: Record<string, number> = {};
-  for (const [key, value] of Object.entries(data ?? {})) dataSizes[key] = base64ByteLength(value);
-  for (const [key, value] of Object.entries(stringData ?? {})) {
+  for (const [key, value] of Object.entries(secret.data ?? {})) dataSizes[key] = base64ByteLength(value);
+  for (const [key, value] of Object.entries(secret.stringData ?? {})) {
     dataSizes[key] = new TextEncoder().encode(value).length;
   }
-  return { ...rest, dataSizes };
+  delete secret.data;
+  delete secret.stringData;
+  const summary = secret as SecretSummary;
+  summary.dataSizes = dataSizes;
+  return summary;
 }
 
 /**

@@ -119,7 +119,17 @@ export class SharedInformer {
     this.firstSync.catch(() => undefined);
     const path = collectionPath(spec.kind, spec.namespace);
     const watch = new SanitizingWatch(kc, spec.kind, () => this.connected());
-    this.lw = new ListWatch<KubernetesObject>(path, watch, () => this.list(path), false, spec.labelSelector);
+    // ListWatch's own reconnect delay (after a watch closes cleanly) runs on our clock too.
+    const delayFn = (ms: number) => new Promise<void>((resolve) => clock.setTimeout(resolve, ms));
+    this.lw = new ListWatch<KubernetesObject>(
+      path,
+      watch,
+      () => this.list(path),
+      false,
+      spec.labelSelector,
+      undefined,
+      { delayFn },
+    );
     this.lw.on(ADD, (obj) => this.emit('ADDED', obj));
     this.lw.on(UPDATE, (obj) => this.emit('MODIFIED', obj));
     this.lw.on(DELETE, (obj) => this.emit('DELETED', obj));

@@ -1,0 +1,100 @@
+import type { KubernetesObject } from '@kubernetes/client-node';
+import {
+  type ClientToServerEvents,
+  type KindObject,
+  type ServerToClientEvents,
+  SOCKET_PATH,
+  type SubscribeAck,
+  type SubscribeRequest,
+} from '@wheelhouse/shared-types';
+import { ensureCluster } from '@wheelhouse/testkit';
+import pino from 'pino';
+import { io, type Socket } from 'socket.io-client';
+import { createApp, type WheelhouseApp } from '../src/app';
+import { loadConfig } from '../src/config';
+import type { SessionLimits } from '../src/watch/socket-session';
+
+export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** A real BFF on 127.0.0.1:<random port> against the real local cluster. */
+export async function startBff(
+  opts: { limits?: SessionLimits; env?: Record<string, string> } = {},
+): Promise<{ app: WheelhouseApp; url: string; kubeconfigPath: string }> {
+  const { kubeconfigPath } = await ensureCluster();
+  const config = loadConfig({
+    KUBECONFIG: kubeconfigPath,
+    WHEELHOUSE_PORT: '0',
+    WHEELHOUSE_HOST: '127.0.0.1',
+    WHEELHOUSE_LOG_LEVEL: 'silent',
+    WHEELHOUSE_INFORMER_GRACE_MS: '200',
+    ...opts.env,
+  });
+  const app = createApp(config, { log: pino({ level: 'silent' }), limits: opts.limits });
+  const addr = await app.listen();
+  return { app, url: `http://127.0.0.1:${addr.port}`, kubeconfigPath };
+}
+
+export function connect(url: string, origin = url): Promise<ClientSocket> {
+  return new Promise((resolve, reject) => {
+    const socket: ClientSocket = io(url, {
+      path: SOCKET_PATH,
+      transports: ['websocket'],
+      extraHeaders: { Origin: origin },
+      reconnection: false,
+      forceNew: true,
+      timeout: 5000,
+    });
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', (err) => {
+      socket.close();
+      reject(err);
+    });
+  });
+}
+
+/**
+ * What a browser tab would hold for one subscription: the snapshot, then every events batch and
+ * resync applied in order. `byName` is the client's view of the world.
+ */
+export class ClientView {
+  readonly byName = new Map<string, KubernetesObject>();
+  subId = '';
+  resyncs = 0;
+  events = 0;
+
+  constructor(readonly socket: ClientSocket) {
+    socket.on('events', ({ subId, batch }) => {
+      if (subId !== this.subId) return;
+      for (const e of batch) {
+        this.events++;
+        const key = keyOf(e.object);
+        if (e.type === 'DELETED') this.byName.delete(key);
+        else this.byName.set(key, e.object);
+      }
+    });
+    socket.on('resync', ({ subId, items }) => {
+      if (subId !== this.subId) return;
+      this.resyncs++;
+      this.byName.clear();
+      for (const o of items) this.byName.set(keyOf(o), o);
+    });
+  }
+
+  async subscribe(req: SubscribeRequest): Promise<SubscribeAck> {
+    const ack = await this.socket.timeout(20_000).emitWithAck('subscribe', req);
+    if (ack.ok) {
+      this.subId = ack.subId;
+      for (const o of ack.items) this.byName.set(keyOf(o), o);
+    }
+    return ack;
+  }
+
+  /** name → resourceVersion, the thing to compare with a fresh LIST. */
+  versions(): Record<string, string> {
+    return Object.fromEntries([...this.byName].map(([k, o]) => [k, o.metadata?.resourceVersion ?? '']));
+  }
+}
+
+export function keyOf(o: KubernetesObject | KindObject): string {
+  return `${o.metadata?.namespace ?? ''}/${o.metadata?.name ?? ''}`;
+}
