@@ -91,15 +91,13 @@ describe('live subscriptions against the real cluster', () => {
         ),
       );
       await Promise.all(
-        names
-          .slice(0, 20)
-          .map((name) =>
-            core.replaceNamespacedConfigMap({
-              name,
-              namespace: ns.name,
-              body: { metadata: { name }, data: { v: '1' } },
-            }),
-          ),
+        names.slice(0, 20).map((name) =>
+          core.replaceNamespacedConfigMap({
+            name,
+            namespace: ns.name,
+            body: { metadata: { name }, data: { v: '1' } },
+          }),
+        ),
       );
       await Promise.all(
         names.slice(20).map((name) => core.deleteNamespacedConfigMap({ name, namespace: ns.name })),
