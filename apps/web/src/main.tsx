@@ -12,7 +12,9 @@ const queryClient = new QueryClient({
 });
 
 // Same origin as the page: the BFF serves the SPA in production, vite proxies /api in development.
-const socket: LiveSocket = io({ path: SOCKET_PATH });
+// WebSocket only: its handshake always carries Origin, which the BFF checks, whereas a browser sends
+// no Origin on same-origin long-polling GETs; it also needs no sticky sessions behind a proxy.
+const socket: LiveSocket = io({ path: SOCKET_PATH, transports: ['websocket'] });
 const liveStore = new LiveStore(socket, queryClient);
 
 const root = document.getElementById('root');

@@ -49,7 +49,7 @@ function Nav() {
   const { namespace } = useViewParams();
   const search = searchKeepingNamespace(namespace);
   return (
-    <nav aria-label="Resources" className="w-44 shrink-0 border-slate-200 border-r p-2 dark:border-slate-800">
+    <nav aria-label="Resources" className="w-40 shrink-0 border-slate-200 border-r p-2 dark:border-slate-800">
       <ul className="space-y-0.5">
         {VIEW_KINDS.map(({ kind, label }) => (
           <li key={kind}>

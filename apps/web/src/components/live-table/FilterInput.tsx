@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -16,6 +16,20 @@ export function FilterInput({
   placeholder: string;
 }) {
   const ref = useRef<HTMLInputElement>(null);
+  // The box keeps its own text so fast typing is never overwritten by a URL update in flight;
+  // it follows `value` only when that changes from outside (back button, a followed link).
+  const [text, setText] = useState(value);
+  const sent = useRef(value);
+  useEffect(() => {
+    if (value === sent.current) return;
+    sent.current = value;
+    setText(value);
+  }, [value]);
+  const change = (next: string) => {
+    sent.current = next;
+    setText(next);
+    onChange(next);
+  };
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -36,14 +50,14 @@ export function FilterInput({
         type="search"
         aria-label="Filter"
         data-testid="filter-input"
-        value={value}
+        value={text}
         placeholder={placeholder}
         spellCheck={false}
         autoComplete="off"
-        onChange={(e) => onChange(e.target.value)}
+        onChange={(e) => change(e.target.value)}
         onKeyDown={(e) => {
           if (e.key !== 'Escape') return;
-          if (value) onChange('');
+          if (text) change('');
           else e.currentTarget.blur();
         }}
         className="h-8 w-full rounded-md border border-slate-300 bg-white pr-8 pl-2.5 text-sm placeholder:text-slate-400 focus:border-sky-500 focus:ring-2 focus:ring-sky-500/30 focus:outline-none dark:border-slate-700 dark:bg-slate-900 dark:placeholder:text-slate-500"

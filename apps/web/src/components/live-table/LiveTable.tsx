@@ -152,11 +152,8 @@ function VirtualTable<R extends LiveRow>({
                       className="flex h-8 w-full items-center gap-1 px-3 text-left uppercase hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-sky-500 dark:hover:text-slate-100"
                     >
                       {flexRender(header.column.columnDef.header, header.getContext())}
-                      <span
-                        aria-hidden="true"
-                        className={sorted ? 'text-sky-600 dark:text-sky-400' : 'invisible'}
-                      >
-                        {sorted === 'desc' ? '▼' : '▲'}
+                      <span aria-hidden="true" className="w-3 text-sky-600 dark:text-sky-400">
+                        {sorted === 'desc' ? '▼' : sorted === 'asc' ? '▲' : ''}
                       </span>
                     </button>
                   </th>

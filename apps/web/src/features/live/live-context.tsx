@@ -27,3 +27,17 @@ export function useSubscriptionProblem(params: LiveParams): SubscriptionProblem 
   const hash = hashKey(liveKey(params));
   return problems.find((p) => hashKey(p.key) === hash);
 }
+
+/**
+ * What a live view should say above its data when that data may be behind: the connection is
+ * down (the last state received stays on screen), or the server reports the watch recovering.
+ */
+export function useLiveNotice(params: LiveParams): string | undefined {
+  const { connection } = useLiveStatus();
+  const problem = useSubscriptionProblem(params);
+  if (connection === 'reconnecting' || connection === 'disconnected') {
+    return 'Connection to the server lost: showing the last state received until it is back.';
+  }
+  if (problem) return `Watch interrupted, reconnecting: ${problem.message ?? problem.state}`;
+  return undefined;
+}

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import type { V1Pod } from '@kubernetes/client-node';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { LiveStoreProvider } from '../../live/live-context';
@@ -216,5 +216,21 @@ describe('PodsView', () => {
     expect(screen.getByRole('status').textContent).toContain('watch closed: connection refused');
     act(() => server.status('pods', 'live'));
     expect(screen.queryByRole('status')).toBeNull();
+  });
+
+  it('keeps the last state on screen while the connection is down, then subscribes again', async () => {
+    renderAt('/pods?ns=default');
+    await screen.findByTestId('row-web-1');
+    act(() => server.drop());
+    expect(screen.getByRole('status').textContent).toContain('Connection to the server lost');
+    expect(rowNames()).toEqual(['row-web-1', 'row-web-2']);
+
+    server.set('pods', [pod('web-1', { rv: '9', waiting: 'ImagePullBackOff' })]);
+    await serverSends(() => server.restore());
+    expect(screen.queryByRole('status')).toBeNull();
+    expect(server.subscribeLog).toHaveLength(2);
+    await waitFor(() => expect(rowNames()).toEqual(['row-web-1']));
+    expect(cellTexts('web-1')[2]).toBe('ImagePullBackOff');
+    expect(server.subscribeLog).toHaveLength(2);
   });
 });

@@ -6,7 +6,7 @@ import { LiveTable } from '../../../components/live-table/LiveTable';
 import { ViewHeader } from '../../../components/ViewHeader';
 import { useNow } from '../../../lib/clock';
 import { useViewParams } from '../../../lib/url-state';
-import { useSubscriptionProblem } from '../../live/live-context';
+import { useLiveNotice } from '../../live/live-context';
 import { useLiveList } from '../../live/live-query';
 import { listItems } from '../../live/reducers';
 import { type PodRow, podRow, type StatusTone, statusTone } from '../lib/pod-rows';
@@ -27,11 +27,18 @@ const DOT_CLASSES: Record<StatusTone, string> = {
 function Status({ status }: { status: string }) {
   const tone = statusTone(status);
   return (
-    <span className={`inline-flex items-center gap-1.5 ${TONE_CLASSES[tone]}`} data-tone={tone}>
+    <span className={`flex items-center gap-1.5 ${TONE_CLASSES[tone]}`} data-tone={tone}>
       <span aria-hidden="true" className={`size-1.5 shrink-0 rounded-full ${DOT_CLASSES[tone]}`} />
       {status}
     </span>
   );
+}
+
+/** "1/2": amber while not every container is ready. */
+function Ready({ ready }: { ready: string }) {
+  const [have, want] = ready.split('/');
+  const short = have !== want;
+  return <span className={short ? 'text-amber-700 dark:text-amber-400' : undefined}>{ready}</span>;
 }
 
 function Restarts({ count, last }: { count: number; last: number | undefined }) {
@@ -41,7 +48,7 @@ function Restarts({ count, last }: { count: number; last: number | undefined }) 
 
 const col = createColumnHelper<PodRow>();
 const columns = [
-  col.accessor('namespace', { id: 'namespace', header: 'NAMESPACE', meta: { width: '11rem' } }),
+  col.accessor('namespace', { id: 'namespace', header: 'NAMESPACE', meta: { width: '9.5rem' } }),
   col.accessor('name', {
     header: 'NAME',
     cell: (c) => (
@@ -50,16 +57,20 @@ const columns = [
       </span>
     ),
   }),
-  col.accessor('ready', { header: 'READY', meta: { width: '5.5rem', cellClassName: 'tabular-nums' } }),
+  col.accessor('ready', {
+    header: 'READY',
+    cell: (c) => <Ready ready={c.getValue()} />,
+    meta: { width: '5.5rem', cellClassName: 'tabular-nums' },
+  }),
   col.accessor('status', {
     header: 'STATUS',
     cell: (c) => <Status status={c.getValue()} />,
-    meta: { width: '12rem' },
+    meta: { width: '10.5rem' },
   }),
   col.accessor('restarts', {
     header: 'RESTARTS',
     cell: (c) => <Restarts count={c.getValue()} last={c.row.original.lastRestart} />,
-    meta: { width: '8.5rem', cellClassName: 'tabular-nums' },
+    meta: { width: '8rem', cellClassName: 'tabular-nums' },
   }),
   col.accessor('created', {
     id: 'age',
@@ -70,8 +81,8 @@ const columns = [
     sortDescFirst: false,
     meta: { width: '5.5rem', cellClassName: 'tabular-nums' },
   }),
-  col.accessor('ip', { header: 'IP', meta: { width: '8.5rem', cellClassName: 'font-mono text-xs' } }),
-  col.accessor('node', { header: 'NODE', meta: { width: '11rem' } }),
+  col.accessor('ip', { header: 'IP', meta: { width: '7.5rem', cellClassName: 'font-mono text-xs' } }),
+  col.accessor('node', { header: 'NODE', meta: { width: '9rem' } }),
 ];
 
 const BY_NAME: SortingState = [{ id: 'name', desc: false }];
@@ -85,7 +96,7 @@ export default function PodsView() {
   const { namespace, filter, setFilter } = useViewParams();
   const params = { kind: 'pods' as const, namespace };
   const query = useLiveList(params);
-  const problem = useSubscriptionProblem(params);
+  const notice = useLiveNotice(params);
   const rows = useMemo(() => (query.data ? listItems(query.data).map(podRow) : undefined), [query.data]);
 
   return (
@@ -102,7 +113,7 @@ export default function PodsView() {
         filter={filter}
         onFilterChange={setFilter}
         initialSorting={namespace === undefined ? BY_NAMESPACE_NAME : BY_NAME}
-        notice={problem && `Watch interrupted, reconnecting: ${problem.message ?? problem.state}`}
+        notice={notice}
       />
     </>
   );

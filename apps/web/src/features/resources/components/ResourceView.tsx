@@ -7,7 +7,7 @@ import { LiveTable } from '../../../components/live-table/LiveTable';
 import type { LiveRow } from '../../../components/live-table/types';
 import { ViewHeader } from '../../../components/ViewHeader';
 import { useViewParams } from '../../../lib/url-state';
-import { useSubscriptionProblem } from '../../live/live-context';
+import { useLiveNotice } from '../../live/live-context';
 import { useLiveList } from '../../live/live-query';
 import { listItems } from '../../live/reducers';
 
@@ -75,7 +75,7 @@ export default function ResourceView({
   const { namespace, filter, setFilter } = useViewParams();
   const params = { kind, namespace };
   const query = useLiveList(params);
-  const problem = useSubscriptionProblem(params);
+  const notice = useLiveNotice(params);
   const items = useMemo(() => (query.data ? listItems(query.data).map(objectRow) : undefined), [query.data]);
 
   return (
@@ -92,7 +92,7 @@ export default function ResourceView({
         filter={filter}
         onFilterChange={setFilter}
         initialSorting={namespace === undefined ? BY_NAMESPACE_NAME : BY_NAME}
-        notice={problem && `Watch interrupted, reconnecting: ${problem.message ?? problem.state}`}
+        notice={notice}
       />
     </>
   );
