@@ -8,6 +8,7 @@ import type { Config } from './config';
 import { errorHandler, HttpError } from './http/errors';
 import { apiRoutes } from './http/routes';
 import { buildOriginPolicy, hostCheck, mutationGuard, newCsrfToken } from './http/security';
+import { Callers } from './kube/callers';
 import { kubeRequest } from './kube/client';
 import { KubeContexts } from './kube/contexts';
 import { createMetrics } from './metrics';
@@ -38,6 +39,7 @@ export function createApp(config: Config, deps: AppDeps = {}) {
       },
     });
   const contexts = new KubeContexts(config);
+  const callers = new Callers(config, contexts);
   const hub = deps.hub ?? new WatchHub({ graceMs: config.informerGraceMs });
   const metrics = createMetrics(hub);
   const policy = buildOriginPolicy({
@@ -101,8 +103,10 @@ export function createApp(config: Config, deps: AppDeps = {}) {
   app.use(
     '/api',
     apiRoutes({
-      contexts,
+      callers,
       metrics,
+      log,
+      secureCookies: config.secureCookies,
       session: () => ({ mode: config.mode, csrfToken, version: VERSION }),
     }),
   );
@@ -124,7 +128,7 @@ export function createApp(config: Config, deps: AppDeps = {}) {
   app.use(errorHandler(log));
 
   const server: HttpServer = createServer(app);
-  const io = attachSocketServer(server, { hub, contexts, policy, log, metrics, limits: deps.limits });
+  const io = attachSocketServer(server, { hub, callers, policy, log, metrics, limits: deps.limits });
 
   async function listen(): Promise<AddressInfo> {
     await new Promise<void>((resolve, reject) => {
@@ -145,6 +149,6 @@ export function createApp(config: Config, deps: AppDeps = {}) {
     if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
-  return { app, server, io, hub, metrics, contexts, log, csrfToken, listen, close };
+  return { app, server, io, hub, metrics, contexts, callers, log, csrfToken, listen, close };
 }
 export type WheelhouseApp = ReturnType<typeof createApp>;

@@ -35,6 +35,10 @@ const EnvSchema = z.object({
   WHEELHOUSE_BODY_LIMIT: z.string().default('256kb'),
   /** How long an informer outlives its last subscriber. */
   WHEELHOUSE_INFORMER_GRACE_MS: z.coerce.number().int().min(0).default(30_000),
+  /** Set by Kubernetes inside a pod. */
+  KUBERNETES_SERVICE_HOST: z.string().optional(),
+  /** Mark the token cookie Secure (when served over HTTPS, e.g. behind an Ingress). */
+  WHEELHOUSE_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
 });
 
 export type Config = {
@@ -49,6 +53,9 @@ export type Config = {
   logLevel: string;
   bodyLimit: string;
   informerGraceMs: number;
+  /** Use the pod's ServiceAccount/cluster (in-cluster mode, or token mode inside a pod). */
+  inCluster: boolean;
+  secureCookies: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -72,5 +79,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.WHEELHOUSE_LOG_LEVEL,
     bodyLimit: e.WHEELHOUSE_BODY_LIMIT,
     informerGraceMs: e.WHEELHOUSE_INFORMER_GRACE_MS,
+    inCluster:
+      e.WHEELHOUSE_MODE === 'in-cluster' ||
+      (e.WHEELHOUSE_MODE === 'token' && !e.KUBECONFIG && Boolean(e.KUBERNETES_SERVICE_HOST)),
+    secureCookies: e.WHEELHOUSE_SECURE_COOKIES === 'true',
   };
 }

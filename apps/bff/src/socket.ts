@@ -15,7 +15,7 @@ import type { Logger } from 'pino';
 import { Server, type Socket } from 'socket.io';
 import { HttpError, toErrorBody } from './http/errors';
 import { hostAllowed, type OriginPolicy, originAllowed } from './http/security';
-import type { KubeContexts } from './kube/contexts';
+import type { Callers } from './kube/callers';
 import type { Metrics } from './metrics';
 import type { WatchHub } from './watch/hub';
 import { DEFAULT_LIMITS, type SessionLimits, SocketSession } from './watch/socket-session';
@@ -79,13 +79,11 @@ export function validateSubscribe(
 
 export interface SocketDeps {
   hub: WatchHub;
-  contexts: KubeContexts;
+  callers: Callers;
   policy: OriginPolicy;
   log: Logger;
   metrics: Metrics;
   limits?: SessionLimits;
-  /** Identity of the caller for informer sharing (kubeconfig/in-cluster: the context). */
-  identityFor?: (socket: WhSocket, context: string) => string;
 }
 
 /**
@@ -94,13 +92,14 @@ export interface SocketDeps {
  * validate, act, acknowledge.
  */
 export function attachSocketServer(httpServer: HttpServer, deps: SocketDeps) {
-  const { hub, contexts, policy, log, metrics } = deps;
+  const { hub, callers, policy, log, metrics } = deps;
   const limits = deps.limits ?? DEFAULT_LIMITS;
   const io = new Server<ClientToServerEvents, ServerToClientEvents>(httpServer, {
     path: SOCKET_PATH,
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
-    transports: ['websocket', 'polling'],
+    // WebSocket only: its handshake always carries Origin (a same-origin polling GET may not).
+    transports: ['websocket'],
     allowRequest: (req, callback) => {
       const host = req.headers.host;
       const origin = req.headers.origin;
@@ -170,9 +169,8 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketDeps) {
       const { req } = v;
       const subId = `s${nextId++}`;
       try {
-        const context = req.context ?? contexts.defaultContext;
-        const kc = contexts.get(context);
-        const identity = deps.identityFor ? deps.identityFor(socket, context) : `context:${context}`;
+        // Resolved per subscription: in token mode a logout or expiry ends new subscriptions.
+        const { kc, identity } = callers.resolve(socket.handshake.headers, req.context);
         let snapshotFn: () => { items: KindObject[]; resourceVersion: string } = () => ({
           items: [],
           resourceVersion: '',

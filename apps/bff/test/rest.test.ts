@@ -1,12 +1,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { CoreV1Api, KubeConfig, RbacAuthorizationV1Api } from '@kubernetes/client-node';
+import { CoreV1Api, type KubeConfig, RbacAuthorizationV1Api } from '@kubernetes/client-node';
 import { CSRF_HEADER } from '@wheelhouse/shared-types';
 import { createTestNamespace, ensureCluster, kubectl } from '@wheelhouse/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WheelhouseApp } from '../src/app';
-import { ClientView, connect, startBff } from './support';
+import { ClientView, connect, memoryLogger, mutationHeaders, startBff } from './support';
 
 describe('REST reads and the security baseline', () => {
   let app: WheelhouseApp;
@@ -133,8 +133,10 @@ describe('REST reads and the security baseline', () => {
     expect(metrics).toContain('wheelhouse_sockets');
   });
 
-  it('gives a view-only user 403 with the apiserver message for what RBAC forbids', async () => {
-    // A ServiceAccount bound to the built-in "view" role in the test namespace only.
+  /** A ServiceAccount bound to the built-in "view" role in the test namespace only, and its token. */
+  let viewerToken: string | undefined;
+  async function viewer(): Promise<string> {
+    if (viewerToken) return viewerToken;
     const core = kc.makeApiClient(CoreV1Api);
     const rbac = kc.makeApiClient(RbacAuthorizationV1Api);
     await core.createNamespacedServiceAccount({ namespace: ns.name, body: { metadata: { name: 'viewer' } } });
@@ -146,45 +148,127 @@ describe('REST reads and the security baseline', () => {
         subjects: [{ kind: 'ServiceAccount', name: 'viewer', namespace: ns.name }],
       },
     });
-    const token = (await kubectl(['-n', ns.name, 'create', 'token', 'viewer', '--duration=10m'])).trim();
-    const cluster = kc.getCurrentCluster();
-    const viewerKc = new KubeConfig();
-    viewerKc.loadFromOptions({
-      clusters: [{ name: 'c', server: cluster?.server ?? '', caData: cluster?.caData, skipTLSVerify: false }],
-      users: [{ name: 'viewer', token }],
-      contexts: [{ name: 'viewer', cluster: 'c', user: 'viewer' }],
-      currentContext: 'viewer',
-    });
-    const dir = mkdtempSync(path.join(tmpdir(), 'wh-viewer-'));
-    const file = path.join(dir, 'kubeconfig');
-    writeFileSync(file, viewerKc.exportConfig(), { mode: 0o600 });
-    const viewer = await startBff({ env: { KUBECONFIG: file } });
+    viewerToken = (await kubectl(['-n', ns.name, 'create', 'token', 'viewer', '--duration=10m'])).trim();
+    return viewerToken;
+  }
+
+  it('reveals one Secret key on explicit request and audits who, which secret and key, never the value', async () => {
+    const { log, lines } = memoryLogger();
+    const audited = await startBff({ log });
     try {
-      const ok = await fetch(`${viewer.url}/api/configmaps/${ns.name}/settings`);
+      const headers = await mutationHeaders(audited.url);
+      const res = await fetch(`${audited.url}/api/secrets/${ns.name}/token/reveal`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ key: 'apiKey' }),
+      });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      const body = (await res.json()) as { key: string; base64: string };
+      expect(Buffer.from(body.base64, 'base64').toString()).toBe('sk-live-do-not-leak');
+      const audit = lines
+        .map((l) => JSON.parse(l) as Record<string, unknown>)
+        .filter((l) => l.audit === 'secret-reveal');
+      expect(audit).toHaveLength(1);
+      expect(audit[0]).toMatchObject({ namespace: ns.name, secret: 'token', key: 'apiKey' });
+      expect(lines.join('\n')).not.toContain('sk-live');
+      expect(lines.join('\n')).not.toContain(body.base64);
+
+      const missing = await fetch(`${audited.url}/api/secrets/${ns.name}/token/reveal`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ key: 'nope' }),
+      });
+      expect(missing.status).toBe(404);
+      const badKey = await fetch(`${audited.url}/api/secrets/${ns.name}/token/reveal`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ key: '../etc/passwd' }),
+      });
+      expect(badKey.status).toBe(400);
+      const badJson = await fetch(`${audited.url}/api/secrets/${ns.name}/token/reveal`, {
+        method: 'POST',
+        headers,
+        body: '{"key":',
+      });
+      expect(badJson.status).toBe(400);
+      const noCsrf = await fetch(`${audited.url}/api/secrets/${ns.name}/token/reveal`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Origin: audited.url },
+        body: JSON.stringify({ key: 'apiKey' }),
+      });
+      expect(noCsrf.status).toBe(403);
+    } finally {
+      await audited.app.close();
+    }
+  });
+
+  it('in token mode acts as the logged-in user: reads what RBAC allows, 403 on the rest, 401 before login', async () => {
+    const token = await viewer();
+    const tm = await startBff({ env: { WHEELHOUSE_MODE: 'token' } });
+    try {
+      const before = await fetch(`${tm.url}/api/namespaces`);
+      expect(before.status).toBe(401);
+      const session0 = (await (await fetch(`${tm.url}/api/session`)).json()) as { authenticated: boolean };
+      expect(session0.authenticated).toBe(false);
+
+      const garbage = await fetch(`${tm.url}/api/login`, {
+        method: 'POST',
+        headers: await mutationHeaders(tm.url),
+        body: JSON.stringify({ token: 'not-a-real-token' }),
+      });
+      expect(garbage.status).toBe(401);
+
+      const login = await fetch(`${tm.url}/api/login`, {
+        method: 'POST',
+        headers: await mutationHeaders(tm.url),
+        body: JSON.stringify({ token }),
+      });
+      expect(login.status).toBe(200);
+      expect(((await login.json()) as { user: string }).user).toBe(`system:serviceaccount:${ns.name}:viewer`);
+      const setCookie = login.headers.get('set-cookie') ?? '';
+      expect(setCookie).toMatch(/HttpOnly/i);
+      expect(setCookie).toMatch(/SameSite=Strict/i);
+      const cookie = setCookie.split(';')[0] ?? '';
+
+      const ok = await fetch(`${tm.url}/api/configmaps/${ns.name}/settings`, { headers: { Cookie: cookie } });
       expect(ok.status).toBe(200);
-      const denied = await fetch(`${viewer.url}/api/secrets/${ns.name}/token`);
+      const denied = await fetch(`${tm.url}/api/secrets/${ns.name}/token`, { headers: { Cookie: cookie } });
       expect(denied.status).toBe(403);
       const { error } = (await denied.json()) as { error: { reason: string; message: string } };
       expect(error.reason).toBe('Forbidden');
       expect(error.message).toContain('cannot get resource "secrets"');
+      const reveal = await fetch(`${tm.url}/api/secrets/${ns.name}/token/reveal`, {
+        method: 'POST',
+        headers: await mutationHeaders(tm.url, cookie),
+        body: JSON.stringify({ key: 'apiKey' }),
+      });
+      expect(reveal.status).toBe(403);
 
-      const v = new ClientView(await connect(viewer.url));
+      const anon = await connect(tm.url);
       try {
-        const pods = await v.subscribe({ kind: 'pods', namespace: ns.name });
-        expect(pods.ok).toBe(true);
+        const ack = await anon.timeout(5000).emitWithAck('subscribe', { kind: 'pods', namespace: ns.name });
+        expect(!ack.ok && ack.error.code).toBe(401);
+      } finally {
+        anon.close();
+      }
+      const v = new ClientView(await connect(tm.url, tm.url, cookie));
+      try {
+        expect((await v.subscribe({ kind: 'pods', namespace: ns.name })).ok).toBe(true);
         const secrets = await v.subscribe({ kind: 'secrets', namespace: ns.name });
         expect(secrets.ok).toBe(false);
         if (!secrets.ok) {
           expect(secrets.error.code).toBe(403);
           expect(secrets.error.message).toContain('cannot list resource "secrets"');
         }
-        const allNs = await v.subscribe({ kind: 'pods' });
-        expect(allNs.ok).toBe(false);
+        expect((await v.subscribe({ kind: 'pods' })).ok).toBe(false);
       } finally {
         v.socket.close();
       }
+      // The user's informers are their own: keyed by token, not shared with the BFF's identity.
+      expect(tm.app.hub.informers().every((i) => i.spec.kind === 'pods')).toBe(true);
     } finally {
-      await viewer.app.close();
+      await tm.app.close();
     }
   });
 });

@@ -8,7 +8,7 @@ import {
   type SubscribeRequest,
 } from '@wheelhouse/shared-types';
 import { ensureCluster } from '@wheelhouse/testkit';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { io, type Socket } from 'socket.io-client';
 import { createApp, type WheelhouseApp } from '../src/app';
 import { loadConfig } from '../src/config';
@@ -18,7 +18,7 @@ export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** A real BFF on 127.0.0.1:<random port> against the real local cluster. */
 export async function startBff(
-  opts: { limits?: SessionLimits; env?: Record<string, string> } = {},
+  opts: { limits?: SessionLimits; env?: Record<string, string>; log?: Logger } = {},
 ): Promise<{ app: WheelhouseApp; url: string; kubeconfigPath: string }> {
   const { kubeconfigPath } = await ensureCluster();
   const config = loadConfig({
@@ -29,17 +29,17 @@ export async function startBff(
     WHEELHOUSE_INFORMER_GRACE_MS: '200',
     ...opts.env,
   });
-  const app = createApp(config, { log: pino({ level: 'silent' }), limits: opts.limits });
+  const app = createApp(config, { log: opts.log ?? pino({ level: 'silent' }), limits: opts.limits });
   const addr = await app.listen();
   return { app, url: `http://127.0.0.1:${addr.port}`, kubeconfigPath };
 }
 
-export function connect(url: string, origin = url): Promise<ClientSocket> {
+export function connect(url: string, origin = url, cookie?: string): Promise<ClientSocket> {
   return new Promise((resolve, reject) => {
     const socket: ClientSocket = io(url, {
       path: SOCKET_PATH,
       transports: ['websocket'],
-      extraHeaders: { Origin: origin },
+      extraHeaders: { Origin: origin, ...(cookie ? { Cookie: cookie } : {}) },
       reconnection: false,
       forceNew: true,
       timeout: 5000,
@@ -97,4 +97,22 @@ export class ClientView {
 
 export function keyOf(o: KubernetesObject | KindObject): string {
   return `${o.metadata?.namespace ?? ''}/${o.metadata?.name ?? ''}`;
+}
+
+/** A pino logger whose lines are kept in memory, to assert on what was (and was not) logged. */
+export function memoryLogger(): { log: Logger; lines: string[] } {
+  const lines: string[] = [];
+  const log = pino({ level: 'info' }, { write: (line: string) => lines.push(line) });
+  return { log, lines };
+}
+
+/** Origin + CSRF headers a same-origin page would send on a mutation. */
+export async function mutationHeaders(url: string, cookie?: string): Promise<Record<string, string>> {
+  const session = (await (await fetch(`${url}/api/session`)).json()) as { csrfToken: string };
+  return {
+    Origin: url,
+    'x-wheelhouse-csrf': session.csrfToken,
+    'Content-Type': 'application/json',
+    ...(cookie ? { Cookie: cookie } : {}),
+  };
 }

@@ -10,7 +10,27 @@ import { z } from 'zod';
  *  GET  /api/:kind/:namespace/:name   → one object (managedFields stripped; secrets summarised)
  *  GET  /api/:kind/_/:name            → one cluster-scoped object
  *  GET  /api/events/:kind/:namespace/:name → Events whose involvedObject is that object
+ *  POST /api/secrets/:namespace/:name/reveal {key} → RevealResponse (one key's value; audited)
+ *  POST /api/login {token}            → {user}; sets the HttpOnly token cookie (token mode only)
+ *  POST /api/logout
  */
+
+export const RevealRequest = z.strictObject({
+  key: z
+    .string()
+    .min(1)
+    .max(253)
+    .regex(/^[-._a-zA-Z0-9]+$/, 'not a valid Secret key'),
+});
+export type RevealRequest = z.infer<typeof RevealRequest>;
+export interface RevealResponse {
+  key: string;
+  /** The value as stored: base64 of the bytes. */
+  base64: string;
+}
+
+export const LoginRequest = z.strictObject({ token: z.string().min(1).max(16_384) });
+export type LoginRequest = z.infer<typeof LoginRequest>;
 
 /** Header that carries the CSRF token on every mutating request. */
 export const CSRF_HEADER = 'x-wheelhouse-csrf';
@@ -20,6 +40,8 @@ export type AccessMode = z.infer<typeof AccessMode>;
 
 export interface Session {
   mode: AccessMode;
+  /** False in token mode until the user has logged in with a bearer token. */
+  authenticated: boolean;
   context: string;
   /** The Kubernetes user the BFF acts as, when known (from a SelfSubjectReview). */
   user?: string;

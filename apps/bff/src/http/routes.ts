@@ -1,16 +1,21 @@
-import type { CoreV1EventList, KubernetesObject, V1NamespaceList } from '@kubernetes/client-node';
+import type { CoreV1EventList, KubernetesObject, V1NamespaceList, V1Secret } from '@kubernetes/client-node';
 import {
   type ContextsResponse,
+  LoginRequest,
   NAMESPACED_KINDS,
   type NamespaceList,
   NamespaceName,
   ResourceKind,
+  RevealRequest,
+  type RevealResponse,
   type Session,
 } from '@wheelhouse/shared-types';
-import { Router } from 'express';
+import { type Request, type Response, Router } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import type { Logger } from 'pino';
 import { z } from 'zod';
+import { type Caller, type Callers, TOKEN_COOKIE } from '../kube/callers';
 import { kubeRequest, type RequestOptions } from '../kube/client';
-import type { KubeContexts } from '../kube/contexts';
 import { collectionPath, KIND_NAMES, objectPath } from '../kube/resources';
 import { sanitize } from '../kube/sanitize';
 import type { Metrics } from '../metrics';
@@ -38,25 +43,27 @@ function parseParam<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
 }
 
 export interface RouteDeps {
-  contexts: KubeContexts;
+  callers: Callers;
   metrics: Metrics;
-  session: () => Omit<Session, 'context'>;
+  log: Logger;
+  secureCookies: boolean;
+  session: () => Pick<Session, 'mode' | 'csrfToken' | 'version'>;
 }
 
 export function apiRoutes(deps: RouteDeps): Router {
-  const { contexts, metrics } = deps;
+  const { callers, metrics, log } = deps;
+  const contexts = callers.contexts;
   const r = Router();
 
-  /** A timed apiserver request (for the latency histogram). */
-  async function timed<T>(
-    verb: string,
-    ctx: string | undefined,
-    path: string,
-    opts?: RequestOptions,
-  ): Promise<T> {
+  const contextOf = (q: unknown): string | undefined =>
+    typeof q === 'string' && q.length > 0 ? parseParam(z.string().max(253), q, 'context') : undefined;
+  const callerOf = (req: Request): Caller => callers.resolve(req.headers, contextOf(req.query.context));
+
+  /** A timed apiserver request as the caller (for the latency histogram). */
+  async function timed<T>(verb: string, caller: Caller, path: string, opts?: RequestOptions): Promise<T> {
     const end = metrics.apiLatency.startTimer({ verb });
     try {
-      const res = await kubeRequest<T>(contexts.get(ctx), path, opts);
+      const res = await kubeRequest<T>(caller.kc, path, opts);
       end({ code: '200' });
       return res;
     } catch (err) {
@@ -65,14 +72,55 @@ export function apiRoutes(deps: RouteDeps): Router {
     }
   }
 
-  const contextOf = (q: unknown): string | undefined =>
-    typeof q === 'string' && q.length > 0 ? parseParam(z.string().max(253), q, 'context') : undefined;
-
   r.get('/session', (req, res) => {
-    res.json({
+    let caller: Caller | undefined;
+    try {
+      caller = callerOf(req);
+    } catch {
+      caller = undefined; // token mode, not logged in: the session says so, with a CSRF token for the login
+    }
+    const session: Session = {
       ...deps.session(),
-      context: contextOf(req.query.context) ?? contexts.defaultContext,
-    } satisfies Session);
+      authenticated: caller !== undefined,
+      context: caller?.context ?? contexts.defaultContext,
+      ...(caller?.user ? { user: caller.user } : {}),
+    };
+    res.json(session);
+  });
+
+  // Token mode: check a bearer token with the apiserver and keep it in an HttpOnly cookie.
+  const authLimiter = rateLimit({
+    windowMs: 60_000,
+    limit: 10,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (_req, _res, next) =>
+      next(new HttpError(429, 'TooManyRequests', 'too many login attempts: wait a minute')),
+  });
+  r.post('/login', authLimiter, async (req, res) => {
+    if (!callers.tokenMode) {
+      throw new HttpError(
+        400,
+        'BadRequest',
+        'this server acts with its own credentials (mode is not "token")',
+      );
+    }
+    const { token } = parseParam(LoginRequest, req.body, 'token');
+    const { user } = await callers.login(token);
+    res.cookie(TOKEN_COOKIE, token, {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: deps.secureCookies,
+      path: '/',
+      maxAge: 8 * 3600_000,
+    });
+    log.info({ audit: 'login', user }, 'user logged in with a bearer token');
+    res.json({ user });
+  });
+  r.post('/logout', authLimiter, (req, res) => {
+    callers.logout(req.headers);
+    res.clearCookie(TOKEN_COOKIE, { path: '/' });
+    res.json({ ok: true });
   });
 
   r.get('/contexts', (_req, res) => {
@@ -80,11 +128,7 @@ export function apiRoutes(deps: RouteDeps): Router {
   });
 
   r.get('/namespaces', async (req, res) => {
-    const list = await timed<V1NamespaceList>(
-      'list',
-      contextOf(req.query.context),
-      collectionPath('namespaces'),
-    );
+    const list = await timed<V1NamespaceList>('list', callerOf(req), collectionPath('namespaces'));
     const items = list.items
       .map((n) => n.metadata?.name ?? '')
       .filter(Boolean)
@@ -97,37 +141,45 @@ export function apiRoutes(deps: RouteDeps): Router {
     const kind = parseParam(ResourceKind, req.params.kind, 'kind');
     const namespace = parseParam(NamespaceName, req.params.namespace, 'namespace');
     const name = parseParam(ObjectName, req.params.name, 'name');
-    const list = await timed<CoreV1EventList>(
-      'list',
-      contextOf(req.query.context),
-      collectionPath('events', namespace),
-      {
-        query: {
-          fieldSelector: `involvedObject.kind=${KIND_NAMES[kind].kind},involvedObject.name=${name}`,
-        },
-      },
-    );
+    const list = await timed<CoreV1EventList>('list', callerOf(req), collectionPath('events', namespace), {
+      query: { fieldSelector: `involvedObject.kind=${KIND_NAMES[kind].kind},involvedObject.name=${name}` },
+    });
     for (const e of list.items) sanitize('events', e as KubernetesObject);
     res.json({ items: list.items });
+  });
+
+  // One Secret key's value, on explicit request, as the caller (their RBAC decides); audited.
+  r.post('/secrets/:namespace/:name/reveal', async (req: Request, res: Response) => {
+    const namespace = parseParam(NamespaceName, req.params.namespace, 'namespace');
+    const name = parseParam(ObjectName, req.params.name, 'name');
+    const { key } = parseParam(RevealRequest, req.body, 'key');
+    const caller = callerOf(req);
+    const secret = await timed<V1Secret>('get', caller, objectPath('secrets', namespace, name));
+    const base64 = secret.data?.[key];
+    if (base64 === undefined) {
+      throw new HttpError(404, 'NotFound', `secret "${name}" has no key "${key}"`, { field: 'key' });
+    }
+    // Who, which secret, which key: never the value.
+    log.info(
+      { audit: 'secret-reveal', user: caller.user ?? caller.identity, namespace, secret: name, key },
+      'secret value revealed',
+    );
+    res.setHeader('Cache-Control', 'no-store');
+    res.json({ key, base64 } satisfies RevealResponse);
   });
 
   // One object. Cluster-scoped kinds use "_" as the namespace segment.
   r.get('/:kind/:namespace/:name', async (req, res) => {
     const kind = parseParam(ResourceKind, req.params.kind, 'kind');
     const name = parseParam(ObjectName, req.params.name, 'name');
-    const namespaced = NAMESPACED_KINDS.has(kind);
     let namespace: string | undefined;
-    if (namespaced) namespace = parseParam(NamespaceName, req.params.namespace, 'namespace');
+    if (NAMESPACED_KINDS.has(kind)) namespace = parseParam(NamespaceName, req.params.namespace, 'namespace');
     else if (req.params.namespace !== '_') {
       throw new HttpError(400, 'BadRequest', `${kind} are cluster-scoped: use "_" as the namespace`, {
         field: 'namespace',
       });
     }
-    const obj = await timed<KubernetesObject>(
-      'get',
-      contextOf(req.query.context),
-      objectPath(kind, namespace, name),
-    );
+    const obj = await timed<KubernetesObject>('get', callerOf(req), objectPath(kind, namespace, name));
     res.json(sanitize(kind, obj));
   });
 

@@ -14,9 +14,9 @@ export class KubeContexts {
   private readonly perContext = new Map<string, KubeConfig>();
   readonly defaultContext: string;
 
-  constructor(config: Pick<Config, 'mode' | 'kubeconfigPath' | 'context'>) {
+  constructor(config: Pick<Config, 'inCluster' | 'kubeconfigPath' | 'context'>) {
     const kc = new KubeConfig();
-    if (config.mode === 'in-cluster') {
+    if (config.inCluster) {
       kc.loadFromCluster();
     } else if (config.kubeconfigPath) {
       kc.loadFromFile(config.kubeconfigPath);
