@@ -136,11 +136,11 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketDeps) {
         },
         emitResync: (p) => {
           metrics.resyncs.inc({ reason: p.reason });
-          if (p.reason === 'slow-consumer') metrics.queueDrops.inc();
           socket.emit('resync', p);
         },
         emitStatus: (p) => socket.emit('subStatus', p),
         backlog: () => queued,
+        dropped: () => metrics.queueDrops.inc(),
       },
       limits,
     );

@@ -16,6 +16,8 @@ export interface Outlet {
   emitStatus(payload: SubStatusPayload): void;
   /** Packets written but not yet flushed to the client (engine.io's write buffer). */
   backlog(): number;
+  /** A subscription's buffer was dropped because the socket fell behind (for metrics). */
+  dropped?(subId: string): void;
 }
 
 export interface SessionLimits {
@@ -48,6 +50,7 @@ export class SubscriptionBuffer implements InformerListener {
     private readonly limits: SessionLimits,
     private readonly onDirty: () => void,
     private readonly onStatusChange: (p: SubStatusPayload) => void,
+    private readonly onDrop: () => void,
     readonly snapshot: () => { items: KubernetesObject[]; resourceVersion: string },
   ) {}
 
@@ -79,6 +82,8 @@ export class SubscriptionBuffer implements InformerListener {
   }
 
   markForResync(reason: ResyncPayload['reason']): void {
+    if (reason === 'slow-consumer' && !(this.needsResync && this.resyncReason === 'slow-consumer'))
+      this.onDrop();
     if (!this.needsResync || reason === 'slow-consumer') this.resyncReason = reason;
     this.needsResync = true;
     this.pending.clear();
@@ -118,6 +123,7 @@ export class SocketSession {
       this.limits,
       () => this.schedule(),
       (p) => this.outlet.emitStatus(p),
+      () => this.outlet.dropped?.(subId),
       snapshot,
     );
   }
