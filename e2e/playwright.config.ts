@@ -7,7 +7,9 @@ const root = path.resolve(here, '..');
 const port = Number(process.env.WHEELHOUSE_E2E_PORT ?? 7080);
 const kubeconfig = process.env.WHEELHOUSE_KUBECONFIG;
 if (!kubeconfig) {
-  throw new Error('WHEELHOUSE_KUBECONFIG is not set: run `make test` (it starts the local cluster), or export it');
+  throw new Error(
+    'WHEELHOUSE_KUBECONFIG is not set: run `make test` (it starts the local cluster), or export it',
+  );
 }
 
 /**

@@ -14,7 +14,9 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
     passed += report.stats.expected + (report.stats.flaky ?? 0);
     failed += report.stats.unexpected;
     skipped += report.stats.skipped;
-    console.log(`${file}: ${report.stats.expected} passed, ${report.stats.unexpected} failed, ${report.stats.flaky ?? 0} flaky`);
+    console.log(
+      `${file}: ${report.stats.expected} passed, ${report.stats.unexpected} failed, ${report.stats.flaky ?? 0} flaky`,
+    );
   } else if ('numPassedTests' in report) {
     // vitest
     passed += report.numPassedTests;
@@ -26,5 +28,7 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
 for (const s of failedStages) console.log(`stage failed: ${s}`);
 const stageFailures = failedStages.length;
 if (passed === 0) console.log('no test ran');
-console.log(`tests: ${passed} passed, ${failed + stageFailures} failed${skipped ? `, ${skipped} skipped` : ''}`);
+console.log(
+  `tests: ${passed} passed, ${failed + stageFailures} failed${skipped ? `, ${skipped} skipped` : ''}`,
+);
 process.exit(failed + stageFailures > 0 || passed === 0 ? 1 : 0);

@@ -1,9 +1,17 @@
 import { AppsV1Api, CoreV1Api } from '@kubernetes/client-node';
 import { expect, test } from '@playwright/test';
-import { createDeployment, createTestNamespace, ensureCluster, flipReadiness, waitFor } from '@wheelhouse/testkit';
+import {
+  createDeployment,
+  createTestNamespace,
+  ensureCluster,
+  flipReadiness,
+  waitFor,
+} from '@wheelhouse/testkit';
 import { screenshotPath } from '../support/artifacts';
 
-test('pods of a new Deployment appear, turn Running, change and disappear without a reload', async ({ page }) => {
+test('pods of a new Deployment appear, turn Running, change and disappear without a reload', async ({
+  page,
+}) => {
   const { kc } = await ensureCluster();
   const ns = await createTestNamespace(kc, 'e2e-pods');
   try {
@@ -52,10 +60,11 @@ test('a deep link to a namespace shows its pods and the filter narrows them', as
     await createDeployment(kc, ns.name, 'alpha', { replicas: 2, image: 'registry.invalid/alpha:1' });
     await createDeployment(kc, ns.name, 'beta', { replicas: 1, image: 'registry.invalid/beta:1' });
     const core = kc.makeApiClient(CoreV1Api);
-    await waitFor(
-      async () => (await core.listNamespacedPod({ namespace: ns.name })).items.length === 3,
-      { timeoutMs: 30_000, intervalMs: 250, what: 'three pods' },
-    );
+    await waitFor(async () => (await core.listNamespacedPod({ namespace: ns.name })).items.length === 3, {
+      timeoutMs: 30_000,
+      intervalMs: 250,
+      what: 'three pods',
+    });
     await page.goto(`/pods?ns=${ns.name}&q=alpha`);
     await expect(page.locator('[data-testid^="row-alpha-"]')).toHaveCount(2);
     await expect(page.locator('[data-testid^="row-beta-"]')).toHaveCount(0);

@@ -1,6 +1,3 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { CoreV1Api, type KubeConfig, RbacAuthorizationV1Api } from '@kubernetes/client-node';
 import { CSRF_HEADER } from '@wheelhouse/shared-types';
 import { createTestNamespace, ensureCluster, kubectl } from '@wheelhouse/testkit';

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ApiErrorBody,
+  LoginRequest,
+  NamespaceName,
+  RevealRequest,
+  SubscribeRequest,
+  UnsubscribeRequest,
+} from '../src';
+
+describe('wire schemas', () => {
+  it('accepts a subscribe for a kind, with or without namespace and selector', () => {
+    expect(SubscribeRequest.parse({ kind: 'pods' })).toEqual({ kind: 'pods' });
+    expect(
+      SubscribeRequest.parse({ kind: 'deployments', namespace: 'demo', labelSelector: 'app=web' }),
+    ).toEqual({
+      kind: 'deployments',
+      namespace: 'demo',
+      labelSelector: 'app=web',
+    });
+  });
+
+  it('rejects unknown kinds, extra fields, bad namespaces and oversized selectors', () => {
+    expect(SubscribeRequest.safeParse({ kind: 'widgets' }).success).toBe(false);
+    expect(SubscribeRequest.safeParse({ kind: 'pods', verb: 'delete' }).success).toBe(false);
+    expect(SubscribeRequest.safeParse({ kind: 'pods', namespace: '../kube-system' }).success).toBe(false);
+    expect(SubscribeRequest.safeParse({ kind: 'pods', namespace: 'a'.repeat(64) }).success).toBe(false);
+    expect(SubscribeRequest.safeParse({ kind: 'pods', labelSelector: 'a'.repeat(5000) }).success).toBe(false);
+    expect(SubscribeRequest.safeParse(null).success).toBe(false);
+  });
+
+  it('takes namespace names as DNS-1123 labels only', () => {
+    for (const ok of ['a', 'kube-system', 'x1', 'a-b-c'])
+      expect(NamespaceName.safeParse(ok).success, ok).toBe(true);
+    for (const bad of ['', 'A', '-a', 'a-', 'a_b', 'a.b', 'a/b', '%2e%2e']) {
+      expect(NamespaceName.safeParse(bad).success, bad).toBe(false);
+    }
+  });
+
+  it('takes Secret keys as the apiserver does and nothing that could escape a path', () => {
+    for (const ok of ['apiKey', 'tls.crt', '.dockerconfigjson', 'a_b-c']) {
+      expect(RevealRequest.safeParse({ key: ok }).success, ok).toBe(true);
+    }
+    for (const bad of ['', '../x', 'a/b', 'a b', 'k'.repeat(254)]) {
+      expect(RevealRequest.safeParse({ key: bad }).success, bad).toBe(false);
+    }
+  });
+
+  it('bounds login tokens and unsubscribe ids', () => {
+    expect(LoginRequest.safeParse({ token: '' }).success).toBe(false);
+    expect(LoginRequest.safeParse({ token: 't'.repeat(16_385) }).success).toBe(false);
+    expect(LoginRequest.safeParse({ token: 'abc' }).success).toBe(true);
+    expect(UnsubscribeRequest.safeParse({ subId: '' }).success).toBe(false);
+    expect(UnsubscribeRequest.safeParse({ subId: 's1' }).success).toBe(true);
+  });
+
+  it('describes an error with the apiserver code, reason, message and source', () => {
+    expect(
+      ApiErrorBody.parse({ code: 403, reason: 'Forbidden', message: 'no', source: 'apiserver' }),
+    ).toMatchObject({ code: 403 });
+    expect(ApiErrorBody.safeParse({ code: 403, reason: 'Forbidden', message: 'no' }).success).toBe(false);
+  });
+});
