@@ -1,7 +1,8 @@
-import type { ResourceKind } from '@wheelhouse/shared-types';
+/** The kinds with a list view and detail pages. */
+export type ViewableKind = 'pods' | 'deployments' | 'replicasets' | 'services' | 'configmaps' | 'secrets';
 
 export interface ViewKind {
-  kind: ResourceKind;
+  kind: ViewableKind;
   /** Navigation label and view title. */
   label: string;
   /** How messages name the objects: "No pods in namespace default". */

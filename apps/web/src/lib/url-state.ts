@@ -3,12 +3,14 @@ import { useSearchParams } from 'react-router';
 
 /**
  * The view state that lives in the URL, so a link shows someone else the same thing:
- * `/:kind?ns=<namespace>&q=<filter>`. No `ns` means all namespaces.
+ * `/:kind?ns=<namespace>&q=<filter>&l=<label selector>`. No `ns` means all namespaces.
  */
 export function useViewParams() {
   const [params, setParams] = useSearchParams();
   const namespace = params.get('ns') || undefined;
   const filter = params.get('q') ?? '';
+  /** The last valid label selector (kubectl grammar), sent to the server as `labelSelector`. */
+  const selector = params.get('l') ?? '';
 
   const setFilter = useCallback(
     (value: string) =>
@@ -17,6 +19,20 @@ export function useViewParams() {
           const next = new URLSearchParams(prev);
           if (value) next.set('q', value);
           else next.delete('q');
+          return next;
+        },
+        { replace: true },
+      ),
+    [setParams],
+  );
+
+  const setSelector = useCallback(
+    (value: string) =>
+      setParams(
+        (prev) => {
+          const next = new URLSearchParams(prev);
+          if (value) next.set('l', value);
+          else next.delete('l');
           return next;
         },
         { replace: true },
@@ -35,7 +51,7 @@ export function useViewParams() {
     [setParams],
   );
 
-  return { namespace, filter, setFilter, setNamespace };
+  return { namespace, filter, setFilter, selector, setSelector, setNamespace };
 }
 
 /** The search string for a link to another view: keeps the namespace, drops the filter. */

@@ -8,8 +8,9 @@ import {
   useReactTable,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
-import { describeError } from '../../lib/api';
+import { type KeyboardEvent, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { ApiError, describeError } from '../../lib/api';
 import { FilterInput } from './FilterInput';
 import type { LiveRow } from './types';
 
@@ -32,6 +33,12 @@ export interface LiveTableProps<R extends LiveRow> {
   initialSorting: SortingState;
   /** Shown above the table while the server says the watch is not live. */
   notice?: string | undefined;
+  /** More controls beside the filter box (the label selector). */
+  toolbar?: ReactNode;
+  /** The label selector applied on the server, for the empty message. */
+  selector?: string | undefined;
+  /** Where a row leads (its detail page): Enter on a focused row follows it. */
+  rowHref?: ((row: R) => string) | undefined;
 }
 
 /**
@@ -40,8 +47,21 @@ export interface LiveTableProps<R extends LiveRow> {
  * resourceVersion changes.
  */
 export function LiveTable<R extends LiveRow>(props: LiveTableProps<R>) {
-  const { noun, namespace, rows, status, error, columns, filter, onFilterChange, initialSorting, notice } =
-    props;
+  const {
+    noun,
+    namespace,
+    rows,
+    status,
+    error,
+    columns,
+    filter,
+    onFilterChange,
+    initialSorting,
+    notice,
+    toolbar,
+    selector,
+    rowHref,
+  } = props;
   const [sorting, setSorting] = useState<SortingState>(initialSorting);
   const changedAt = useChangeTimes(rows);
 
@@ -69,6 +89,7 @@ export function LiveTable<R extends LiveRow>(props: LiveTableProps<R>) {
     <div className="flex min-h-0 flex-1 flex-col">
       <div className="flex items-center gap-3 px-4 pb-3">
         <FilterInput value={filter} onChange={onFilterChange} placeholder={`Filter ${noun}…`} />
+        {toolbar}
         <span className="text-slate-500 text-xs tabular-nums dark:text-slate-400" data-testid="row-count">
           {count}
         </span>
@@ -87,14 +108,15 @@ export function LiveTable<R extends LiveRow>(props: LiveTableProps<R>) {
         <ErrorMessage error={error} noun={noun} namespace={namespace} />
       ) : rows !== undefined && rows.length === 0 ? (
         <Message role="status">
-          No {noun} in {namespace === undefined ? 'any namespace' : `namespace ${namespace}`}
+          No {noun} {selector ? `match the selector “${selector}” ` : ''}in{' '}
+          {namespace === undefined ? 'any namespace' : `namespace ${namespace}`}
         </Message>
       ) : data.length === 0 ? (
         <Message role="status">
           No {noun} match “{filter.trim()}”
         </Message>
       ) : (
-        <VirtualTable table={table} noun={noun} changedAt={changedAt} />
+        <VirtualTable table={table} noun={noun} changedAt={changedAt} rowHref={rowHref} />
       )}
     </div>
   );
@@ -104,13 +126,20 @@ function VirtualTable<R extends LiveRow>({
   table,
   noun,
   changedAt,
+  rowHref,
 }: {
   table: ReturnType<typeof useReactTable<R>>;
   noun: string;
   changedAt: ReadonlyMap<string, number>;
+  rowHref: ((row: R) => string) | undefined;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const rows = table.getRowModel().rows;
+  const navigate = useNavigate();
+  // Roving focus: one row is the table's tab stop; arrows move it, Enter opens the row.
+  const [active, setActive] = useState(0);
+  const focusPending = useRef(false);
+  const activeIndex = Math.min(active, Math.max(rows.length - 1, 0));
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
@@ -122,6 +151,36 @@ function VirtualTable<R extends LiveRow>({
   const paddingTop = items[0]?.start ?? 0;
   const paddingBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
   const columnCount = table.getVisibleLeafColumns().length;
+
+  useEffect(() => {
+    if (!focusPending.current) return;
+    const el = scrollRef.current?.querySelector<HTMLElement>(`[data-row-index="${activeIndex}"]`);
+    if (el) {
+      focusPending.current = false;
+      el.focus({ preventScroll: true });
+    }
+  });
+
+  const onRowKeyDown = (event: KeyboardEvent<HTMLTableRowElement>, index: number) => {
+    let next: number | undefined;
+    if (event.key === 'ArrowDown') next = Math.min(index + 1, rows.length - 1);
+    else if (event.key === 'ArrowUp') next = Math.max(index - 1, 0);
+    else if (event.key === 'Home') next = 0;
+    else if (event.key === 'End') next = rows.length - 1;
+    else if (event.key === 'Enter' && rowHref) {
+      const row = rows[index];
+      if (row) {
+        event.preventDefault();
+        navigate(rowHref(row.original));
+      }
+      return;
+    }
+    if (next === undefined) return;
+    event.preventDefault();
+    setActive(next);
+    focusPending.current = true;
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+  };
 
   return (
     <div
@@ -172,7 +231,17 @@ function VirtualTable<R extends LiveRow>({
           {items.map((item) => {
             const row = rows[item.index];
             if (row === undefined) return null;
-            return <TableRow key={row.id} row={row} index={item.index} changedAt={changedAt.get(row.id)} />;
+            return (
+              <TableRow
+                key={row.id}
+                row={row}
+                index={item.index}
+                changedAt={changedAt.get(row.id)}
+                tabbable={item.index === activeIndex}
+                onKeyDown={onRowKeyDown}
+                onFocus={setActive}
+              />
+            );
           })}
           {paddingBottom > 0 && (
             // biome-ignore lint/a11y/noAriaHiddenOnFocusable: an empty spacer row of the virtualised table; nothing in it can take focus
@@ -190,10 +259,16 @@ function TableRow<R extends LiveRow>({
   row,
   index,
   changedAt,
+  tabbable,
+  onKeyDown,
+  onFocus,
 }: {
   row: Row<R>;
   index: number;
   changedAt: number | undefined;
+  tabbable: boolean;
+  onKeyDown: (event: KeyboardEvent<HTMLTableRowElement>, index: number) => void;
+  onFocus: (index: number) => void;
 }) {
   const ref = useRef<HTMLTableRowElement>(null);
   const flashed = useRef<number | undefined>(undefined);
@@ -213,9 +288,15 @@ function TableRow<R extends LiveRow>({
     <tr
       ref={ref}
       data-testid={`row-${row.original.name}`}
+      data-row-index={index}
       aria-rowindex={index + 2}
+      tabIndex={tabbable ? 0 : -1}
+      onKeyDown={(e) => onKeyDown(e, index)}
+      onFocus={(e) => {
+        if (e.target === e.currentTarget) onFocus(index);
+      }}
       onAnimationEnd={(e) => e.currentTarget.classList.remove('row-flash')}
-      className="h-8 hover:bg-slate-50 dark:hover:bg-slate-900/60"
+      className="h-8 outline-none hover:bg-slate-50 focus-visible:bg-sky-50 focus-visible:shadow-[inset_3px_0_0_var(--color-sky-500)] dark:focus-visible:bg-sky-950/50 dark:hover:bg-slate-900/60"
     >
       {row.getVisibleCells().map((cell) => (
         <td
@@ -277,6 +358,21 @@ function ErrorMessage({
   namespace: string | undefined;
 }) {
   const { title, message } = describeError(error);
+  const where = namespace === undefined ? 'all namespaces' : `namespace ${namespace}`;
+  if (error instanceof ApiError && error.body.code === 403) {
+    return (
+      <div
+        role="alert"
+        data-testid="table-forbidden"
+        className="mx-4 my-6 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-amber-950 text-sm dark:border-amber-700/60 dark:bg-amber-950/40 dark:text-amber-100"
+      >
+        <p className="font-medium">
+          You may not list {noun} in {where}
+        </p>
+        <p className="mt-1 break-words font-mono text-xs">{message}</p>
+      </div>
+    );
+  }
   return (
     <div
       role="alert"
@@ -284,8 +380,7 @@ function ErrorMessage({
       className="mx-4 my-6 rounded-md border border-red-300 bg-red-50 px-4 py-3 text-red-900 text-sm dark:border-red-800/60 dark:bg-red-950/40 dark:text-red-200"
     >
       <p className="font-medium">
-        Cannot watch {noun} in {namespace === undefined ? 'all namespaces' : `namespace ${namespace}`}:{' '}
-        {title}
+        Cannot watch {noun} in {where}: {title}
       </p>
       <p className="mt-1 break-words font-mono text-xs">{message}</p>
     </div>

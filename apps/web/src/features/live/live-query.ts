@@ -55,8 +55,31 @@ export function liveListOptions<K extends ResourceKind>(store: LiveStore, params
   });
 }
 
-/** The live list of one kind in one namespace (or all), kept current by the socket. */
-export function useLiveList<K extends ResourceKind>(params: LiveParams<K>) {
+/**
+ * The live list of one kind in one namespace (or all), kept current by the socket. With
+ * `keepWhileSelectorChanges`, a new label selector keeps showing the previous selection until the
+ * new snapshot arrives (never a list of another kind or namespace). `enabled: false` subscribes to
+ * nothing (a detail page that does not need the list yet).
+ */
+export function useLiveList<K extends ResourceKind>(
+  params: LiveParams<K>,
+  options: { keepWhileSelectorChanges?: boolean; enabled?: boolean } = {},
+) {
   const store = useLiveStore();
-  return useQuery(liveListOptions(store, params));
+  const key = liveKey(params);
+  return useQuery({
+    ...liveListOptions(store, params),
+    enabled: options.enabled ?? true,
+    ...(options.keepWhileSelectorChanges
+      ? {
+          placeholderData: (
+            previous: LiveList<KindObject<K>> | undefined,
+            query: { queryKey: readonly unknown[] } | undefined,
+          ) =>
+            query !== undefined && query.queryKey[1] === key[1] && query.queryKey[2] === key[2]
+              ? previous
+              : undefined,
+        }
+      : {}),
+  });
 }

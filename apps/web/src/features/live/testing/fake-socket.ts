@@ -1,3 +1,4 @@
+import { matchesSelector, parseSelector } from '@wheelhouse/core';
 import type {
   ApiErrorBody,
   KindObject,
@@ -143,7 +144,9 @@ export class FakeLiveServer {
   }
 
   private inScope(sub: FakeSub, object: KindObject): boolean {
-    return sub.namespace === undefined || object.metadata?.namespace === sub.namespace;
+    if (sub.namespace !== undefined && object.metadata?.namespace !== sub.namespace) return false;
+    // Like the apiserver: a labelSelector narrows the list and the watch.
+    return !sub.labelSelector || matchesSelector(parseSelector(sub.labelSelector), object.metadata?.labels);
   }
 
   private snapshot(sub: FakeSub): KindObject[] {

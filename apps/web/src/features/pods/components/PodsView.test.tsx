@@ -2,7 +2,7 @@
 import type { V1Pod } from '@kubernetes/client-node';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { MemoryRouter, Route, Routes } from 'react-router';
+import { MemoryRouter, Route, Routes, useParams } from 'react-router';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { LiveStoreProvider } from '../../live/live-context';
 import { LiveStore } from '../../live/live-store';
@@ -28,6 +28,7 @@ function pod(
       name,
       namespace: opts.namespace ?? 'default',
       uid: `uid-${opts.namespace ?? 'default'}-${name}`,
+      labels: { app: name.replace(/-\d+$/, '') },
       resourceVersion: opts.rv ?? '1',
       creationTimestamp: minutesAgo(opts.age ?? 5),
     },
@@ -85,6 +86,11 @@ afterEach(() => {
   client.clear();
 });
 
+function Detail() {
+  const { kind, namespace, name } = useParams();
+  return <p data-testid="detail">{`${kind}/${namespace}/${name}`}</p>;
+}
+
 function renderAt(url: string) {
   return render(
     <QueryClientProvider client={client}>
@@ -92,6 +98,7 @@ function renderAt(url: string) {
         <MemoryRouter initialEntries={[url]}>
           <Routes>
             <Route path="/:kind" element={<PodsView />} />
+            <Route path="/:kind/:namespace/:name" element={<Detail />} />
           </Routes>
         </MemoryRouter>
       </LiveStoreProvider>
@@ -191,7 +198,7 @@ describe('PodsView', () => {
     expect(screen.queryByRole('table')).toBeNull();
   });
 
-  it('shows the ack error, e.g. the apiserver refusing with 403', async () => {
+  it('says "You may not list pods" with the apiserver\'s message when the ack is a 403', async () => {
     server.refuse(
       'pods',
       {
@@ -205,8 +212,60 @@ describe('PodsView', () => {
     );
     renderAt('/pods?ns=kube-system');
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain('Forbidden (403)');
+    expect(alert.textContent).toContain('You may not list pods in namespace kube-system');
     expect(alert.textContent).toContain('User "viewer" cannot watch resource "pods"');
+  });
+
+  it('sends a valid label selector to the server; an invalid one shows a caret and changes nothing', async () => {
+    server.set('pods', [pod('web-1'), pod('web-2'), pod('db-0')]);
+    renderAt('/pods?ns=default');
+    await screen.findByTestId('row-db-0');
+    const input = screen.getByTestId('selector-input');
+
+    fireEvent.change(input, { target: { value: 'app in (web' } });
+    expect(screen.getByTestId('selector-error').textContent).toContain(
+      "found end of string, expected: ',' or ')'",
+    );
+    expect(screen.getByTestId('selector-caret').textContent).toBe(`${' '.repeat(11)}^`);
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(rowNames()).toEqual(['row-db-0', 'row-web-1', 'row-web-2']);
+    expect(server.subscribeLog).toHaveLength(1);
+
+    fireEvent.change(input, { target: { value: 'app in (web)' } });
+    expect(screen.queryByTestId('selector-error')).toBeNull();
+    await waitFor(() => expect(rowNames()).toEqual(['row-web-1', 'row-web-2']));
+    expect(server.subscribeLog.at(-1)).toEqual({
+      kind: 'pods',
+      namespace: 'default',
+      labelSelector: 'app in (web)',
+    });
+  });
+
+  it('reads the selector from the URL (l=) and says when nothing matches it', async () => {
+    renderAt('/pods?ns=default&l=app%3Dnothing');
+    expect(
+      await screen.findByText(/No pods match the selector “app=nothing” in namespace default/),
+    ).toBeDefined();
+    expect((screen.getByTestId('selector-input') as HTMLInputElement).value).toBe('app=nothing');
+  });
+
+  it('moves between rows with the arrow keys and opens one with Enter', async () => {
+    renderAt('/pods?ns=default');
+    const first = await screen.findByTestId('row-web-1');
+    expect(first.getAttribute('tabindex')).toBe('0');
+    expect(screen.getByTestId('row-web-2').getAttribute('tabindex')).toBe('-1');
+    first.focus();
+    fireEvent.keyDown(first, { key: 'ArrowDown' });
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('row-web-2')));
+    fireEvent.keyDown(screen.getByTestId('row-web-2'), { key: 'Enter' });
+    expect((await screen.findByTestId('detail')).textContent).toBe('pods/default/web-2');
+  });
+
+  it("links each name to the pod's page", async () => {
+    renderAt('/pods?ns=default');
+    await screen.findByTestId('row-web-1');
+    const link = within(screen.getByTestId('row-web-1')).getByRole('link', { name: 'web-1' });
+    expect(link.getAttribute('href')).toBe('/pods/default/web-1?ns=default');
   });
 
   it('shows a notice while the server says the watch is recovering', async () => {

@@ -3,12 +3,13 @@ import { formatRestarts } from '@wheelhouse/core';
 import { useMemo } from 'react';
 import { Age } from '../../../components/live-table/Age';
 import { LiveTable } from '../../../components/live-table/LiveTable';
+import { NameLink } from '../../../components/live-table/NameLink';
 import { ViewHeader } from '../../../components/ViewHeader';
 import { useNow } from '../../../lib/clock';
-import { useViewParams } from '../../../lib/url-state';
-import { useLiveNotice } from '../../live/live-context';
-import { useLiveList } from '../../live/live-query';
+import { detailPath } from '../../../lib/paths';
 import { listItems } from '../../live/reducers';
+import { useListView } from '../../resources/hooks/use-list-view';
+import { SelectorInput } from '../../selector/components/SelectorInput';
 import { type PodRow, podRow, type StatusTone, statusTone } from '../lib/pod-rows';
 
 const TONE_CLASSES: Record<StatusTone, string> = {
@@ -24,7 +25,7 @@ const DOT_CLASSES: Record<StatusTone, string> = {
   error: 'bg-red-500',
 };
 
-function Status({ status }: { status: string }) {
+export function Status({ status }: { status: string }) {
   const tone = statusTone(status);
   return (
     <span className={`flex items-center gap-1.5 ${TONE_CLASSES[tone]}`} data-tone={tone}>
@@ -52,9 +53,7 @@ const columns = [
   col.accessor('name', {
     header: 'NAME',
     cell: (c) => (
-      <span title={c.getValue()} className="font-medium">
-        {c.getValue()}
-      </span>
+      <NameLink name={c.getValue()} href={detailPath('pods', c.row.original.namespace, c.getValue())} />
     ),
   }),
   col.accessor('ready', {
@@ -93,10 +92,7 @@ const BY_NAMESPACE_NAME: SortingState = [
 
 /** The pods of one namespace (or all), live, as `kubectl get pods -o wide` prints them. */
 export default function PodsView() {
-  const { namespace, filter, setFilter } = useViewParams();
-  const params = { kind: 'pods' as const, namespace };
-  const query = useLiveList(params);
-  const notice = useLiveNotice(params);
+  const { namespace, filter, setFilter, selector, setSelector, query, notice } = useListView('pods');
   const rows = useMemo(() => (query.data ? listItems(query.data).map(podRow) : undefined), [query.data]);
 
   return (
@@ -114,6 +110,9 @@ export default function PodsView() {
         onFilterChange={setFilter}
         initialSorting={namespace === undefined ? BY_NAMESPACE_NAME : BY_NAME}
         notice={notice}
+        selector={selector}
+        toolbar={<SelectorInput value={selector} onChange={setSelector} />}
+        rowHref={(row) => detailPath('pods', row.namespace, row.name)}
       />
     </>
   );

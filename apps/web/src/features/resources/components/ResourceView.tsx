@@ -1,60 +1,32 @@
-import { createColumnHelper, type SortingState } from '@tanstack/react-table';
-import { toDate } from '@wheelhouse/core';
-import type { KindObject, ResourceKind } from '@wheelhouse/shared-types';
+import type { ColumnDef, SortingState } from '@tanstack/react-table';
+import type { KindObject } from '@wheelhouse/shared-types';
 import { useMemo } from 'react';
-import { Age } from '../../../components/live-table/Age';
 import { LiveTable } from '../../../components/live-table/LiveTable';
-import type { LiveRow } from '../../../components/live-table/types';
 import { ViewHeader } from '../../../components/ViewHeader';
-import { useViewParams } from '../../../lib/url-state';
-import { useLiveNotice } from '../../live/live-context';
-import { useLiveList } from '../../live/live-query';
+import { detailPath } from '../../../lib/paths';
 import { listItems } from '../../live/reducers';
+import { SelectorInput } from '../../selector/components/SelectorInput';
+import { useListView } from '../hooks/use-list-view';
+import {
+  configMapRow,
+  deploymentRow,
+  type ObjectRow,
+  replicaSetRow,
+  secretRow,
+  serviceRow,
+} from '../lib/resource-rows';
+import { COLUMNS } from './columns';
 
-interface ObjectRow extends LiveRow {
-  created: number | undefined;
-}
+/** The kinds this view lists, each with its row function and kubectl's -o wide columns. */
+export type ListedKind = keyof typeof COLUMNS;
 
-const rows = new WeakMap<KindObject, ObjectRow>();
-
-function objectRow(obj: KindObject): ObjectRow {
-  const cached = rows.get(obj);
-  if (cached !== undefined) return cached;
-  const meta = obj.metadata;
-  const name = meta?.name ?? '';
-  const namespace = meta?.namespace ?? '';
-  const row: ObjectRow = {
-    uid: meta?.uid ?? `${namespace}/${name}`,
-    name,
-    namespace,
-    version: meta?.resourceVersion ?? '',
-    created: toDate(meta?.creationTimestamp)?.getTime(),
-    search: `${name} ${namespace}`.toLowerCase(),
-  };
-  rows.set(obj, row);
-  return row;
-}
-
-const col = createColumnHelper<ObjectRow>();
-const columns = [
-  col.accessor('namespace', { id: 'namespace', header: 'NAMESPACE', meta: { width: '14rem' } }),
-  col.accessor('name', {
-    header: 'NAME',
-    cell: (c) => (
-      <span title={c.getValue()} className="font-medium">
-        {c.getValue()}
-      </span>
-    ),
-  }),
-  col.accessor('created', {
-    id: 'age',
-    header: 'AGE',
-    cell: (c) => <Age since={c.getValue()} />,
-    sortingFn: (a, b) => (b.original.created ?? 0) - (a.original.created ?? 0),
-    sortDescFirst: false,
-    meta: { width: '6rem', cellClassName: 'tabular-nums' },
-  }),
-];
+const ROWS: { [K in ListedKind]: (obj: KindObject<K>) => ObjectRow } = {
+  deployments: deploymentRow,
+  replicasets: replicaSetRow,
+  services: serviceRow,
+  configmaps: configMapRow,
+  secrets: secretRow,
+};
 
 const BY_NAME: SortingState = [{ id: 'name', desc: false }];
 const BY_NAMESPACE_NAME: SortingState = [
@@ -62,21 +34,22 @@ const BY_NAMESPACE_NAME: SortingState = [
   { id: 'name', desc: false },
 ];
 
-/** Any namespaced kind, live, with the columns every object has: NAME, NAMESPACE, AGE. */
+/** Deployments, ReplicaSets, Services, ConfigMaps or Secrets, live, as `kubectl get -o wide` prints them. */
 export default function ResourceView({
   kind,
   title,
   noun,
 }: {
-  kind: ResourceKind;
+  kind: ListedKind;
   title: string;
   noun: string;
 }) {
-  const { namespace, filter, setFilter } = useViewParams();
-  const params = { kind, namespace };
-  const query = useLiveList(params);
-  const notice = useLiveNotice(params);
-  const items = useMemo(() => (query.data ? listItems(query.data).map(objectRow) : undefined), [query.data]);
+  const { namespace, filter, setFilter, selector, setSelector, query, notice } = useListView(kind);
+  const toRow = ROWS[kind] as (obj: KindObject) => ObjectRow;
+  const rows = useMemo(
+    () => (query.data ? listItems(query.data).map(toRow) : undefined),
+    [query.data, toRow],
+  );
 
   return (
     <>
@@ -85,14 +58,17 @@ export default function ResourceView({
         key={`${kind}/${namespace ?? '*'}`}
         noun={noun}
         namespace={namespace}
-        rows={items}
+        rows={rows}
         status={query.status}
         error={query.error}
-        columns={columns}
+        columns={COLUMNS[kind] as ColumnDef<ObjectRow, unknown>[]}
         filter={filter}
         onFilterChange={setFilter}
         initialSorting={namespace === undefined ? BY_NAMESPACE_NAME : BY_NAME}
         notice={notice}
+        selector={selector}
+        toolbar={<SelectorInput value={selector} onChange={setSelector} />}
+        rowHref={(row) => detailPath(kind, row.namespace, row.name)}
       />
     </>
   );

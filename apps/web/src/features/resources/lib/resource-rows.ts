@@ -1,0 +1,160 @@
+import type { V1ConfigMap, V1Deployment, V1ReplicaSet, V1Service } from '@kubernetes/client-node';
+import { toDate } from '@wheelhouse/core';
+import type { SecretSummary } from '@wheelhouse/shared-types';
+import type { LiveRow } from '../../../components/live-table/types';
+import {
+  containersAndImages,
+  controllerOf,
+  formatLabels,
+  labelSelectorText,
+  NONE,
+  serviceClusterIp,
+  serviceExternalIp,
+  servicePorts,
+} from './kubectl-columns';
+
+interface Meta {
+  metadata?: {
+    uid?: string;
+    name?: string;
+    namespace?: string;
+    resourceVersion?: string;
+    creationTimestamp?: Date | string;
+  };
+}
+
+/** What every row has: identity, version and the AGE column's start (epoch ms). */
+export interface ObjectRow extends LiveRow {
+  created: number | undefined;
+}
+
+function base(obj: Meta, ...searchable: string[]): ObjectRow {
+  const meta = obj.metadata;
+  const name = meta?.name ?? '';
+  const namespace = meta?.namespace ?? '';
+  return {
+    uid: meta?.uid ?? `${namespace}/${name}`,
+    name,
+    namespace,
+    version: meta?.resourceVersion ?? '',
+    created: toDate(meta?.creationTimestamp)?.getTime(),
+    search: [name, namespace, ...searchable].join(' ').toLowerCase(),
+  };
+}
+
+/** Memoises a row per object: objects in the live cache are immutable, so a row is computed once. */
+function memo<T extends object, R>(fn: (obj: T) => R): (obj: T) => R {
+  const cache = new WeakMap<T, R>();
+  return (obj) => {
+    const hit = cache.get(obj);
+    if (hit !== undefined) return hit;
+    const row = fn(obj);
+    cache.set(obj, row);
+    return row;
+  };
+}
+
+export interface DeploymentRow extends ObjectRow {
+  ready: string;
+  upToDate: number;
+  available: number;
+  containers: string;
+  images: string;
+  selector: string;
+}
+
+/** `kubectl get deployments -o wide`: READY is readyReplicas/spec.replicas. */
+export const deploymentRow = memo((d: V1Deployment): DeploymentRow => {
+  const { containers, images } = containersAndImages(d.spec?.template?.spec?.containers);
+  const selector = labelSelectorText(d.spec?.selector);
+  return {
+    ...base(d, images, selector),
+    ready: `${d.status?.readyReplicas ?? 0}/${d.spec?.replicas ?? 0}`,
+    upToDate: d.status?.updatedReplicas ?? 0,
+    available: d.status?.availableReplicas ?? 0,
+    containers,
+    images,
+    selector,
+  };
+});
+
+export interface ReplicaSetRow extends ObjectRow {
+  desired: number;
+  current: number;
+  ready: number;
+  containers: string;
+  images: string;
+  selector: string;
+  /** "Deployment/api", or `<none>` for a ReplicaSet nobody owns. */
+  owner: string;
+  ownerKind: string | undefined;
+  ownerName: string | undefined;
+}
+
+/** `kubectl get replicasets -o wide`, plus the controlling owner. */
+export const replicaSetRow = memo((rs: V1ReplicaSet): ReplicaSetRow => {
+  const { containers, images } = containersAndImages(rs.spec?.template?.spec?.containers);
+  const selector = labelSelectorText(rs.spec?.selector);
+  const owner = controllerOf(rs.metadata?.ownerReferences);
+  const ownerText = owner ? `${owner.kind}/${owner.name}` : NONE;
+  return {
+    ...base(rs, images, selector, ownerText),
+    desired: rs.spec?.replicas ?? 0,
+    current: rs.status?.replicas ?? 0,
+    ready: rs.status?.readyReplicas ?? 0,
+    containers,
+    images,
+    selector,
+    owner: ownerText,
+    ownerKind: owner?.kind,
+    ownerName: owner?.name,
+  };
+});
+
+export interface ServiceRow extends ObjectRow {
+  type: string;
+  clusterIp: string;
+  externalIp: string;
+  ports: string;
+  selector: string;
+}
+
+/** `kubectl get services -o wide`. */
+export const serviceRow = memo((svc: V1Service): ServiceRow => {
+  const type = svc.spec?.type ?? 'ClusterIP';
+  const clusterIp = serviceClusterIp(svc);
+  const externalIp = serviceExternalIp(svc);
+  const ports = servicePorts(svc.spec?.ports);
+  const selector = formatLabels(svc.spec?.selector);
+  return {
+    ...base(svc, type, clusterIp, externalIp, ports, selector),
+    type,
+    clusterIp,
+    externalIp,
+    ports,
+    selector,
+  };
+});
+
+export interface ConfigMapRow extends ObjectRow {
+  data: number;
+}
+
+/** `kubectl get configmaps`: DATA counts data and binaryData keys. */
+export const configMapRow = memo(
+  (cm: V1ConfigMap): ConfigMapRow => ({
+    ...base(cm),
+    data: Object.keys(cm.data ?? {}).length + Object.keys(cm.binaryData ?? {}).length,
+  }),
+);
+
+export interface SecretRow extends ObjectRow {
+  type: string;
+  data: number;
+}
+
+/** `kubectl get secrets`: values never travel, so DATA is the number of keys in `dataSizes`. */
+export const secretRow = memo((s: SecretSummary): SecretRow => {
+  const type = s.type ?? 'Opaque';
+  return { ...base(s, type), type, data: Object.keys(s.dataSizes ?? {}).length };
+});

@@ -1,0 +1,20 @@
+import type { ResourceKind } from '@wheelhouse/shared-types';
+
+/** The detail page of one object: `/:kind/:namespace/:name`, keeping the namespace in view. */
+export function detailPath(kind: ResourceKind, namespace: string, name: string): string {
+  return `/${kind}/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}?ns=${encodeURIComponent(namespace)}`;
+}
+
+/** A list page, optionally narrowed to a namespace and a label selector. */
+export function listPath(kind: ResourceKind, namespace?: string, selector?: string): string {
+  const params = new URLSearchParams();
+  if (namespace) params.set('ns', namespace);
+  if (selector) params.set('l', selector);
+  const search = params.toString();
+  return `/${kind}${search ? `?${search}` : ''}`;
+}
+
+/** The Deployment rollout page (built in features/rollout). */
+export function rolloutPath(namespace: string, name: string): string {
+  return `/deployments/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}/rollout`;
+}
