@@ -10,7 +10,7 @@ import { createApp, type WheelhouseApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { WatchHub } from '../src/watch/hub';
 import type { Clock } from '../src/watch/shared-informer';
-import { ClientView, connect, keyOf } from './support';
+import { ClientView, connect } from './support';
 
 const clusterScript = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -127,12 +127,11 @@ describe('faults: apiserver restart and 410 Gone', () => {
 
       timers.release();
       const list = await core.listNamespacedConfigMap({ namespace: ns.name });
-      const want = Object.fromEntries(list.items.map((c) => [keyOf(c), c.metadata?.resourceVersion ?? '']));
-      await waitFor(
-        async () =>
-          views.every((v) => JSON.stringify(sortKeys(v.versions())) === JSON.stringify(sortKeys(want))),
-        { timeoutMs: 60_000, intervalMs: 200, what: 'both clients to equal a fresh LIST after the relist' },
-      );
+      await waitFor(async () => views.every((v) => v.matches(list.items)), {
+        timeoutMs: 60_000,
+        intervalMs: 200,
+        what: 'both clients to equal a fresh LIST after the relist',
+      });
       for (const v of views) {
         expect(v.resyncs).toBeGreaterThanOrEqual(1);
         expect(v.byName.has(`${ns.name}/drop`)).toBe(false); // no ghost
@@ -144,7 +143,3 @@ describe('faults: apiserver restart and 410 Gone', () => {
     }
   });
 });
-
-function sortKeys(o: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
-}

@@ -2,7 +2,7 @@ import { CoreV1Api, type KubeConfig } from '@kubernetes/client-node';
 import { createDeployment, createTestNamespace, ensureCluster, kubectl, waitFor } from '@wheelhouse/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WheelhouseApp } from '../src/app';
-import { ClientView, connect, keyOf, startBff } from './support';
+import { ClientView, connect, startBff } from './support';
 
 /** Namespace-scoped pods WATCH requests open on the apiserver right now (from its /metrics). */
 async function namespacedWatches(resource: string): Promise<number> {
@@ -54,10 +54,7 @@ describe('live subscriptions against the real cluster', () => {
         async () => {
           const list = await core.listNamespacedPod({ namespace: ns.name });
           if (list.items.length !== 3 || list.items.some((p) => p.status?.phase !== 'Running')) return false;
-          const want = Object.fromEntries(
-            list.items.map((p) => [keyOf(p), p.metadata?.resourceVersion ?? '']),
-          );
-          return views.every((v) => JSON.stringify(sorted(v.versions())) === JSON.stringify(sorted(want)));
+          return views.every((v) => v.matches(list.items));
         },
         { timeoutMs: 60_000, intervalMs: 250, what: 'all 50 clients to hold the 3 Running pods' },
       );
@@ -105,10 +102,7 @@ describe('live subscriptions against the real cluster', () => {
       await waitFor(
         async () => {
           const list = await core.listNamespacedConfigMap({ namespace: ns.name });
-          const want = Object.fromEntries(
-            list.items.map((c) => [keyOf(c), c.metadata?.resourceVersion ?? '']),
-          );
-          return views.every((v) => JSON.stringify(sorted(v.versions())) === JSON.stringify(sorted(want)));
+          return views.every((v) => v.matches(list.items));
         },
         { timeoutMs: 20_000, intervalMs: 200, what: 'both clients to equal a fresh LIST of configmaps' },
       );
@@ -228,7 +222,3 @@ describe('live subscriptions against the real cluster', () => {
     });
   });
 });
-
-function sorted(o: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
-}

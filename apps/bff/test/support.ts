@@ -93,6 +93,14 @@ export class ClientView {
   versions(): Record<string, string> {
     return Object.fromEntries([...this.byName].map(([k, o]) => [k, o.metadata?.resourceVersion ?? '']));
   }
+
+  /** True when this client holds exactly `items` (a fresh LIST), each at its resourceVersion. */
+  matches(items: KubernetesObject[]): boolean {
+    if (items.length !== this.byName.size) return false;
+    return items.every(
+      (o) => this.byName.get(keyOf(o))?.metadata?.resourceVersion === o.metadata?.resourceVersion,
+    );
+  }
 }
 
 export function keyOf(o: KubernetesObject | KindObject): string {
