@@ -1,0 +1,156 @@
+/**
+ * The Helm chart, rendered by the pinned helm: lint, the shape of every object for the default
+ * values and each opt-in tier, and the committed plain manifests are what the chart renders.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CHART, find, helm, type K8sObject, renderChart, ROOT, run } from './helpers';
+
+const READ_KINDS: Array<[string, string]> = [
+  ['', 'pods'],
+  ['', 'pods/log'],
+  ['', 'services'],
+  ['', 'configmaps'],
+  ['', 'events'],
+  ['', 'namespaces'],
+  ['', 'nodes'],
+  ['apps', 'deployments'],
+  ['apps', 'replicasets'],
+  ['discovery.k8s.io', 'endpointslices'],
+];
+
+/** Flattened ClusterRole rules: "group/resource verb" strings. */
+function grants(objects: K8sObject[]): Set<string> {
+  const out = new Set<string>();
+  for (const rule of find(objects, 'ClusterRole').rules as Array<{
+    apiGroups: string[];
+    resources: string[];
+    verbs: string[];
+  }>) {
+    for (const g of rule.apiGroups) for (const r of rule.resources) for (const v of rule.verbs) out.add(`${g}/${r} ${v}`);
+  }
+  return out;
+}
+
+describe('helm chart deploy/chart/wheelhouse', () => {
+  it.each([
+    ['default values', []],
+    ['edit tier', ['rbac.edit=true']],
+    ['secrets tier', ['rbac.secrets.read=true']],
+    ['token mode behind an Ingress', ['mode=token', 'ingress.enabled=true']],
+  ])('helm lint --strict passes with %s', async (_name, set) => {
+    const r = await helm(['lint', '--strict', CHART, ...set.flatMap((s) => ['--set', s])]);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toContain('0 chart(s) failed');
+  });
+
+  it('default values: read-only ClusterRole on the dashboard kinds, no Secrets, no mutation, never a wildcard or cluster-admin', async () => {
+    const { objects } = await renderChart();
+    const g = grants(objects);
+    for (const [group, res] of READ_KINDS) for (const v of ['get', 'list', 'watch']) expect(g).toContain(`${group}/${res} ${v}`);
+    expect(g).toContain('authorization.k8s.io/selfsubjectaccessreviews create');
+    expect([...g].filter((x) => x.includes('secrets'))).toEqual([]);
+    const mutations = [...g].filter((x) => !/ (get|list|watch)$/.test(x));
+    expect(mutations).toEqual(['authorization.k8s.io/selfsubjectaccessreviews create']);
+    expect([...g].some((x) => x.includes('*'))).toBe(false);
+    const binding = find(objects, 'ClusterRoleBinding');
+    expect(binding.roleRef).toEqual({ apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'wheelhouse' });
+    expect(binding.subjects).toEqual([{ kind: 'ServiceAccount', name: 'wheelhouse', namespace: 'wheelhouse' }]);
+    expect(objects.map((o) => o.kind).sort()).toEqual(
+      ['ClusterRole', 'ClusterRoleBinding', 'Deployment', 'Service', 'ServiceAccount'].sort(),
+    );
+  });
+
+  it('edit tier adds exactly the rollout actions; secrets tier adds exactly get/list/watch on secrets', async () => {
+    const base = grants((await renderChart()).objects);
+    const edit = grants((await renderChart(['rbac.edit=true'])).objects);
+    const added = [...edit].filter((x) => !base.has(x)).sort();
+    expect(added).toEqual(
+      [
+        'apps/deployments patch',
+        'apps/deployments update',
+        'apps/deployments/scale patch',
+        'apps/deployments/scale update',
+        'apps/replicasets patch',
+        'apps/replicasets update',
+      ].sort(),
+    );
+    const secrets = grants((await renderChart(['rbac.secrets.read=true'])).objects);
+    expect([...secrets].filter((x) => !base.has(x)).sort()).toEqual(['/secrets get', '/secrets list', '/secrets watch']);
+  });
+
+  it('Deployment: in-cluster env, probes, resources, hardened securityContext, emptyDir /tmp; Service 80 → 7070', async () => {
+    const { objects } = await renderChart();
+    const dep = find(objects, 'Deployment');
+    const pod = dep.spec.template.spec;
+    expect(pod.serviceAccountName).toBe('wheelhouse');
+    expect(pod.securityContext).toMatchObject({ runAsNonRoot: true, runAsUser: 10001, seccompProfile: { type: 'RuntimeDefault' } });
+    const [c] = pod.containers;
+    expect(c.image).toBe('wheelhouse:0.1.0');
+    const env = Object.fromEntries((c.env as Array<{ name: string; value: string }>).map((e) => [e.name, e.value]));
+    expect(env).toMatchObject({ WHEELHOUSE_MODE: 'in-cluster', WHEELHOUSE_HOST: '0.0.0.0', WHEELHOUSE_PORT: '7070' });
+    expect(c.ports).toEqual([{ name: 'http', containerPort: 7070, protocol: 'TCP' }]);
+    expect(c.livenessProbe.httpGet).toEqual({ path: '/healthz', port: 'http' });
+    expect(c.readinessProbe.httpGet).toEqual({ path: '/readyz', port: 'http' });
+    expect(c.resources.requests).toBeDefined();
+    expect(c.resources.limits.memory).toBeDefined();
+    expect(c.securityContext).toEqual({
+      runAsNonRoot: true,
+      runAsUser: 10001,
+      runAsGroup: 10001,
+      readOnlyRootFilesystem: true,
+      allowPrivilegeEscalation: false,
+      capabilities: { drop: ['ALL'] },
+      seccompProfile: { type: 'RuntimeDefault' },
+    });
+    expect(c.volumeMounts).toEqual([{ name: 'tmp', mountPath: '/tmp' }]);
+    expect(pod.volumes[0]).toMatchObject({ name: 'tmp', emptyDir: {} });
+    const svc = find(objects, 'Service');
+    expect(svc.spec.type).toBe('ClusterIP');
+    expect(svc.spec.ports).toEqual([{ name: 'http', port: 80, targetPort: 'http', protocol: 'TCP' }]);
+    expect(svc.spec.selector).toEqual(dep.spec.selector.matchLabels);
+  });
+
+  it('an Ingress needs token mode; with it the hosts are allowed and TLS marks the cookie Secure; no ClusterRole then', async () => {
+    await expect(renderChart(['ingress.enabled=true'])).rejects.toThrow(/mode: token/);
+    const { objects } = await renderChart([
+      'mode=token',
+      'ingress.enabled=true',
+      'ingress.hosts[0].host=wh.example.internal',
+      'ingress.hosts[0].paths[0].path=/',
+      'ingress.hosts[0].paths[0].pathType=Prefix',
+      'ingress.tls[0].secretName=wh-tls',
+      'ingress.tls[0].hosts[0]=wh.example.internal',
+    ]);
+    const ing = find(objects, 'Ingress');
+    expect(ing.spec.rules[0].host).toBe('wh.example.internal');
+    expect(ing.spec.rules[0].http.paths[0].backend.service).toEqual({ name: 'wheelhouse', port: { name: 'http' } });
+    const env = Object.fromEntries(
+      (find(objects, 'Deployment').spec.template.spec.containers[0].env as Array<{ name: string; value: string }>).map(
+        (e) => [e.name, e.value],
+      ),
+    );
+    expect(env).toMatchObject({
+      WHEELHOUSE_MODE: 'token',
+      WHEELHOUSE_ALLOWED_HOSTS: 'wh.example.internal',
+      WHEELHOUSE_SECURE_COOKIES: 'true',
+    });
+    expect(objects.some((o) => o.kind === 'ClusterRole')).toBe(false);
+    await expect(renderChart(['mode=admin'])).rejects.toThrow(/mode must be in-cluster or token/);
+  });
+
+  it('NOTES print the exact port-forward command and URL', async () => {
+    const r = await helm(['install', 'wheelhouse', CHART, '--namespace', 'wheelhouse', '--dry-run=client']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('kubectl --namespace wheelhouse port-forward service/wheelhouse 7070:80');
+    expect(r.stdout).toContain('http://127.0.0.1:7070/');
+  });
+
+  it('deploy/manifests/wheelhouse.yaml is what the chart renders with default values (no drift)', async () => {
+    const r = await run(path.join(ROOT, 'deploy/render.sh'), ['--check'], { timeoutMs: 120_000 });
+    expect(r.code, `${r.stdout}\n${r.stderr}`).toBe(0);
+    const text = readFileSync(path.join(ROOT, 'deploy/manifests/wheelhouse.yaml'), 'utf8');
+    expect(text).toContain('kind: Namespace');
+  });
+});
