@@ -123,7 +123,21 @@ wait_for() { # DESCRIPTION TIMEOUT_SECONDS CMD...
     if [ $((SECONDS - start)) -ge "$timeout" ]; then
       die "timed out after ${timeout}s waiting for $what (logs: $STATE_DIR/logs)"
     fi
+    check_components_alive
     sleep 0.5
+  done
+}
+
+# A component that exited during start-up (port taken, bad flag, …) is reported with its log's end.
+check_components_alive() {
+  local c
+  for c in "${COMPONENTS[@]}"; do
+    [ -f "$STATE_DIR/pids/$c.pid" ] || continue
+    if ! alive "$c"; then
+      echo "---- last lines of $STATE_DIR/logs/$c.log ----" >&2
+      tail -n 15 "$STATE_DIR/logs/$c.log" >&2 || true
+      die "$c exited during start-up (full log: $STATE_DIR/logs/$c.log)"
+    fi
   done
 }
 
