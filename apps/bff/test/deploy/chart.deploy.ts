@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CHART, find, helm, type K8sObject, renderChart, ROOT, run } from './helpers';
+import { CHART, find, helm, type K8sObject, ROOT, renderChart, run } from './helpers';
 
 const READ_KINDS: Array<[string, string]> = [
   ['', 'pods'],
@@ -28,7 +28,8 @@ function grants(objects: K8sObject[]): Set<string> {
     resources: string[];
     verbs: string[];
   }>) {
-    for (const g of rule.apiGroups) for (const r of rule.resources) for (const v of rule.verbs) out.add(`${g}/${r} ${v}`);
+    for (const g of rule.apiGroups)
+      for (const r of rule.resources) for (const v of rule.verbs) out.add(`${g}/${r} ${v}`);
   }
   return out;
 }
@@ -48,15 +49,22 @@ describe('helm chart deploy/chart/wheelhouse', () => {
   it('default values: read-only ClusterRole on the dashboard kinds, no Secrets, no mutation, never a wildcard or cluster-admin', async () => {
     const { objects } = await renderChart();
     const g = grants(objects);
-    for (const [group, res] of READ_KINDS) for (const v of ['get', 'list', 'watch']) expect(g).toContain(`${group}/${res} ${v}`);
+    for (const [group, res] of READ_KINDS)
+      for (const v of ['get', 'list', 'watch']) expect(g).toContain(`${group}/${res} ${v}`);
     expect(g).toContain('authorization.k8s.io/selfsubjectaccessreviews create');
     expect([...g].filter((x) => x.includes('secrets'))).toEqual([]);
     const mutations = [...g].filter((x) => !/ (get|list|watch)$/.test(x));
     expect(mutations).toEqual(['authorization.k8s.io/selfsubjectaccessreviews create']);
     expect([...g].some((x) => x.includes('*'))).toBe(false);
     const binding = find(objects, 'ClusterRoleBinding');
-    expect(binding.roleRef).toEqual({ apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'wheelhouse' });
-    expect(binding.subjects).toEqual([{ kind: 'ServiceAccount', name: 'wheelhouse', namespace: 'wheelhouse' }]);
+    expect(binding.roleRef).toEqual({
+      apiGroup: 'rbac.authorization.k8s.io',
+      kind: 'ClusterRole',
+      name: 'wheelhouse',
+    });
+    expect(binding.subjects).toEqual([
+      { kind: 'ServiceAccount', name: 'wheelhouse', namespace: 'wheelhouse' },
+    ]);
     expect(objects.map((o) => o.kind).sort()).toEqual(
       ['ClusterRole', 'ClusterRoleBinding', 'Deployment', 'Service', 'ServiceAccount'].sort(),
     );
@@ -77,7 +85,11 @@ describe('helm chart deploy/chart/wheelhouse', () => {
       ].sort(),
     );
     const secrets = grants((await renderChart(['rbac.secrets.read=true'])).objects);
-    expect([...secrets].filter((x) => !base.has(x)).sort()).toEqual(['/secrets get', '/secrets list', '/secrets watch']);
+    expect([...secrets].filter((x) => !base.has(x)).sort()).toEqual([
+      '/secrets get',
+      '/secrets list',
+      '/secrets watch',
+    ]);
   });
 
   it('Deployment: in-cluster env, probes, resources, hardened securityContext, emptyDir /tmp; Service 80 → 7070', async () => {
@@ -85,11 +97,21 @@ describe('helm chart deploy/chart/wheelhouse', () => {
     const dep = find(objects, 'Deployment');
     const pod = dep.spec.template.spec;
     expect(pod.serviceAccountName).toBe('wheelhouse');
-    expect(pod.securityContext).toMatchObject({ runAsNonRoot: true, runAsUser: 10001, seccompProfile: { type: 'RuntimeDefault' } });
+    expect(pod.securityContext).toMatchObject({
+      runAsNonRoot: true,
+      runAsUser: 10001,
+      seccompProfile: { type: 'RuntimeDefault' },
+    });
     const [c] = pod.containers;
     expect(c.image).toBe('wheelhouse:0.1.0');
-    const env = Object.fromEntries((c.env as Array<{ name: string; value: string }>).map((e) => [e.name, e.value]));
-    expect(env).toMatchObject({ WHEELHOUSE_MODE: 'in-cluster', WHEELHOUSE_HOST: '0.0.0.0', WHEELHOUSE_PORT: '7070' });
+    const env = Object.fromEntries(
+      (c.env as Array<{ name: string; value: string }>).map((e) => [e.name, e.value]),
+    );
+    expect(env).toMatchObject({
+      WHEELHOUSE_MODE: 'in-cluster',
+      WHEELHOUSE_HOST: '0.0.0.0',
+      WHEELHOUSE_PORT: '7070',
+    });
     expect(c.ports).toEqual([{ name: 'http', containerPort: 7070, protocol: 'TCP' }]);
     expect(c.livenessProbe.httpGet).toEqual({ path: '/healthz', port: 'http' });
     expect(c.readinessProbe.httpGet).toEqual({ path: '/readyz', port: 'http' });
@@ -125,11 +147,17 @@ describe('helm chart deploy/chart/wheelhouse', () => {
     ]);
     const ing = find(objects, 'Ingress');
     expect(ing.spec.rules[0].host).toBe('wh.example.internal');
-    expect(ing.spec.rules[0].http.paths[0].backend.service).toEqual({ name: 'wheelhouse', port: { name: 'http' } });
+    expect(ing.spec.rules[0].http.paths[0].backend.service).toEqual({
+      name: 'wheelhouse',
+      port: { name: 'http' },
+    });
     const env = Object.fromEntries(
-      (find(objects, 'Deployment').spec.template.spec.containers[0].env as Array<{ name: string; value: string }>).map(
-        (e) => [e.name, e.value],
-      ),
+      (
+        find(objects, 'Deployment').spec.template.spec.containers[0].env as Array<{
+          name: string;
+          value: string;
+        }>
+      ).map((e) => [e.name, e.value]),
     );
     expect(env).toMatchObject({
       WHEELHOUSE_MODE: 'token',

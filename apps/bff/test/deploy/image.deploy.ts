@@ -83,15 +83,18 @@ describe('Dockerfile (static)', () => {
     expect(stages.length).toBeGreaterThanOrEqual(2);
     expect(build?.from).toMatch(/^node:24(\.[\d.]+)?-(bookworm-|trixie-)?slim$/);
     expect(build?.name).toBeTruthy();
-    expect(runtime?.from).toMatch(/^(node:24(\.[\d.]+)?-(bookworm-|trixie-)?slim|gcr\.io\/distroless\/nodejs24-debian\d+(:nonroot)?)$/);
+    expect(runtime?.from).toMatch(
+      /^(node:24(\.[\d.]+)?-(bookworm-|trixie-)?slim|gcr\.io\/distroless\/nodejs24-debian\d+(:nonroot)?)$/,
+    );
   });
 
   it('runs the commands CI runs: pnpm install --frozen-lockfile and pnpm build, with the pinned pnpm', () => {
     const runs = build?.ins.filter((i) => i.op === 'RUN').map((i) => i.args) ?? [];
     expect(runs.some((r) => /\bpnpm install\b.*--frozen-lockfile/.test(r))).toBe(true);
     expect(runs.some((r) => /\bpnpm build\b/.test(r))).toBe(true);
-    const pinned = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { packageManager: string })
-      .packageManager.replace(/^pnpm@/, '');
+    const pinned = (
+      JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { packageManager: string }
+    ).packageManager.replace(/^pnpm@/, '');
     expect(dockerfile).toContain(`PNPM_VERSION=${pinned}`);
   });
 
@@ -105,7 +108,11 @@ describe('Dockerfile (static)', () => {
         .slice(0, -1),
     );
     expect(sources.sort()).toEqual(
-      ['/src/apps/bff/dist/server.mjs', '/src/apps/bff/dist/server.mjs.LEGAL.txt', '/src/apps/web/dist'].sort(),
+      [
+        '/src/apps/bff/dist/server.mjs',
+        '/src/apps/bff/dist/server.mjs.LEGAL.txt',
+        '/src/apps/web/dist',
+      ].sort(),
     );
     expect(runtime?.ins.some((i) => i.op === 'RUN')).toBe(false); // nothing installed at runtime
   });
@@ -271,7 +278,10 @@ describe('docker-compose.yml', () => {
   });
 
   it('rejects an invalid compose file (the validator is not a no-op)', async () => {
-    const bad = readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8').replace('read_only: true', 'read_only: maybe');
+    const bad = readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8').replace(
+      'read_only: true',
+      'read_only: maybe',
+    );
     const r = await run('docker-compose', ['-f', '-', 'config', '-q'], { input: bad });
     expect(r.code).not.toBe(0);
     expect(r.stderr).toContain('read_only');

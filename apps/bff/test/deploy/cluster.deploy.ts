@@ -1,0 +1,366 @@
+/**
+ * The chart on the real local cluster, RBAC proven rather than assumed:
+ *  - the committed plain manifests (default values) are server-side applied into a fresh namespace
+ *    and the Deployment becomes Available (KWOK runs the pod, whatever the image);
+ *  - the production bundle, started with a token of the chart's ServiceAccount, lists and watches
+ *    the dashboard's kinds and gets 403 on Secrets;
+ *  - `kubectl auth can-i --as=<the ServiceAccount>` denies every mutation by default, and the edit
+ *    tier (rendered with rbac.edit=true, rbac.secrets.read=true, applied into a second namespace)
+ *    allows exactly the rollout actions and Secret reads.
+ * Cluster-scoped objects are renamed after their namespace; everything is labelled and removed at
+ * the end (and leftovers of an interrupted run at the start).
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { dumpYaml, type KubeConfig } from '@kubernetes/client-node';
+import {
+  type ClientToServerEvents,
+  type EventsPayload,
+  type ResourceKind,
+  type ServerToClientEvents,
+  SOCKET_PATH,
+  type SubscribeAck,
+} from '@wheelhouse/shared-types';
+import { ensureCluster, kubectl, waitFor } from '@wheelhouse/testkit';
+import { io, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type K8sObject,
+  type ProdServer,
+  parseManifests,
+  ROOT,
+  renderChart,
+  run,
+  startProdServer,
+} from './helpers';
+
+const LABEL = 'wheelhouse.dev/deploy-check';
+const SA = 'wheelhouse';
+const suffix = Math.random().toString(36).slice(2, 8);
+const NS = `wh-deploy-${suffix}`;
+const NS_EDIT = `wh-deploy-edit-${suffix}`;
+
+const CLUSTER_SCOPED = new Set(['Namespace', 'ClusterRole', 'ClusterRoleBinding']);
+
+/** Points rendered objects at namespace `ns` (cluster-scoped names become `ns`), labelled for clean-up. */
+function retarget(objects: K8sObject[], ns: string): string {
+  const out: K8sObject[] = [];
+  if (!objects.some((o) => o.kind === 'Namespace')) {
+    out.push({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
+  }
+  for (const src of objects) {
+    const o = structuredClone(src);
+    if (o.kind === 'Namespace' || o.kind === 'ClusterRole' || o.kind === 'ClusterRoleBinding')
+      o.metadata.name = ns;
+    if (!CLUSTER_SCOPED.has(o.kind)) o.metadata.namespace = ns;
+    if (o.kind === 'ClusterRoleBinding') {
+      o.roleRef.name = ns;
+      for (const s of o.subjects as Array<{ namespace?: string }>) s.namespace = ns;
+    }
+    out.push(o);
+  }
+  for (const o of out) o.metadata.labels = { ...(o.metadata.labels as object), [LABEL]: 'true' };
+  return out.map((o) => dumpYaml(o)).join('---\n');
+}
+
+async function removeAll(): Promise<void> {
+  await kubectl([
+    'delete',
+    'clusterrolebinding,clusterrole',
+    '-l',
+    LABEL,
+    '--ignore-not-found',
+    '--wait=false',
+  ]);
+  await kubectl(['delete', 'namespace', '-l', LABEL, '--ignore-not-found', '--wait=false']);
+}
+
+async function applyAndWait(manifest: string, ns: string): Promise<void> {
+  await kubectl(['apply', '--server-side', '--field-manager=wheelhouse-deploy-check', '-f', '-'], {
+    input: manifest,
+  });
+  await kubectl(['-n', ns, 'wait', '--for=condition=Available', `deployment/${SA}`, '--timeout=120s'], {
+    timeoutMs: 130_000,
+  });
+}
+
+/** A kubeconfig for the local apiserver that authenticates with `token` only. */
+function tokenKubeconfig(kc: KubeConfig, token: string, dir: string, name: string): string {
+  const cluster = kc.getCurrentCluster();
+  if (!cluster) throw new Error('admin kubeconfig has no current cluster');
+  const ca = cluster.caData ?? (cluster.caFile ? readFileSync(cluster.caFile).toString('base64') : undefined);
+  const file = path.join(dir, `${name}.kubeconfig`);
+  writeFileSync(
+    file,
+    dumpYaml({
+      apiVersion: 'v1',
+      kind: 'Config',
+      clusters: [{ name: 'local', cluster: { server: cluster.server, 'certificate-authority-data': ca } }],
+      users: [{ name, user: { token } }],
+      contexts: [{ name, context: { cluster: 'local', user: name } }],
+      'current-context': name,
+    }),
+    { mode: 0o600 },
+  );
+  return file;
+}
+
+type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+function connect(url: string): Promise<ClientSocket> {
+  return new Promise((resolve, reject) => {
+    const socket: ClientSocket = io(url, {
+      path: SOCKET_PATH,
+      transports: ['websocket'],
+      extraHeaders: { Origin: url },
+      reconnection: false,
+      forceNew: true,
+      timeout: 5000,
+    });
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', (err) => {
+      socket.close();
+      reject(err);
+    });
+  });
+}
+
+async function canI(as: string, ns: string, verb: string, resource: string): Promise<boolean> {
+  const [res, sub] = resource.split('/');
+  const args = ['auth', 'can-i', verb, res ?? resource, `--as=${as}`, '-n', ns];
+  if (sub) args.push(`--subresource=${sub}`);
+  const { binDir, kubeconfigPath } = await ensureCluster();
+  const r = await run(path.join(binDir, 'kubectl'), ['--kubeconfig', kubeconfigPath, ...args], {
+    timeoutMs: 30_000,
+  });
+  const answer = r.stdout.trim();
+  if (answer !== 'yes' && answer !== 'no')
+    throw new Error(`kubectl ${args.join(' ')}: ${r.stdout}${r.stderr}`);
+  return answer === 'yes';
+}
+
+const READS: Array<[string, string]> = [
+  ['list', 'pods'],
+  ['watch', 'pods'],
+  ['get', 'pods/log'],
+  ['list', 'replicasets'],
+  ['watch', 'deployments'],
+  ['list', 'services'],
+  ['list', 'configmaps'],
+  ['list', 'events'],
+  ['list', 'endpointslices.discovery.k8s.io'],
+  ['list', 'namespaces'],
+  ['list', 'nodes'],
+  ['create', 'selfsubjectaccessreviews.authorization.k8s.io'],
+];
+const ROLLOUT: Array<[string, string]> = [
+  ['patch', 'deployments'],
+  ['update', 'deployments'],
+  ['patch', 'deployments/scale'],
+  ['update', 'deployments/scale'],
+  ['patch', 'replicasets'],
+];
+const SECRET_READS: Array<[string, string]> = [
+  ['get', 'secrets'],
+  ['list', 'secrets'],
+  ['watch', 'secrets'],
+];
+/** Denied in every tier. */
+const NEVER: Array<[string, string]> = [
+  ['create', 'deployments'],
+  ['delete', 'deployments'],
+  ['delete', 'replicasets'],
+  ['create', 'pods'],
+  ['delete', 'pods'],
+  ['create', 'pods/exec'],
+  ['create', 'pods/portforward'],
+  ['patch', 'services'],
+  ['update', 'configmaps'],
+  ['create', 'secrets'],
+  ['delete', 'namespaces'],
+  ['create', 'clusterrolebindings'],
+  ['escalate', 'clusterroles'],
+  ['impersonate', 'serviceaccounts'],
+  ['create', 'serviceaccounts/token'],
+];
+
+describe('the chart on the local cluster', () => {
+  let kc: KubeConfig;
+  let dir: string;
+  let defaultToken = '';
+  let editToken = '';
+
+  beforeAll(async () => {
+    ({ kc } = await ensureCluster());
+    dir = mkdtempSync(path.join(tmpdir(), 'wheelhouse-deploy-'));
+    await removeAll();
+  });
+  afterAll(async () => {
+    await removeAll();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('server-side applies deploy/manifests/wheelhouse.yaml into a fresh namespace; the Deployment becomes Available', async () => {
+    const objects = parseManifests(readFileSync(path.join(ROOT, 'deploy/manifests/wheelhouse.yaml'), 'utf8'));
+    await applyAndWait(retarget(objects, NS), NS);
+    const pods = JSON.parse(await kubectl(['-n', NS, 'get', 'pods', '-o', 'json'])) as { items: K8sObject[] };
+    expect(pods.items).toHaveLength(1);
+    const pod = pods.items[0] as K8sObject;
+    expect(pod.spec.serviceAccountName).toBe(SA);
+    expect(pod.spec.containers[0].image).toBe('wheelhouse:0.1.0');
+    expect(pod.spec.containers[0].securityContext.readOnlyRootFilesystem).toBe(true);
+    expect(pod.status.phase).toBe('Running');
+    defaultToken = (await kubectl(['-n', NS, 'create', 'token', SA, '--duration=10m'])).trim();
+    expect(defaultToken.split('.')).toHaveLength(3);
+  });
+
+  it('applies the edit + secrets tier (helm template --set rbac.edit=true,rbac.secrets.read=true) into a second namespace', async () => {
+    const { objects } = await renderChart(
+      ['rbac.edit=true', 'rbac.secrets.read=true'],
+      'wheelhouse',
+      NS_EDIT,
+    );
+    await applyAndWait(retarget(objects, NS_EDIT), NS_EDIT);
+    editToken = (await kubectl(['-n', NS_EDIT, 'create', 'token', SA, '--duration=10m'])).trim();
+    expect(editToken.split('.')).toHaveLength(3);
+  });
+
+  describe('the production BFF with the default ServiceAccount token', () => {
+    let srv: ProdServer;
+    let socket: ClientSocket;
+    const events: EventsPayload[] = [];
+    beforeAll(async () => {
+      expect(defaultToken, 'the apply test must pass first').not.toBe('');
+      srv = await startProdServer({
+        cwd: path.join(ROOT, 'apps/bff/dist'),
+        env: {
+          KUBECONFIG: tokenKubeconfig(kc, defaultToken, dir, 'default-tier'),
+          WHEELHOUSE_HOST: '127.0.0.1',
+          WHEELHOUSE_LOG_LEVEL: 'warn',
+          HOME: dir,
+        },
+      });
+      socket = await connect(srv.url);
+      socket.on('events', (p) => events.push(p));
+    });
+    afterAll(async () => {
+      socket?.close();
+      if (srv) expect(await srv.stop()).toBe(0);
+    });
+
+    const subscribe = (kind: ResourceKind, namespace?: string): Promise<SubscribeAck> =>
+      socket.timeout(20_000).emitWithAck('subscribe', namespace ? { kind, namespace } : { kind });
+
+    it.each([
+      ['pods', 'its namespace'],
+      ['replicasets', 'its namespace'],
+      ['deployments', 'its namespace'],
+      ['services', 'its namespace'],
+      ['configmaps', 'its namespace'],
+      ['events', 'its namespace'],
+      ['endpointslices', 'its namespace'],
+      ['pods', 'all namespaces'],
+      ['deployments', 'all namespaces'],
+      ['namespaces', 'the cluster'],
+      ['nodes', 'the cluster'],
+    ] as Array<[ResourceKind, string]>)(
+      'subscribes to %s in %s: list + watch allowed',
+      async (kind, scope) => {
+        const ns = scope === 'its namespace' ? NS : undefined;
+        const ack = await subscribe(kind, ns);
+        expect(ack.ok, JSON.stringify(ack)).toBe(true);
+        if (!ack.ok) return;
+        const names = ack.items.map((o) => o.metadata?.name);
+        if (kind === 'deployments') expect(names).toContain(SA);
+        if (kind === 'services' && ns) expect(names).toEqual([SA]);
+        if (kind === 'pods') expect(names.some((n) => n?.startsWith(`${SA}-`))).toBe(true);
+        if (kind === 'namespaces') expect(names).toContain(NS);
+        if (kind === 'nodes') expect(names.length).toBeGreaterThan(0);
+      },
+    );
+
+    it('receives watch events: a ConfigMap created by the admin arrives on the subscription', async () => {
+      const ack = await subscribe('configmaps', NS);
+      expect(ack.ok).toBe(true);
+      if (!ack.ok) return;
+      await kubectl(['-n', NS, 'create', 'configmap', 'watched', '--from-literal=k=v']);
+      await waitFor(
+        async () =>
+          events.some(
+            (e) =>
+              e.subId === ack.subId &&
+              e.batch.some((w) => w.type === 'ADDED' && w.object.metadata?.name === 'watched'),
+          ),
+        { timeoutMs: 15_000, intervalMs: 100, what: 'the ADDED event of ConfigMap "watched"' },
+      );
+    });
+
+    it('gets one object over REST (deployments) and 403 on Secrets, both REST and subscribe', async () => {
+      expect((await fetch(`${srv.url}/api/deployments/${NS}/${SA}`)).status).toBe(200);
+      await kubectl(['-n', NS, 'create', 'secret', 'generic', 'hidden', '--from-literal=k=v']);
+      const rest = await fetch(`${srv.url}/api/secrets/${NS}/hidden`);
+      expect(rest.status).toBe(403);
+      const { error } = (await rest.json()) as { error: { reason: string; message: string } };
+      expect(error.reason).toBe('Forbidden');
+      expect(error.message).toContain(`system:serviceaccount:${NS}:${SA}`);
+      const sub = await subscribe('secrets', NS);
+      expect(sub.ok).toBe(false);
+      if (!sub.ok) expect(sub.error.code).toBe(403);
+    });
+
+    it('/readyz answers 200 with only the ServiceAccount credentials', async () => {
+      expect((await fetch(`${srv.url}/readyz`)).status).toBe(200);
+    });
+  });
+
+  describe('kubectl auth can-i as the default ServiceAccount', () => {
+    const as = () => `system:serviceaccount:${NS}:${SA}`;
+    it.each(READS)('allows %s %s', async (verb, res) => {
+      expect(await canI(as(), NS, verb, res)).toBe(true);
+    });
+    it.each([...ROLLOUT, ...SECRET_READS, ...NEVER])('denies %s %s', async (verb, res) => {
+      expect(await canI(as(), NS, verb, res)).toBe(false);
+    });
+    it('a real scale with its token is Forbidden (server-side dry run)', async () => {
+      const kubeconfig = tokenKubeconfig(kc, defaultToken, dir, 'default-scale');
+      const { binDir } = await ensureCluster();
+      const r = await run(path.join(binDir, 'kubectl'), [
+        '--kubeconfig',
+        kubeconfig,
+        '-n',
+        NS,
+        'scale',
+        `deployment/${SA}`,
+        '--replicas=2',
+        '--dry-run=server',
+      ]);
+      expect(r.code).not.toBe(0);
+      expect(r.stderr).toContain('forbidden');
+    });
+  });
+
+  describe('kubectl auth can-i as the edit + secrets tier ServiceAccount', () => {
+    const as = () => `system:serviceaccount:${NS_EDIT}:${SA}`;
+    it.each([...READS, ...ROLLOUT, ...SECRET_READS])('allows %s %s', async (verb, res) => {
+      expect(await canI(as(), NS_EDIT, verb, res)).toBe(true);
+    });
+    it.each(NEVER)('still denies %s %s', async (verb, res) => {
+      expect(await canI(as(), NS_EDIT, verb, res)).toBe(false);
+    });
+    it('a real scale with its token is allowed (server-side dry run)', async () => {
+      const kubeconfig = tokenKubeconfig(kc, editToken, dir, 'edit-scale');
+      const { binDir } = await ensureCluster();
+      const r = await run(path.join(binDir, 'kubectl'), [
+        '--kubeconfig',
+        kubeconfig,
+        '-n',
+        NS_EDIT,
+        'scale',
+        `deployment/${SA}`,
+        '--replicas=2',
+        '--dry-run=server',
+      ]);
+      expect(r.code, r.stderr).toBe(0);
+    });
+  });
+});
