@@ -46,6 +46,7 @@ stage "unit: web" vitest @wheelhouse/web web
 stage "integration: testkit" vitest @wheelhouse/testkit testkit
 stage "integration: bff" vitest @wheelhouse/bff bff
 stage "build" pnpm build
+stage "deploy: image, compose, chart on the cluster" env WHEELHOUSE_TEST_RESULTS="$results" "$root/scripts/deploy-check.sh"
 stage "e2e: playwright" env PLAYWRIGHT_JSON_OUTPUT_NAME="$results/e2e.json" pnpm --filter @wheelhouse/e2e exec playwright test --reporter=list,json
 
 if [ "$cluster_was_up" = 0 ] && [ "${WHEELHOUSE_KEEP_CLUSTER:-}" != 1 ]; then
