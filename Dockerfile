@@ -14,7 +14,7 @@ RUN npm install --global --no-audit --no-fund --loglevel=error "pnpm@${PNPM_VERS
 WORKDIR /src
 # Dependencies first, so a source-only change reuses this layer.
 COPY package.json pnpm-lock.yaml pnpm-workspace.yaml .npmrc ./
-RUN --mount=type=cache,id=pnpm-store,target=/root/.local/share/pnpm/store pnpm fetch --frozen-lockfile
+RUN --mount=type=cache,id=pnpm-store,target=/root/.local/share/pnpm/store pnpm fetch
 COPY . .
 RUN --mount=type=cache,id=pnpm-store,target=/root/.local/share/pnpm/store pnpm install --frozen-lockfile --offline
 RUN pnpm build

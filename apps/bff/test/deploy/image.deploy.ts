@@ -4,7 +4,16 @@
  * files in the same layout, same ENV, same CMD, the HEALTHCHECK command itself), and with the
  * environment docker-compose would give it.
  */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadYaml } from '@kubernetes/client-node';
@@ -140,6 +149,93 @@ describe('Dockerfile (static)', () => {
   });
 });
 
+/** .dockerignore → predicate on context-relative paths (Docker's rules: `**`, `*`, `?`; a match on a directory excludes what is in it). */
+function dockerignore(text: string): (rel: string) => boolean {
+  const res = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'))
+    .map((p) => {
+      if (p.startsWith('!')) throw new Error(`exceptions (${p}) are not handled by this check`);
+      const body = p
+        .replace(/^\/+/, '')
+        .replace(/\/+$/, '')
+        .split(/(\*\*\/|\*\*|\*|\?)/)
+        .map((t) =>
+          t === '**/'
+            ? '(?:.*/)?'
+            : t === '**'
+              ? '.*'
+              : t === '*'
+                ? '[^/]*'
+                : t === '?'
+                  ? '[^/]'
+                  : t.replace(/[.+^${}()|[\]\\]/g, '\\$&'),
+        )
+        .join('');
+      return new RegExp(`^${body}(?:/.*)?$`);
+    });
+  return (rel) => res.some((r) => r.test(rel));
+}
+
+describe('the build stage, replayed without a Docker engine', () => {
+  let dir: string;
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('in a copy of the build context (.dockerignore applied), its COPY and RUN steps build what the runtime stage copies', async () => {
+    const ignored = dockerignore(readFileSync(path.join(ROOT, '.dockerignore'), 'utf8'));
+    const listed = await run('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard']);
+    expect(listed.code, listed.stderr).toBe(0);
+    const files = listed.stdout.split('\0').filter((f) => f && existsSync(path.join(ROOT, f)) && !ignored(f));
+    expect(files).toContain('pnpm-lock.yaml');
+    expect(files.some((f) => f.includes('node_modules/') || f.startsWith('.git/'))).toBe(false);
+    dir = mkdtempSync(path.join(tmpdir(), 'wheelhouse-build-'));
+    const context = path.join(dir, 'context');
+    for (const f of files) cpSync(path.join(ROOT, f), path.join(context, f));
+    const fsRoot = path.join(dir, 'fs'); // the build stage's filesystem
+    let workdir = '/';
+    const at = (p: string) => path.join(fsRoot, path.posix.resolve(workdir, p));
+    for (const i of build?.ins ?? []) {
+      if (i.op === 'WORKDIR') {
+        workdir = path.posix.resolve(workdir, i.args);
+        mkdirSync(at('.'), { recursive: true });
+      } else if (i.op === 'COPY') {
+        const parts = i.args.split(/\s+/).filter((a) => !a.startsWith('--'));
+        const dest = parts.pop() ?? '.';
+        for (const src of parts) {
+          const from = path.join(context, src);
+          const to =
+            src === '.' || dest.endsWith('/') || dest === '.' || parts.length > 1
+              ? path.join(at(dest), src === '.' ? '' : path.basename(src))
+              : at(dest);
+          expect(existsSync(from), `COPY ${src}: not in the build context`).toBe(true);
+          cpSync(from, to, { recursive: true });
+        }
+      } else if (i.op === 'RUN') {
+        const cmd = i.args.replace(/^(--\S+\s+)+/, '');
+        // The toolchain already provides the pinned pnpm (the version is checked above).
+        if (/^npm install --global\b.*\bpnpm@/.test(cmd)) continue;
+        const r = await run('sh', ['-c', cmd], {
+          cwd: at('.'),
+          timeoutMs: 600_000,
+          env: { ...process.env, CI: 'true' },
+        });
+        expect(r.code, `RUN ${cmd}\n${r.stdout.slice(-3000)}\n${r.stderr.slice(-3000)}`).toBe(0);
+      }
+    }
+    for (const c of runtime?.ins.filter((x) => x.op === 'COPY') ?? []) {
+      const sources = c.args
+        .split(/\s+/)
+        .filter((a) => !a.startsWith('--'))
+        .slice(0, -1);
+      for (const src of sources) expect(existsSync(path.join(fsRoot, src)), `runtime COPY ${src}`).toBe(true);
+    }
+    expect(existsSync(path.join(fsRoot, '/src/apps/web/dist/index.html'))).toBe(true);
+  });
+});
+
 /** A copy of the image's /app: server.mjs (+ LEGAL) and public/ = apps/web/dist, nothing else. */
 function imageLayout(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'wheelhouse-image-'));
@@ -199,7 +295,11 @@ describe('the built output, run the way the image runs it', () => {
       expect((await fetch(`${srv.url}/readyz`)).status).toBe(200);
       const index = await fetch(`${srv.url}/`);
       expect(index.status).toBe(200);
-      expect(await index.text()).toContain('<div id="root">');
+      expect(index.headers.get('content-type')).toContain('text/html');
+      // An asset the SPA shell references is served from the copied public/ directory.
+      const asset = /(?:src|href)="(\/assets\/[^"]+)"/.exec(await index.text())?.[1];
+      expect(asset, 'index.html references /assets/…').toBeDefined();
+      expect((await fetch(`${srv.url}${asset}`)).status).toBe(200);
       // The HEALTHCHECK's own command, with the same environment.
       const hc = runtime?.ins.find((i) => i.op === 'HEALTHCHECK')?.args ?? '';
       const argv = JSON.parse(hc.slice(hc.indexOf('CMD ') + 4)) as string[];
