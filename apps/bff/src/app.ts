@@ -5,6 +5,7 @@ import express from 'express';
 import helmet from 'helmet';
 import pino, { type Logger } from 'pino';
 import type { Config } from './config';
+import { actionRoutes } from './http/actions';
 import { errorHandler, HttpError } from './http/errors';
 import { apiRoutes } from './http/routes';
 import { buildOriginPolicy, hostCheck, mutationGuard, newCsrfToken } from './http/security';
@@ -100,6 +101,7 @@ export function createApp(config: Config, deps: AppDeps = {}) {
   );
   app.use('/api', mutationGuard(policy, csrfToken));
   app.use('/api', express.json({ limit: config.bodyLimit, strict: true }));
+  app.use('/api', actionRoutes({ callers, metrics, log }));
   app.use(
     '/api',
     apiRoutes({

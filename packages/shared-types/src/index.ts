@@ -1,3 +1,4 @@
+export * from './actions';
 export * from './errors';
 export * from './kinds';
 export * from './protocol';

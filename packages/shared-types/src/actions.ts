@@ -1,0 +1,181 @@
+import type { V1Deployment, V1PodTemplateSpec } from '@kubernetes/client-node';
+import { z } from 'zod';
+
+/**
+ * Deployment actions and the reads that go with them (all under /api, every write made as the caller,
+ * every write carrying the resourceVersion the user saw, so a change in between gives the apiserver's
+ * 409 instead of overwriting it):
+ *
+ *  POST /api/deployments/:ns/:name/scale   ScaleRequest     → ActionResponse   (the scale subresource)
+ *  POST /api/deployments/:ns/:name/restart ResourceVersionRequest → ActionResponse
+ *       (template annotation kubectl.kubernetes.io/restartedAt, as `kubectl rollout restart`)
+ *  POST /api/deployments/:ns/:name/pause   ResourceVersionRequest → ActionResponse (spec.paused = true)
+ *  POST /api/deployments/:ns/:name/resume  ResourceVersionRequest → ActionResponse (spec.paused = false)
+ *  POST /api/deployments/:ns/:name/undo    UndoRequest      → ActionResponse   (as `kubectl rollout undo`)
+ *  POST /api/deployments/:ns/:name/image   SetImageRequest  → ActionResponse   (dryRun: the would-be object)
+ *  GET  /api/deployments/:ns/:name/history                  → HistoryResponse
+ *  GET  /api/permissions?namespace=NS&checks=verb:resource[/subresource],…  → PermissionsResponse
+ */
+
+/** DNS-1123 subdomain: what Deployment (and most object) names must be. */
+export const OBJECT_NAME_PATTERN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+export const ObjectName = z.string().max(253).regex(OBJECT_NAME_PATTERN, 'not a valid object name');
+
+/** Opaque (compare for equality only), but never empty and never huge. */
+export const ResourceVersion = z
+  .string()
+  .min(1, 'resourceVersion is required: send the one of the object you looked at')
+  .max(64)
+  .regex(/^[\x21-\x7e]+$/, 'not a valid resourceVersion');
+
+/** A container name is a DNS-1123 label. */
+export const ContainerName = z
+  .string()
+  .max(63)
+  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'not a valid container name');
+
+/**
+ * A container image reference as the distribution reference grammar allows it:
+ * `[host[:port]/]path[:tag][@algorithm:hex]`, path components lowercase.
+ */
+export const IMAGE_PATTERN =
+  /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?$/;
+export const ImageReference = z
+  .string()
+  .min(1, 'an image is required')
+  .max(512)
+  .regex(IMAGE_PATTERN, 'not a valid image reference (expected [registry/]name[:tag][@digest])');
+
+export const ResourceVersionRequest = z.strictObject({ resourceVersion: ResourceVersion });
+export type ResourceVersionRequest = z.infer<typeof ResourceVersionRequest>;
+
+/** spec.replicas is an int32. */
+export const ScaleRequest = z.strictObject({
+  replicas: z
+    .number()
+    .int('replicas must be a whole number')
+    .min(0, 'replicas cannot be negative')
+    .max(2_147_483_647),
+  resourceVersion: ResourceVersion,
+});
+export type ScaleRequest = z.infer<typeof ScaleRequest>;
+
+export const UndoRequest = z.strictObject({
+  /** The revision to go back to; omitted (or 0) means the previous one, as `kubectl rollout undo`. */
+  toRevision: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+  resourceVersion: ResourceVersion,
+});
+export type UndoRequest = z.infer<typeof UndoRequest>;
+
+export const SetImageRequest = z.strictObject({
+  container: ContainerName,
+  image: ImageReference,
+  resourceVersion: ResourceVersion,
+  /** Server-side dry run: nothing is written; the response is the object as it would be. */
+  dryRun: z.boolean().optional(),
+});
+export type SetImageRequest = z.infer<typeof SetImageRequest>;
+
+export interface ActionResponse {
+  /** The Deployment after the write (or as it would be, for a dry run). */
+  deployment: V1Deployment;
+  dryRun?: boolean;
+  /** Set when nothing had to be written, e.g. an undo to the template already running. */
+  skipped?: string;
+}
+
+/** One revision of a Deployment, from one of its ReplicaSets. */
+export interface DeploymentRevision {
+  revision: number;
+  replicaSet: string;
+  /** The `kubernetes.io/change-cause` annotation, when something recorded one. */
+  changeCause?: string;
+  images: string[];
+  /** The pod template, without the pod-template-hash label (what an undo would write back). */
+  template: V1PodTemplateSpec;
+  createdAt?: string;
+  /** Pods the ReplicaSet currently wants. */
+  replicas: number;
+  /** This is the revision the Deployment is on. */
+  current: boolean;
+}
+
+export interface HistoryResponse {
+  /** The Deployment's resourceVersion when the history was read. */
+  resourceVersion: string;
+  currentRevision?: number;
+  /** Oldest first, like `kubectl rollout history`. */
+  revisions: DeploymentRevision[];
+}
+
+/** What the permissions endpoint can be asked about: the resources the dashboard acts on. */
+export const PERMISSION_RESOURCES = {
+  deployments: 'apps',
+  'deployments/scale': 'apps',
+  replicasets: 'apps',
+  pods: '',
+  'pods/log': '',
+  services: '',
+  endpointslices: 'discovery.k8s.io',
+  events: '',
+  configmaps: '',
+  secrets: '',
+} as const;
+export type PermissionResource = keyof typeof PERMISSION_RESOURCES;
+export const PermissionVerb = z.enum(['get', 'list', 'watch', 'create', 'update', 'patch', 'delete']);
+export type PermissionVerb = z.infer<typeof PermissionVerb>;
+
+/** `verb:resource[/subresource]`, e.g. `patch:deployments` or `update:deployments/scale`. */
+export const PermissionCheck = z
+  .string()
+  .max(64)
+  .transform((text, ctx) => {
+    const [verb, resource, ...rest] = text.split(':');
+    const v = PermissionVerb.safeParse(verb);
+    if (!v.success || resource === undefined || rest.length > 0 || !(resource in PERMISSION_RESOURCES)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${text}" is not verb:resource with a verb of ${PermissionVerb.options.join('|')} and a resource of ${Object.keys(PERMISSION_RESOURCES).join('|')}`,
+      });
+      return z.NEVER;
+    }
+    return { verb: v.data, resource: resource as PermissionResource };
+  });
+export type PermissionCheck = z.output<typeof PermissionCheck>;
+
+export const PermissionsQuery = z.strictObject({
+  namespace: z
+    .string()
+    .max(63)
+    .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'not a valid namespace'),
+  checks: z
+    .string()
+    .min(1, 'name at least one check')
+    .max(1024)
+    .transform((s) => s.split(','))
+    .pipe(z.array(PermissionCheck).max(20, 'at most 20 checks at once')),
+  context: z.string().min(1).max(253).optional(),
+});
+
+export interface PermissionResult {
+  /** The check as asked, `verb:resource`. */
+  check: string;
+  allowed: boolean;
+  /** The authorizer's reason, when it gave one (often empty for a plain "no"). */
+  reason?: string;
+}
+export interface PermissionsResponse {
+  namespace: string;
+  results: PermissionResult[];
+}
+
+/** The permission each action needs (what the UI asks before offering it). */
+export const ACTION_PERMISSIONS = {
+  scale: 'patch:deployments/scale',
+  restart: 'patch:deployments',
+  pause: 'patch:deployments',
+  resume: 'patch:deployments',
+  undo: 'patch:deployments',
+  image: 'patch:deployments',
+} as const;
+export type DeploymentAction = keyof typeof ACTION_PERMISSIONS;
