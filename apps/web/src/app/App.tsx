@@ -8,6 +8,7 @@ import { Shell } from './Shell';
 
 const PodsView = lazy(() => import('../features/pods/components/PodsView'));
 const ResourceView = lazy(() => import('../features/resources/components/ResourceView'));
+const DetailPage = lazy(() => import('../features/detail/components/DetailPage'));
 
 function KindPage() {
   const view = viewKind(useParams().kind);
@@ -38,6 +39,7 @@ export function App({ queryClient, liveStore }: { queryClient: QueryClient; live
             <Route element={<Shell />}>
               <Route index element={<ToPods />} />
               <Route path=":kind" element={<KindPage />} />
+              <Route path=":kind/:namespace/:name" element={<DetailPage />} />
               <Route path="*" element={<NotFound />} />
             </Route>
           </Routes>

@@ -3,6 +3,7 @@ import { Link, NavLink, Outlet } from 'react-router';
 import { LiveIndicator } from '../features/live/components/LiveIndicator';
 import { NamespaceSwitcher } from '../features/namespaces/components/NamespaceSwitcher';
 import { useSession } from '../features/session/api/get-session';
+import { LoginScreen } from '../features/session/components/LoginScreen';
 import { ThemeToggle } from '../features/theme/components/ThemeToggle';
 import { searchKeepingNamespace, useViewParams } from '../lib/url-state';
 import { VIEW_KINDS } from './kinds';
@@ -74,6 +75,8 @@ function Nav() {
 
 /** Header (wordmark, context, namespace, live state, theme), resource nav, and the routed view. */
 export function Shell() {
+  const session = useSession();
+  if (session.data?.authenticated === false) return <LoginScreen context={session.data.context} />;
   return (
     <div className="flex h-dvh flex-col bg-white text-slate-900 dark:bg-slate-950 dark:text-slate-100">
       <header className="flex h-12 shrink-0 items-center gap-4 border-slate-200 border-b px-4 dark:border-slate-800">

@@ -1,4 +1,11 @@
-import type { ApiErrorBody, ErrorResponse } from '@wheelhouse/shared-types';
+import type {
+  ApiErrorBody,
+  ErrorResponse,
+  CSRF_HEADER as ProtocolCsrfHeader,
+} from '@wheelhouse/shared-types';
+
+/** The CSRF header of mutations; spelled out (not imported) so zod stays out of the bundle, see socket-path.ts. */
+export const CSRF_HEADER: typeof ProtocolCsrfHeader = 'x-wheelhouse-csrf';
 
 /**
  * An error the BFF (or, through it, the apiserver) answered with. REST error bodies and failed
@@ -35,6 +42,31 @@ export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T>
     });
   }
   return body as T;
+}
+
+/**
+ * POST JSON to the BFF with the session's CSRF token (the browser adds Origin itself). Non-2xx
+ * answers throw `ApiError` with the server's message (e.g. the 401 of a refused token).
+ */
+export async function postJson<T>(path: string, body: unknown, csrfToken: string): Promise<T> {
+  const res = await fetch(path, {
+    method: 'POST',
+    headers: { accept: 'application/json', 'content-type': 'application/json', [CSRF_HEADER]: csrfToken },
+    credentials: 'same-origin',
+    cache: 'no-store',
+    body: JSON.stringify(body),
+  });
+  const data: unknown = await res.json().catch(() => undefined);
+  if (!res.ok) {
+    if (isErrorResponse(data)) throw new ApiError(data.error);
+    throw new ApiError({
+      code: res.status,
+      reason: res.statusText || 'Error',
+      message: `POST ${path} failed with HTTP ${res.status}`,
+      source: 'bff',
+    });
+  }
+  return data as T;
 }
 
 /** One line for an error of any kind: "Forbidden (403): pods is forbidden: …". */

@@ -118,6 +118,15 @@ export class LiveStore {
     if (!this.socket.connected) this.socket.connect();
   }
 
+  /**
+   * Drops the connection and opens a new one, so the handshake carries new credentials (after a
+   * token login); subscriptions with observers subscribe again as after any reconnect.
+   */
+  restart(): void {
+    this.socket.disconnect();
+    this.socket.connect();
+  }
+
   /** Subscription ids currently feeding the cache (for tests and debugging). */
   activeSubIds(): string[] {
     return [...this.entries.values()].flatMap((e) => (e.subId === undefined ? [] : [e.subId]));

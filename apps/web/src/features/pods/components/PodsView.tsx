@@ -10,30 +10,8 @@ import { detailPath } from '../../../lib/paths';
 import { listItems } from '../../live/reducers';
 import { useListView } from '../../resources/hooks/use-list-view';
 import { SelectorInput } from '../../selector/components/SelectorInput';
-import { type PodRow, podRow, type StatusTone, statusTone } from '../lib/pod-rows';
-
-const TONE_CLASSES: Record<StatusTone, string> = {
-  ok: 'text-emerald-700 dark:text-emerald-400',
-  progress: 'text-amber-700 dark:text-amber-400',
-  done: 'text-slate-500 dark:text-slate-400',
-  error: 'text-red-700 font-medium dark:text-red-400',
-};
-const DOT_CLASSES: Record<StatusTone, string> = {
-  ok: 'bg-emerald-500',
-  progress: 'bg-amber-500',
-  done: 'bg-slate-400',
-  error: 'bg-red-500',
-};
-
-export function Status({ status }: { status: string }) {
-  const tone = statusTone(status);
-  return (
-    <span className={`flex items-center gap-1.5 ${TONE_CLASSES[tone]}`} data-tone={tone}>
-      <span aria-hidden="true" className={`size-1.5 shrink-0 rounded-full ${DOT_CLASSES[tone]}`} />
-      {status}
-    </span>
-  );
-}
+import { type PodRow, podRow } from '../lib/pod-rows';
+import { Status } from './PodStatus';
 
 /** "1/2": amber while not every container is ready. */
 function Ready({ ready }: { ready: string }) {

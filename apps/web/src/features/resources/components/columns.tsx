@@ -116,7 +116,7 @@ function replicaSetColumns(): Columns<ReplicaSetRow> {
     col.accessor('containers', {
       header: 'CONTAINERS',
       cell: (c) => <Clipped text={c.getValue()} />,
-      meta: { width: '7.5rem' },
+      meta: { width: '7rem' },
     }),
     col.accessor('images', {
       header: 'IMAGES',
@@ -125,7 +125,7 @@ function replicaSetColumns(): Columns<ReplicaSetRow> {
     col.accessor('selector', {
       header: 'SELECTOR',
       cell: (c) => <Clipped text={c.getValue()} className={mono} />,
-      meta: { width: '13rem' },
+      meta: { width: '19rem' },
     }),
     col.accessor('owner', {
       header: 'OWNER',
@@ -145,7 +145,7 @@ function replicaSetColumns(): Columns<ReplicaSetRow> {
         }
         return <Clipped text={c.getValue()} />;
       },
-      meta: { width: '10rem' },
+      meta: { width: '11rem' },
     }),
   ];
 }

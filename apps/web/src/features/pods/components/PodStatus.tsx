@@ -1,0 +1,25 @@
+import { type StatusTone, statusTone } from '../lib/pod-rows';
+
+const TONE_CLASSES: Record<StatusTone, string> = {
+  ok: 'text-emerald-700 dark:text-emerald-400',
+  progress: 'text-amber-700 dark:text-amber-400',
+  done: 'text-slate-500 dark:text-slate-400',
+  error: 'text-red-700 font-medium dark:text-red-400',
+};
+const DOT_CLASSES: Record<StatusTone, string> = {
+  ok: 'bg-emerald-500',
+  progress: 'bg-amber-500',
+  done: 'bg-slate-400',
+  error: 'bg-red-500',
+};
+
+/** STATUS with a coloured dot: green running, amber on its way, red a problem. */
+export function Status({ status }: { status: string }) {
+  const tone = statusTone(status);
+  return (
+    <span className={`flex items-center gap-1.5 ${TONE_CLASSES[tone]}`} data-tone={tone}>
+      <span aria-hidden="true" className={`size-1.5 shrink-0 rounded-full ${DOT_CLASSES[tone]}`} />
+      {status}
+    </span>
+  );
+}

@@ -1,0 +1,65 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { ActionResponse, DeploymentAction, ErrorResponse } from '@wheelhouse/shared-types';
+import { CSRF_HEADER } from '@wheelhouse/shared-types';
+import { ApiError } from '../../../lib/api';
+import { getSession } from '../../session/api/get-session';
+import { historyKey } from './get-history';
+
+export interface ActionTarget {
+  namespace: string;
+  name: string;
+}
+
+/** POST one Deployment action with the CSRF token of the session; non-2xx answers throw `ApiError`. */
+export async function postAction(
+  target: ActionTarget,
+  action: DeploymentAction,
+  body: Record<string, unknown>,
+): Promise<ActionResponse> {
+  const session = await getSession();
+  const path = `/api/deployments/${encodeURIComponent(target.namespace)}/${encodeURIComponent(target.name)}/${action}`;
+  const res = await fetch(path, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/json',
+      [CSRF_HEADER]: session.csrfToken,
+    },
+    body: JSON.stringify(body),
+  });
+  const json: unknown = await res.json().catch(() => undefined);
+  if (!res.ok) {
+    const error = (json as ErrorResponse | undefined)?.error;
+    throw new ApiError(
+      error ?? {
+        code: res.status,
+        reason: res.statusText || 'Error',
+        message: `${action} failed with HTTP ${res.status}`,
+        source: 'bff',
+      },
+    );
+  }
+  return json as ActionResponse;
+}
+
+export interface ActionVariables {
+  action: DeploymentAction;
+  body: Record<string, unknown>;
+}
+
+/** A Deployment action; the history is read again after a write (a new revision may exist). */
+export function useDeploymentAction(target: ActionTarget) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ action, body }: ActionVariables) => postAction(target, action, body),
+    onSettled: (_data, _error, vars) => {
+      if (vars.body.dryRun !== true) void client.invalidateQueries({ queryKey: historyKey(target) });
+    },
+  });
+}
+
+/** The apiserver refused the write because the object changed since the user looked at it. */
+export function isConflict(error: unknown): boolean {
+  return error instanceof ApiError && error.body.code === 409;
+}

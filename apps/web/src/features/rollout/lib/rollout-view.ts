@@ -1,0 +1,127 @@
+/**
+ * Pure views of a Deployment's rollout for the cockpit: its ReplicaSets split into new and old, the
+ * progress, the progress deadline, and samples for the timeline. No React, no I/O.
+ */
+import type { V1Deployment, V1DeploymentCondition, V1ReplicaSet } from '@kubernetes/client-node';
+import { PROGRESS_DEADLINE_EXCEEDED, revisionOf, toDate } from '@wheelhouse/core';
+
+export interface ReplicaSetRow {
+  name: string;
+  uid: string;
+  revision: number | undefined;
+  /** The ReplicaSet of the Deployment's current revision. */
+  isNew: boolean;
+  desired: number;
+  current: number;
+  ready: number;
+  available: number;
+  images: string[];
+  created: number | undefined;
+}
+
+/** ReplicaSets controlled by the Deployment, the new one first, then older revisions, newest first. */
+export function replicaSetRows(d: V1Deployment, sets: Iterable<V1ReplicaSet>): ReplicaSetRow[] {
+  const uid = d.metadata?.uid;
+  const current = revisionOf(d);
+  const rows: ReplicaSetRow[] = [];
+  for (const rs of sets) {
+    if (!(rs.metadata?.ownerReferences ?? []).some((o) => o.controller === true && o.uid === uid)) continue;
+    const revision = revisionOf(rs);
+    rows.push({
+      name: rs.metadata?.name ?? '',
+      uid: rs.metadata?.uid ?? rs.metadata?.name ?? '',
+      revision,
+      isNew: revision !== undefined && revision === current,
+      desired: rs.spec?.replicas ?? 0,
+      current: rs.status?.replicas ?? 0,
+      ready: rs.status?.readyReplicas ?? 0,
+      available: rs.status?.availableReplicas ?? 0,
+      images: (rs.spec?.template?.spec?.containers ?? []).map((c) => c.image ?? ''),
+      created: toDate(rs.metadata?.creationTimestamp)?.getTime(),
+    });
+  }
+  return rows.sort((a, b) => Number(b.isNew) - Number(a.isNew) || (b.revision ?? 0) - (a.revision ?? 0));
+}
+
+export interface Progress {
+  /** Available pods of the new ReplicaSet. */
+  available: number;
+  desired: number;
+  /** 0..1 */
+  fraction: number;
+}
+
+export function progressOf(d: V1Deployment, rows: readonly ReplicaSetRow[]): Progress {
+  const desired = d.spec?.replicas ?? 1;
+  const available = Math.min(rows.find((r) => r.isNew)?.available ?? 0, desired);
+  return { available, desired, fraction: desired === 0 ? 1 : available / desired };
+}
+
+export function condition(d: V1Deployment, type: string): V1DeploymentCondition | undefined {
+  return d.status?.conditions?.find((c) => c.type === type);
+}
+
+export type Deadline =
+  | { state: 'none' }
+  | { state: 'paused' }
+  | { state: 'complete' }
+  | { state: 'exceeded'; since: number | undefined }
+  | { state: 'counting'; deadline: number; secondsLeft: number };
+
+/**
+ * The progress deadline as the Deployment controller keeps it: progressDeadlineSeconds after the
+ * Progressing condition last changed (lastUpdateTime moves whenever the rollout makes progress).
+ */
+export function deadlineOf(d: V1Deployment, done: boolean, now: number): Deadline {
+  const progressing = condition(d, 'Progressing');
+  if (progressing?.reason === PROGRESS_DEADLINE_EXCEEDED) {
+    return { state: 'exceeded', since: toDate(progressing.lastTransitionTime)?.getTime() };
+  }
+  if (d.spec?.paused) return { state: 'paused' };
+  if (done) return { state: 'complete' };
+  const seconds = d.spec?.progressDeadlineSeconds;
+  const last = toDate(progressing?.lastUpdateTime)?.getTime();
+  if (seconds === undefined || last === undefined) return { state: 'none' };
+  const deadline = last + seconds * 1000;
+  return { state: 'counting', deadline, secondsLeft: Math.max(0, Math.ceil((deadline - now) / 1000)) };
+}
+
+/** One point of the timeline: pod counts at time `t` (epoch ms). */
+export interface Sample {
+  t: number;
+  newReady: number;
+  oldReady: number;
+  unavailable: number;
+}
+
+export function sampleOf(d: V1Deployment, rows: readonly ReplicaSetRow[], t: number): Sample {
+  let newReady = 0;
+  let oldReady = 0;
+  for (const r of rows) {
+    if (r.isNew) newReady += r.ready;
+    else oldReady += r.ready;
+  }
+  return { t, newReady, oldReady, unavailable: d.status?.unavailableReplicas ?? 0 };
+}
+
+export const MAX_SAMPLES = 2_000;
+
+/** Adds a sample when a count changed (the timeline draws steps, so unchanged samples add nothing). */
+export function appendSample(samples: readonly Sample[], s: Sample): readonly Sample[] {
+  const last = samples[samples.length - 1];
+  if (
+    last !== undefined &&
+    last.newReady === s.newReady &&
+    last.oldReady === s.oldReady &&
+    last.unavailable === s.unavailable
+  ) {
+    return samples;
+  }
+  const next = [...samples, s];
+  return next.length > MAX_SAMPLES ? next.slice(next.length - MAX_SAMPLES) : next;
+}
+
+/** "api=registry/api:2, sidecar=envoy:1" for the containers of the Deployment's template. */
+export function containerImages(d: V1Deployment): Array<{ name: string; image: string }> {
+  return (d.spec?.template?.spec?.containers ?? []).map((c) => ({ name: c.name, image: c.image ?? '' }));
+}
