@@ -8,6 +8,7 @@ import { Shell } from './Shell';
 
 const PodsView = lazy(() => import('../features/pods/components/PodsView'));
 const ResourceView = lazy(() => import('../features/resources/components/ResourceView'));
+const RolloutPage = lazy(() => import('../features/rollout/components/RolloutPage'));
 const DetailPage = lazy(() => import('../features/detail/components/DetailPage'));
 
 function KindPage() {
@@ -39,6 +40,7 @@ export function App({ queryClient, liveStore }: { queryClient: QueryClient; live
             <Route element={<Shell />}>
               <Route index element={<ToPods />} />
               <Route path=":kind" element={<KindPage />} />
+              <Route path="deployments/:namespace/:name/rollout" element={<RolloutPage />} />
               <Route path=":kind/:namespace/:name" element={<DetailPage />} />
               <Route path="*" element={<NotFound />} />
             </Route>

@@ -13,7 +13,10 @@ export function templateYaml(template: V1PodTemplateSpec | undefined): string {
 }
 
 /** The line diff (jsdiff) between two pod templates' YAML. */
-export function diffTemplates(from: V1PodTemplateSpec | undefined, to: V1PodTemplateSpec | undefined): DiffLine[] {
+export function diffTemplates(
+  from: V1PodTemplateSpec | undefined,
+  to: V1PodTemplateSpec | undefined,
+): DiffLine[] {
   const lines: DiffLine[] = [];
   for (const change of diffLines(templateYaml(from), templateYaml(to))) {
     const kind = change.added ? 'added' : change.removed ? 'removed' : 'same';
@@ -24,7 +27,10 @@ export function diffTemplates(from: V1PodTemplateSpec | undefined, to: V1PodTemp
 }
 
 /** Unchanged runs longer than 2×context are folded, as `diff -U` does. */
-export function foldContext(lines: readonly DiffLine[], context = 3): Array<DiffLine | { kind: 'fold'; count: number }> {
+export function foldContext(
+  lines: readonly DiffLine[],
+  context = 3,
+): Array<DiffLine | { kind: 'fold'; count: number }> {
   const out: Array<DiffLine | { kind: 'fold'; count: number }> = [];
   let i = 0;
   while (i < lines.length) {
@@ -39,7 +45,11 @@ export function foldContext(lines: readonly DiffLine[], context = 3): Array<Diff
     const head = i === 0 ? 0 : context;
     const tail = j === lines.length ? 0 : context;
     if (run.length > head + tail + 1) {
-      out.push(...run.slice(0, head), { kind: 'fold', count: run.length - head - tail }, ...run.slice(run.length - tail));
+      out.push(
+        ...run.slice(0, head),
+        { kind: 'fold', count: run.length - head - tail },
+        ...run.slice(run.length - tail),
+      );
     } else out.push(...run);
     i = j;
   }

@@ -1,0 +1,76 @@
+import { useNow } from '../../../lib/clock';
+import type { Sample } from '../lib/rollout-view';
+
+const W = 640;
+const H = 150;
+const PAD = { left: 28, right: 8, top: 8, bottom: 20 };
+
+const SERIES = [
+  { key: 'newReady', label: 'new ReplicaSet ready', className: 'stroke-emerald-500' },
+  { key: 'oldReady', label: 'old ReplicaSets ready', className: 'stroke-slate-400' },
+  { key: 'unavailable', label: 'unavailable', className: 'stroke-rose-500' },
+] as const;
+
+/** Step lines of pod counts over time, recorded from watch events while the page is open. */
+export function Timeline({ samples, ceiling }: { samples: readonly Sample[]; ceiling: number }) {
+  const now = useNow();
+  const first = samples[0];
+  if (first === undefined) return null;
+  const t0 = first.t;
+  const t1 = Math.max(now, t0 + 10_000);
+  const yMax = Math.max(1, ceiling, ...samples.flatMap((s) => [s.newReady, s.oldReady, s.unavailable]));
+  const x = (t: number) => PAD.left + ((t - t0) / (t1 - t0)) * (W - PAD.left - PAD.right);
+  const y = (v: number) => PAD.top + (1 - v / yMax) * (H - PAD.top - PAD.bottom);
+  const path = (key: (typeof SERIES)[number]['key']) => {
+    let d = `M${x(first.t).toFixed(1)},${y(first[key]).toFixed(1)}`;
+    for (const s of samples.slice(1)) d += `H${x(s.t).toFixed(1)}V${y(s[key]).toFixed(1)}`;
+    return `${d}H${x(t1).toFixed(1)}`;
+  };
+  const seconds = Math.round((t1 - t0) / 1000);
+  const ticks = [...new Set([0, Math.round(yMax / 2), yMax])];
+  return (
+    <figure data-testid="rollout-timeline">
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        className="h-auto w-full max-w-3xl"
+        role="img"
+        aria-label="Rollout timeline"
+      >
+        {ticks.map((v) => (
+          <g key={v}>
+            <line
+              x1={PAD.left}
+              x2={W - PAD.right}
+              y1={y(v)}
+              y2={y(v)}
+              className="stroke-slate-200 dark:stroke-slate-800"
+              strokeWidth={1}
+            />
+            <text x={PAD.left - 6} y={y(v) + 4} textAnchor="end" className="fill-slate-500 text-[10px]">
+              {v}
+            </text>
+          </g>
+        ))}
+        {SERIES.map((s) => (
+          <path key={s.key} d={path(s.key)} fill="none" strokeWidth={2} className={s.className} />
+        ))}
+        <text x={PAD.left} y={H - 4} className="fill-slate-500 text-[10px]">
+          opened
+        </text>
+        <text x={W - PAD.right} y={H - 4} textAnchor="end" className="fill-slate-500 text-[10px]">
+          now ({seconds}s)
+        </text>
+      </svg>
+      <figcaption className="mt-1 flex flex-wrap gap-4 text-slate-600 text-xs dark:text-slate-400">
+        {SERIES.map((s) => (
+          <span key={s.key} className="flex items-center gap-1.5">
+            <svg width="16" height="4" aria-hidden="true">
+              <line x1="0" x2="16" y1="2" y2="2" strokeWidth={3} className={s.className} />
+            </svg>
+            {s.label}
+          </span>
+        ))}
+      </figcaption>
+    </figure>
+  );
+}
