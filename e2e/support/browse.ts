@@ -1,0 +1,33 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+
+/**
+ * Runs axe on the page as it is and fails on serious or critical violations, naming each one
+ * with the elements it found, so a failure says what to fix.
+ */
+export async function expectNoSeriousA11yViolations(page: Page, screen: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(bad, `axe on ${screen}`).toEqual([]);
+}
+
+/** Marks the document, so a later check can tell that nothing reloaded the page. */
+export async function markDocument(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    (window as unknown as { __sameDocument: boolean }).__sameDocument = true;
+  });
+}
+
+export async function expectSameDocument(page: Page): Promise<void> {
+  const same = await page.evaluate(
+    () => (window as unknown as { __sameDocument?: boolean }).__sameDocument === true,
+  );
+  expect(same, 'the page was not reloaded').toBe(true);
+}
+
+/** The cell texts of a list row, in column order. */
+export async function rowCells(page: Page, name: string): Promise<string[]> {
+  return page.getByTestId(`row-${name}`).getByRole('cell').allInnerTexts();
+}
