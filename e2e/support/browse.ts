@@ -31,3 +31,18 @@ export async function expectSameDocument(page: Page): Promise<void> {
 export async function rowCells(page: Page, name: string): Promise<string[]> {
   return page.getByTestId(`row-${name}`).getByRole('cell').allInnerTexts();
 }
+
+/**
+ * A screenshot of the whole view. The app scrolls inside <main> (the header and nav stay put), so
+ * Playwright's fullPage sees one screen: the viewport is made as tall as the content instead.
+ */
+export async function fullScreenshot(page: Page, path: string): Promise<void> {
+  const size = page.viewportSize() ?? { width: 1280, height: 720 };
+  const height = await page.evaluate(() => {
+    const scroller = document.querySelector('main > div');
+    return scroller ? scroller.scrollHeight + 48 : document.documentElement.scrollHeight;
+  });
+  await page.setViewportSize({ width: size.width, height: Math.min(Math.max(height, size.height), 6000) });
+  await page.screenshot({ path });
+  await page.setViewportSize(size);
+}

@@ -9,7 +9,12 @@ import {
   waitFor,
 } from '@wheelhouse/testkit';
 import { screenshotPath } from '../support/artifacts';
-import { expectNoSeriousA11yViolations, expectSameDocument, markDocument } from '../support/browse';
+import {
+  expectNoSeriousA11yViolations,
+  expectSameDocument,
+  fullScreenshot,
+  markDocument,
+} from '../support/browse';
 
 test('Deployment → ReplicaSet → Pod and back, by keyboard and links, with the YAML tab', async ({ page }) => {
   const { kc } = await ensureCluster();
@@ -38,7 +43,7 @@ test('Deployment → ReplicaSet → Pod and back, by keyboard and links, with th
       `/deployments/${ns.name}/shop/rollout`,
     );
     await expect(page.getByTestId('pods').getByRole('link')).toHaveCount(2);
-    await page.screenshot({ path: screenshotPath('browse-deployment-detail.png'), fullPage: true });
+    await fullScreenshot(page, screenshotPath('browse-deployment-detail.png'));
     await expectNoSeriousA11yViolations(page, 'Deployment detail');
 
     const rsLink = page.getByTestId('replicasets').getByRole('link');
@@ -66,7 +71,7 @@ test('Deployment → ReplicaSet → Pod and back, by keyboard and links, with th
     await expect(container).toContainText('HTTP GET http://:8080/readyz');
     await expect(container).toContainText('→ unready');
     await expect(page.getByTestId('condition-Ready')).toContainText('True');
-    await page.screenshot({ path: screenshotPath('browse-pod-detail.png'), fullPage: true });
+    await fullScreenshot(page, screenshotPath('browse-pod-detail.png'));
     await expectNoSeriousA11yViolations(page, 'Pod detail');
 
     await page.getByTestId('tab-yaml').click();
@@ -123,7 +128,7 @@ test('Service: the selected pods with their EndpointSlice state follow a readine
     await expect(section.getByTestId(`pod-${first}`)).toContainText('0/1');
     await expect(section.getByTestId(`pod-${second}`).getByTestId('endpoint-state')).toHaveText('ready');
     await expect(section.getByRole('heading')).toHaveText('Pods (1/2 ready endpoints)');
-    await page.screenshot({ path: screenshotPath('browse-service-detail.png'), fullPage: true });
+    await fullScreenshot(page, screenshotPath('browse-service-detail.png'));
     await expectNoSeriousA11yViolations(page, 'Service detail');
 
     await flipReadiness(kc, ns.name, first, true);
@@ -168,7 +173,7 @@ data: {blob: iVBORw0KGgo=}
     await blob.getByRole('button', { name: 'Reveal blob' }).click();
     await expect(blob.getByTestId('secret-hex')).toHaveText('00000000  89 50 4e 47 0d 0a 1a 0a');
     await expect(blob.getByRole('button', { name: 'Download' })).toBeVisible();
-    await page.screenshot({ path: screenshotPath('browse-secret-detail.png'), fullPage: true });
+    await fullScreenshot(page, screenshotPath('browse-secret-detail.png'));
     await expectNoSeriousA11yViolations(page, 'Secret detail');
 
     // Leaving the page forgets the values.

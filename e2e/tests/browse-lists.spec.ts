@@ -1,7 +1,13 @@
 import { expect, type Page, test } from '@playwright/test';
 import { createDeployment, createTestNamespace, ensureCluster, kubectl } from '@wheelhouse/testkit';
 import { screenshotPath } from '../support/artifacts';
-import { expectNoSeriousA11yViolations, expectSameDocument, markDocument, rowCells } from '../support/browse';
+import {
+  expectNoSeriousA11yViolations,
+  expectSameDocument,
+  fullScreenshot,
+  markDocument,
+  rowCells,
+} from '../support/browse';
 
 /** Every list view, live: an object added, changed and deleted shows without a reload. */
 
@@ -255,7 +261,7 @@ test('the theme toggle switches to dark mode and it sticks across a reload', asy
     await expect(page.getByTestId('service-pods').getByRole('heading')).toHaveText(
       'Pods (2/2 ready endpoints)',
     );
-    await page.screenshot({ path: screenshotPath('browse-dark-service.png'), fullPage: true });
+    await fullScreenshot(page, screenshotPath('browse-dark-service.png'));
     await expectNoSeriousA11yViolations(page, 'Service detail, dark');
   } finally {
     await ns.cleanup();
