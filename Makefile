@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 export PATH := /usr/local/go/bin:$(PATH)
 
-.PHONY: demo test setup dev start build cluster-up cluster-down cluster-status seed lint typecheck
+.PHONY: demo test setup dev start build cluster-up cluster-down cluster-status seed lint typecheck bench
 
 ## demo: local cluster + demo workloads + production build, then serve the dashboard on http://127.0.0.1:7070
 demo:
@@ -11,6 +11,10 @@ demo:
 ## test: lint, typecheck, unit, integration (real local cluster), build, Playwright e2e
 test:
 	@scripts/test.sh
+
+## bench: fan-out, event latency, scale (1k/10k/30k pods) and bundle size on a private cluster → bench/RESULTS.md
+bench:
+	@bench/run.sh
 
 ## setup: install Node 24, pnpm, dependencies, chromium and the control-plane binaries
 setup:

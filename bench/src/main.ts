@@ -1,0 +1,169 @@
+/**
+ * `make bench`: fan-out, event latency, scale and bundle size of the production build, against the
+ * private bench cluster (bench/run.sh starts it). Writes bench/results/<date>.json and bench/RESULTS.md.
+ *
+ * Environment (all optional):
+ *   BENCH_ONLY=fanout,latency,scale,bundle   which benchmarks (default: all)
+ *   BENCH_FANOUT=1,10,50,200                 socket clients
+ *   BENCH_RATES=10,100,500                   patches per second
+ *   BENCH_LATENCY_MS=10000                   duration of each rate
+ *   BENCH_SCALES=1000,10000,30000            pods in one namespace
+ *   BENCH_BROWSER=0                          skip the chromium measurements
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startBff } from './bff';
+import { benchBundle } from './bundle';
+import { benchFanout } from './fanout';
+import { clusterEnv, connectKube } from './kube';
+import { benchLatency } from './latency';
+import { renderMarkdown } from './report';
+import { benchScale } from './scale';
+import { mib } from './stats';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const list = (v: string | undefined, d: number[]) =>
+  v
+    ? v
+        .split(',')
+        .map((x) => Number(x.trim()))
+        .filter((x) => Number.isFinite(x) && x > 0)
+    : d;
+const only = new Set(
+  (process.env.BENCH_ONLY ?? 'fanout,latency,scale,bundle').split(',').map((s) => s.trim()),
+);
+
+const t0 = Date.now();
+const log = (s: string) => process.stderr.write(`[bench +${Math.round((Date.now() - t0) / 1000)}s] ${s}\n`);
+
+function git(args: string[]): string {
+  try {
+    return execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
+  } catch {
+    return '';
+  }
+}
+
+async function main(): Promise<void> {
+  const instance = process.env.WHEELHOUSE_CLUSTER;
+  if (!instance || instance === 'default') {
+    throw new Error(
+      'run the bench through bench/run.sh (make bench): it needs its own cluster instance (WHEELHOUSE_CLUSTER=bench), never the shared default one',
+    );
+  }
+  const clusterScript = path.join(root, 'tools/cluster/cluster');
+  const kubeconfigPath = await clusterEnv(clusterScript);
+  const kube = await connectKube(kubeconfigPath);
+  const version = await kube.json<{ gitVersion: string }>('GET', '/version');
+  const cpus = os.cpus();
+  const machine = {
+    nproc: os.availableParallelism(),
+    memoryGiB: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
+    cpuModel: cpus[0]?.model ?? 'unknown',
+    loadAverageAtStart: os.loadavg().map((x) => Math.round(x * 100) / 100),
+    node: process.version,
+    kubernetes: version.gitVersion,
+  };
+  const commit = git(['rev-parse', '--short=12', 'HEAD']);
+  const dirty = git(['status', '--porcelain', '--untracked-files=no']) !== '';
+  const startedAt = new Date();
+  log(
+    `machine: ${machine.nproc} cores, ${machine.memoryGiB} GiB, ${machine.cpuModel}; commit ${commit}${dirty ? ' (dirty tree)' : ''}`,
+  );
+
+  const results: Record<string, unknown> = {
+    date: startedAt.toISOString(),
+    commit,
+    dirtyTree: dirty,
+    machine,
+    cluster: {
+      name: process.env.WHEELHOUSE_CLUSTER ?? 'default',
+      kwokStages: process.env.WHEELHOUSE_KWOK_STAGES ?? 'general',
+    },
+  };
+
+  if (only.has('bundle')) {
+    results.bundle = {
+      measuredAt: new Date().toISOString(),
+      commit,
+      ...benchBundle(path.join(root, 'apps/web/dist')),
+    };
+    log('bundle measured');
+  }
+
+  if (only.has('fanout') || only.has('latency')) {
+    const bff = await startBff(root, kubeconfigPath);
+    try {
+      const idle = await bff.metrics();
+      results.bffIdle = { rssMiB: mib(idle.rssBytes), heapUsedMiB: mib(idle.heapUsedBytes) };
+      if (only.has('fanout')) {
+        results.fanout = {
+          measuredAt: new Date().toISOString(),
+          commit,
+          ...(await benchFanout(kube, bff, list(process.env.BENCH_FANOUT, [1, 10, 50, 200]), log)),
+        };
+      }
+      if (only.has('latency')) {
+        results.latency = {
+          measuredAt: new Date().toISOString(),
+          commit,
+          ...(await benchLatency(
+            kube,
+            bff,
+            list(process.env.BENCH_RATES, [10, 100, 500]),
+            Number(process.env.BENCH_LATENCY_MS ?? 10_000),
+            log,
+          )),
+        };
+      }
+    } finally {
+      await bff.stop();
+    }
+  }
+
+  if (only.has('scale')) {
+    results.scale = {
+      measuredAt: new Date().toISOString(),
+      commit,
+      ...(await benchScale(
+        kube,
+        root,
+        list(process.env.BENCH_SCALES, [1000, 10_000, 30_000]),
+        {
+          createTimeoutMs: (n) => Math.max(120_000, n * 40),
+          browser: process.env.BENCH_BROWSER !== '0',
+        },
+        log,
+      )),
+    };
+  }
+
+  results.durationSeconds = Math.round((Date.now() - t0) / 1000);
+  kube.close();
+
+  const day = startedAt.toISOString().slice(0, 10);
+  const dir = path.join(root, 'bench/results');
+  mkdirSync(dir, { recursive: true });
+  const jsonPath = path.join(dir, `${day}.json`);
+  if (process.env.BENCH_ONLY && existsSync(jsonPath)) {
+    // A partial run keeps the other benchmarks of the same day's file (each section has its own time).
+    const previous = JSON.parse(readFileSync(jsonPath, 'utf8')) as Record<string, unknown>;
+    for (const key of ['bundle', 'fanout', 'latency', 'scale', 'bffIdle']) {
+      if (results[key] === undefined && previous[key] !== undefined) results[key] = previous[key];
+    }
+  }
+  writeFileSync(jsonPath, `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(path.join(root, 'bench/RESULTS.md'), renderMarkdown(results, path.basename(jsonPath)));
+  log(`wrote ${path.relative(root, jsonPath)} and bench/RESULTS.md in ${results.durationSeconds} s`);
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    log(`failed: ${(err as Error).stack ?? String(err)}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,30 @@
+/** Small statistics for the bench: nearest-rank percentiles, medians, rounding. */
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1] as number;
+}
+
+export const median = (values: number[]): number => percentile(values, 50);
+
+export function round(n: number, digits = 1): number {
+  if (!Number.isFinite(n)) return n;
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}
+
+export const mib = (bytes: number): number => round(bytes / 1024 / 1024, 1);
+
+/** `value / baseline` rounded to two decimals ("×"). */
+export function ratio(value: number, baseline: number): number {
+  if (!baseline) return Number.NaN;
+  return round(value / baseline, 2);
+}
+
+/** Wall-clock time of `fn` in milliseconds (high resolution). */
+export async function timeIt<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const t0 = performance.now();
+  const value = await fn();
+  return { ms: performance.now() - t0, value };
+}
