@@ -313,6 +313,15 @@ describe('the built output, run the way the image runs it', () => {
       expect(await srv.stop()).toBe(0);
     }
     expect(snapshot(app)).toEqual(before);
+    // …and the HEALTHCHECK fails once the server is gone (it is not a no-op either).
+    const hc = runtime?.ins.find((i) => i.op === 'HEALTHCHECK')?.args ?? '';
+    const argv = JSON.parse(hc.slice(hc.indexOf('CMD ') + 4)) as string[];
+    const down = await run(process.execPath, argv.slice(1), {
+      env: { ...env, WHEELHOUSE_PORT: new URL(srv.url).port },
+      cwd: app,
+      timeoutMs: 10_000,
+    });
+    expect(down.code).not.toBe(0);
   });
 });
 
