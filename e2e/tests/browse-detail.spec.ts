@@ -36,7 +36,7 @@ test('Deployment → ReplicaSet → Pod and back, by keyboard and links, with th
     await expect(page.getByRole('heading', { name: 'Deployment shop' })).toBeVisible();
     await expect(page.getByTestId('rollout-message')).toHaveText('deployment "shop" successfully rolled out');
     await expect(page.getByTestId('strategy')).toHaveText(
-      'RollingUpdate: maxSurge 25% (1 pods), maxUnavailable 25% (0 pods)',
+      'RollingUpdate: maxSurge 25% (1 pod), maxUnavailable 25% (0 pods)',
     );
     await expect(page.getByTestId('rollout-link')).toHaveAttribute(
       'href',

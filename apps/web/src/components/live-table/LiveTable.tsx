@@ -87,7 +87,7 @@ export function LiveTable<R extends LiveRow>(props: LiveTableProps<R>) {
 
   return (
     <div className="flex min-h-0 flex-1 flex-col">
-      <div className="flex items-center gap-3 px-4 pb-3">
+      <div className="flex flex-wrap items-center gap-3 px-4 pb-3">
         <FilterInput value={filter} onChange={onFilterChange} placeholder={`Filter ${noun}…`} />
         {toolbar}
         <span className="text-slate-500 text-xs tabular-nums dark:text-slate-400" data-testid="row-count">

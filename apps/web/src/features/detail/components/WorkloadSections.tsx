@@ -22,7 +22,7 @@ function useReplicaSets(namespace: string) {
 
 function budgetValue(raw: IntOrString | undefined, resolved: number): string {
   const text = raw === undefined ? '25%' : String(raw);
-  return /%$/.test(text) ? `${text} (${resolved} pods)` : `${resolved}`;
+  return /%$/.test(text) ? `${text} (${resolved} ${resolved === 1 ? 'pod' : 'pods'})` : `${resolved}`;
 }
 
 function Strategy({ d }: { d: V1Deployment }) {

@@ -30,34 +30,37 @@ export function SelectorInput({ value, onChange }: { value: string; onChange: (s
     }
   };
 
+  // A fragment: in the toolbar's wrapping flex row the error takes a line of its own below it.
   return (
-    <div className="relative w-80 max-w-full">
-      <input
-        type="text"
-        aria-label="Label selector"
-        data-testid="selector-input"
-        value={text}
-        placeholder="Label selector, e.g. app=web,tier!=db"
-        spellCheck={false}
-        autoComplete="off"
-        aria-invalid={!check.ok}
-        aria-describedby={check.ok ? undefined : errorId}
-        onChange={(e) => change(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape' && text) change('');
-        }}
-        className={`h-8 w-full rounded-md border bg-white px-2.5 font-mono text-xs placeholder:font-sans placeholder:text-slate-400 placeholder:text-sm focus:ring-2 focus:outline-none dark:bg-slate-900 dark:placeholder:text-slate-500 ${
-          check.ok
-            ? 'border-slate-300 focus:border-sky-500 focus:ring-sky-500/30 dark:border-slate-700'
-            : 'border-red-500 focus:border-red-500 focus:ring-red-500/30 dark:border-red-500'
-        }`}
-      />
+    <>
+      <div className="w-80 max-w-full">
+        <input
+          type="text"
+          aria-label="Label selector"
+          data-testid="selector-input"
+          value={text}
+          placeholder="Label selector, e.g. app=web,tier!=db"
+          spellCheck={false}
+          autoComplete="off"
+          aria-invalid={!check.ok}
+          aria-describedby={check.ok ? undefined : errorId}
+          onChange={(e) => change(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape' && text) change('');
+          }}
+          className={`h-8 w-full rounded-md border bg-white px-2.5 font-mono text-xs placeholder:font-sans placeholder:text-slate-400 placeholder:text-sm focus:ring-2 focus:outline-none dark:bg-slate-900 dark:placeholder:text-slate-500 ${
+            check.ok
+              ? 'border-slate-300 focus:border-sky-500 focus:ring-sky-500/30 dark:border-slate-700'
+              : 'border-red-500 focus:border-red-500 focus:ring-red-500/30 dark:border-red-500'
+          }`}
+        />
+      </div>
       {!check.ok && (
         <div
           id={errorId}
           role="alert"
           data-testid="selector-error"
-          className="absolute top-9 left-0 z-20 w-max max-w-[36rem] rounded-md border border-red-300 bg-red-50 px-2.5 py-1.5 text-red-900 text-xs shadow-sm dark:border-red-800/60 dark:bg-red-950 dark:text-red-200"
+          className="order-last basis-full rounded-md border border-red-300 bg-red-50 px-2.5 py-1.5 text-red-900 text-xs dark:border-red-800/60 dark:bg-red-950 dark:text-red-200"
         >
           <pre className="font-mono" aria-hidden="true">
             {text}
@@ -70,6 +73,6 @@ export function SelectorInput({ value, onChange }: { value: string; onChange: (s
           </p>
         </div>
       )}
-    </div>
+    </>
   );
 }
