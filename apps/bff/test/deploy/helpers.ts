@@ -124,6 +124,11 @@ export async function startProdServer(opts: {
   script?: string;
   env: Record<string, string>;
   timeoutMs?: number;
+  /** Node binary (default: this one). */
+  node?: string;
+  /** Run as this user/group (the caller must be root). */
+  uid?: number;
+  gid?: number;
 }): Promise<ProdServer> {
   const script = opts.script ?? 'server.mjs';
   if (!existsSync(path.join(opts.cwd, script))) {
@@ -131,7 +136,12 @@ export async function startProdServer(opts: {
   }
   const port = opts.env.WHEELHOUSE_PORT ?? String(await freePort());
   const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', ...opts.env, WHEELHOUSE_PORT: port };
-  const child = spawn(process.execPath, [script], { cwd: opts.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(opts.node ?? process.execPath, [script], {
+    cwd: opts.cwd,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...(opts.uid !== undefined ? { uid: opts.uid, gid: opts.gid ?? opts.uid } : {}),
+  });
   let out = '';
   child.stdout?.on('data', (d: Buffer) => {
     out += d.toString();

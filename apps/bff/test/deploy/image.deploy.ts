@@ -5,6 +5,8 @@
  * environment docker-compose would give it.
  */
 import {
+  chmodSync,
+  chownSync,
   cpSync,
   existsSync,
   mkdirSync,
@@ -239,6 +241,7 @@ describe('the build stage, replayed without a Docker engine', () => {
 /** A copy of the image's /app: server.mjs (+ LEGAL) and public/ = apps/web/dist, nothing else. */
 function imageLayout(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'wheelhouse-image-'));
+  chmodSync(dir, 0o755);
   const app = path.join(dir, 'app');
   mkdirSync(app);
   cpSync(SERVER_BUNDLE, path.join(app, 'server.mjs'));
@@ -272,7 +275,7 @@ describe('the built output, run the way the image runs it', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('starts from CMD with the image ENV (paths mapped into a copy of /app), answers /healthz, /readyz, the SPA and the HEALTHCHECK, writes nothing under /app, and stops on SIGTERM', async () => {
+  it('starts from CMD as the image's USER (when run as root) with the image ENV (paths mapped into a copy of /app), answers /healthz, /readyz, the SPA and the HEALTHCHECK, writes nothing under /app, and stops on SIGTERM', async () => {
     const app = path.join(dir, 'app');
     const imageEnv = envOf(runtime as Stage);
     const env: Record<string, string> = {
@@ -286,10 +289,30 @@ describe('the built output, run the way the image runs it', () => {
       WHEELHOUSE_LOG_LEVEL: 'warn',
     };
     delete env.WHEELHOUSE_PORT;
+    // As root (CI), run it as the image's USER, like the container: its own copy of node (the
+    // toolchain's lives under /root), the files root-owned and read-only to it, only tmp/ and its
+    // kubeconfig its own. Otherwise run as the current user.
+    const [uid, gid] = (runtime?.ins.filter((i) => i.op === 'USER').at(-1)?.args ?? '')
+      .split(':')
+      .map(Number);
+    let asUser: { node: string; uid: number; gid: number } | undefined;
+    if (process.getuid?.() === 0 && uid) {
+      mkdirSync(path.join(dir, 'bin'));
+      const node = path.join(dir, 'bin', 'node');
+      cpSync(process.execPath, node);
+      chmodSync(node, 0o755);
+      const kube = path.join(dir, 'kube');
+      mkdirSync(kube, { mode: 0o700 });
+      cpSync(kubeconfigPath, path.join(kube, 'config'));
+      for (const p of [kube, path.join(kube, 'config'), path.join(dir, 'tmp')]) chownSync(p, uid, gid ?? uid);
+      env.KUBECONFIG = path.join(kube, 'config');
+      asUser = { node, uid, gid: gid ?? uid };
+    }
     const before = snapshot(app);
     const cmd = JSON.parse(runtime?.ins.filter((i) => i.op === 'CMD').at(-1)?.args ?? '[]') as string[];
     expect(cmd[0]).toBe('node');
-    const srv = await startProdServer({ cwd: app, script: cmd[1], env });
+    const srv = await startProdServer({ cwd: app, script: cmd[1], env, ...asUser });
+    if (asUser) expect(statSync(`/proc/${srv.child.pid}`).uid).toBe(asUser.uid);
     try {
       expect(await (await fetch(`${srv.url}/healthz`)).text()).toBe('ok');
       expect((await fetch(`${srv.url}/readyz`)).status).toBe(200);
