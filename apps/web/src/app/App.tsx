@@ -9,6 +9,7 @@ import { Shell } from './Shell';
 const PodsView = lazy(() => import('../features/pods/components/PodsView'));
 const ResourceView = lazy(() => import('../features/resources/components/ResourceView'));
 const RolloutPage = lazy(() => import('../features/rollout/components/RolloutPage'));
+const HealthPage = lazy(() => import('../features/health/components/HealthPage'));
 const DetailPage = lazy(() => import('../features/detail/components/DetailPage'));
 
 function KindPage() {
@@ -41,6 +42,7 @@ export function App({ queryClient, liveStore }: { queryClient: QueryClient; live
               <Route index element={<ToPods />} />
               <Route path=":kind" element={<KindPage />} />
               <Route path="deployments/:namespace/:name/rollout" element={<RolloutPage />} />
+              <Route path="pods/:namespace/:name/health" element={<HealthPage />} />
               <Route path=":kind/:namespace/:name" element={<DetailPage />} />
               <Route path="*" element={<NotFound />} />
             </Route>

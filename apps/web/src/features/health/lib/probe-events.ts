@@ -1,0 +1,72 @@
+/** Probe-related Events of a pod, grouped per container and probe type. */
+import type { CoreV1Event } from '@kubernetes/client-node';
+import { toDate } from '@wheelhouse/core';
+
+export const PROBE_EVENT_REASONS = new Set(['Unhealthy', 'ProbeWarning', 'Killing', 'BackOff']);
+
+export interface ProbeEventGroup {
+  key: string;
+  container: string;
+  /** readiness | liveness | startup, or "—" when the event names no probe (BackOff, a plain Killing). */
+  probe: string;
+  reason: string;
+  count: number;
+  lastMessage: string;
+  last: number | undefined;
+}
+
+/** `spec.containers{api}` → `api`. */
+export function containerOfFieldPath(fieldPath: string | undefined): string | undefined {
+  return fieldPath ? /\{([^}]+)\}/.exec(fieldPath)?.[1] : undefined;
+}
+
+/** Which probe an event's message is about, as the kubelet words it. */
+export function probeOfMessage(message: string): string {
+  const m =
+    /\b(Readiness|Liveness|Startup) probe\b/i.exec(message) ??
+    /failed (readiness|liveness|startup) probe/i.exec(message);
+  return m?.[1] ? m[1].toLowerCase() : '—';
+}
+
+function lastTime(e: CoreV1Event): number | undefined {
+  return (
+    toDate(e.series?.lastObservedTime)?.getTime() ??
+    toDate(e.lastTimestamp)?.getTime() ??
+    toDate(e.eventTime)?.getTime() ??
+    toDate(e.firstTimestamp)?.getTime() ??
+    toDate(e.metadata?.creationTimestamp)?.getTime()
+  );
+}
+
+export function groupProbeEvents(events: Iterable<CoreV1Event>): ProbeEventGroup[] {
+  const groups = new Map<string, ProbeEventGroup>();
+  for (const e of events) {
+    const reason = e.reason ?? '';
+    if (!PROBE_EVENT_REASONS.has(reason)) continue;
+    const message = e.message ?? '';
+    const container =
+      containerOfFieldPath(e.involvedObject?.fieldPath) ??
+      /container "?([a-z0-9-]+)"?/i.exec(message)?.[1] ??
+      '—';
+    const probe = probeOfMessage(message);
+    const key = `${container}\u0000${probe}\u0000${reason}`;
+    const count = e.series?.count ?? e.count ?? 1;
+    const t = lastTime(e);
+    const g = groups.get(key);
+    if (g === undefined) {
+      groups.set(key, { key, container, probe, reason, count, lastMessage: message, last: t });
+    } else {
+      g.count += count;
+      if ((t ?? 0) >= (g.last ?? 0)) {
+        g.last = t;
+        g.lastMessage = message;
+      }
+    }
+  }
+  return [...groups.values()].sort(
+    (a, b) =>
+      a.container.localeCompare(b.container) ||
+      a.probe.localeCompare(b.probe) ||
+      (b.last ?? 0) - (a.last ?? 0),
+  );
+}
