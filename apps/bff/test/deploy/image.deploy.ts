@@ -275,7 +275,7 @@ describe('the built output, run the way the image runs it', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('starts from CMD as the image's USER (when run as root) with the image ENV (paths mapped into a copy of /app), answers /healthz, /readyz, the SPA and the HEALTHCHECK, writes nothing under /app, and stops on SIGTERM', async () => {
+  it('starts from CMD as the image USER (when run as root) with the image ENV (paths mapped into a copy of /app), answers /healthz, /readyz, the SPA and the HEALTHCHECK, writes nothing under /app, and stops on SIGTERM', async () => {
     const app = path.join(dir, 'app');
     const imageEnv = envOf(runtime as Stage);
     const env: Record<string, string> = {
