@@ -1,11 +1,23 @@
 import { useMemo } from 'react';
+import { useNavigate, useParams } from 'react-router';
 import { describeError } from '../../../lib/api';
 import { useViewParams } from '../../../lib/url-state';
 import { useNamespaces } from '../api/get-namespaces';
 
-/** Picks the namespace in the URL (`?ns=`); "All namespaces" removes it. */
+/**
+ * Picks the namespace in the URL (`?ns=`); "All namespaces" removes it. On an object's page the
+ * object's namespace is shown, and picking another one opens the list of that kind there.
+ */
 export function NamespaceSwitcher() {
-  const { namespace, setNamespace } = useViewParams();
+  const view = useViewParams();
+  const params = useParams();
+  const navigate = useNavigate();
+  const onObjectPage = params.kind !== undefined && params.name !== undefined;
+  const namespace = onObjectPage ? (params.namespace ?? view.namespace) : view.namespace;
+  const setNamespace = (value: string | undefined) => {
+    if (onObjectPage) navigate(`/${params.kind}${value ? `?ns=${encodeURIComponent(value)}` : ''}`);
+    else view.setNamespace(value);
+  };
   const { data, error } = useNamespaces();
   const names = useMemo(() => {
     const set = new Set(data?.items ?? []);

@@ -1,0 +1,131 @@
+// @vitest-environment jsdom
+import type { V1Deployment, V1Service } from '@kubernetes/client-node';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { act, cleanup, render, screen, within } from '@testing-library/react';
+import type { SecretSummary } from '@wheelhouse/shared-types';
+import { MemoryRouter, Route, Routes } from 'react-router';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { LiveStoreProvider } from '../../live/live-context';
+import { LiveStore } from '../../live/live-store';
+import { FakeLiveServer } from '../../live/testing/fake-socket';
+import ResourceView, { type ListedKind } from './ResourceView';
+
+const ago = (m: number) => new Date(Date.now() - m * 60_000).toISOString() as unknown as Date;
+const meta = (name: string, rv = '1') => ({
+  name,
+  namespace: 'shop',
+  uid: `uid-${name}`,
+  resourceVersion: rv,
+  creationTimestamp: ago(5),
+});
+
+const deployment = (rv: string, ready: number): V1Deployment => ({
+  metadata: meta('web', rv),
+  spec: {
+    replicas: 3,
+    selector: { matchLabels: { app: 'web' } },
+    template: { spec: { containers: [{ name: 'web', image: 'registry.invalid/web:1' }] } },
+  },
+  status: { replicas: 3, updatedReplicas: 3, readyReplicas: ready, availableReplicas: ready },
+});
+
+// jsdom does no layout: give the table's scroll container a size so the virtualiser renders rows.
+const sizes = { clientHeight: 800, clientWidth: 1200 };
+const saved: Partial<Record<keyof typeof sizes, PropertyDescriptor | undefined>> = {};
+beforeAll(() => {
+  for (const [prop, value] of Object.entries(sizes) as [keyof typeof sizes, number][]) {
+    saved[prop] = Object.getOwnPropertyDescriptor(HTMLElement.prototype, prop);
+    Object.defineProperty(HTMLElement.prototype, prop, { configurable: true, get: () => value });
+  }
+});
+afterAll(() => {
+  for (const [prop, descriptor] of Object.entries(saved)) {
+    if (descriptor) Object.defineProperty(HTMLElement.prototype, prop, descriptor);
+  }
+});
+
+let server: FakeLiveServer;
+let client: QueryClient;
+let store: LiveStore;
+
+beforeEach(() => {
+  server = new FakeLiveServer();
+  server.set('deployments', [deployment('1', 1)]);
+  const svc: V1Service = {
+    metadata: meta('web'),
+    spec: {
+      type: 'NodePort',
+      clusterIP: '10.96.0.1',
+      selector: { app: 'web' },
+      ports: [{ port: 80, nodePort: 30080, protocol: 'TCP' }],
+    },
+  };
+  server.set('services', [svc]);
+  const secret: SecretSummary = { metadata: meta('db'), type: 'Opaque', dataSizes: { a: 1, b: 2 } };
+  server.set('secrets', [secret]);
+  client = new QueryClient();
+  store = new LiveStore(server.client, client);
+});
+
+afterEach(() => {
+  cleanup();
+  store.dispose();
+  client.clear();
+});
+
+function renderList(kind: ListedKind, title: string) {
+  return render(
+    <QueryClientProvider client={client}>
+      <LiveStoreProvider store={store}>
+        <MemoryRouter initialEntries={[`/${kind}?ns=shop`]}>
+          <Routes>
+            <Route path="/:kind" element={<ResourceView kind={kind} title={title} noun={kind} />} />
+          </Routes>
+        </MemoryRouter>
+      </LiveStoreProvider>
+    </QueryClientProvider>,
+  );
+}
+
+const headers = () => screen.getAllByRole('columnheader').map((h) => h.textContent?.replace(/[▲▼]/g, ''));
+const cells = (name: string) =>
+  within(screen.getByTestId(`row-${name}`))
+    .getAllByRole('cell')
+    .map((c) => c.textContent);
+
+describe('ResourceView', () => {
+  it('prints Deployments as kubectl get deploy -o wide, and follows a change', async () => {
+    renderList('deployments', 'Deployments');
+    await screen.findByTestId('row-web');
+    expect(headers()).toEqual([
+      'NAME',
+      'READY',
+      'UP-TO-DATE',
+      'AVAILABLE',
+      'AGE',
+      'CONTAINERS',
+      'IMAGES',
+      'SELECTOR',
+    ]);
+    expect(cells('web')).toEqual(['web', '1/3', '3', '1', '5m', 'web', 'registry.invalid/web:1', 'app=web']);
+    await act(async () => {
+      server.push('deployments', [{ type: 'MODIFIED', object: deployment('2', 3) }]);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    });
+    expect(cells('web').slice(1, 4)).toEqual(['3/3', '3', '3']);
+  });
+
+  it('prints Services with node ports', async () => {
+    renderList('services', 'Services');
+    await screen.findByTestId('row-web');
+    expect(headers()).toEqual(['NAME', 'TYPE', 'CLUSTER-IP', 'EXTERNAL-IP', 'PORT(S)', 'AGE', 'SELECTOR']);
+    expect(cells('web')).toEqual(['web', 'NodePort', '10.96.0.1', '<none>', '80:30080/TCP', '5m', 'app=web']);
+  });
+
+  it('prints Secrets with DATA from the key sizes', async () => {
+    renderList('secrets', 'Secrets');
+    await screen.findByTestId('row-db');
+    expect(headers()).toEqual(['NAME', 'TYPE', 'DATA', 'AGE']);
+    expect(cells('db')).toEqual(['db', 'Opaque', '2', '5m']);
+  });
+});
