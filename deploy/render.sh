@@ -19,6 +19,10 @@ apiVersion: v1
 kind: Namespace
 metadata:
   name: $ns
+  labels:
+    # The chart's pod meets the "restricted" Pod Security Standard: enforce it.
+    pod-security.kubernetes.io/enforce: restricted
+    pod-security.kubernetes.io/warn: restricted
 HEADER
   "$helm" -- template wheelhouse "$root/deploy/chart/wheelhouse" --namespace "$ns"
 }

@@ -61,6 +61,12 @@ function retarget(objects: K8sObject[], ns: string): string {
     out.push(o);
   }
   for (const o of out) o.metadata.labels = { ...(o.metadata.labels as object), [LABEL]: 'true' };
+  // The pod must pass the "restricted" Pod Security Standard (the plain manifests say so already).
+  const nsObj = out.find((o) => o.kind === 'Namespace') as K8sObject;
+  nsObj.metadata.labels = {
+    ...(nsObj.metadata.labels as object),
+    'pod-security.kubernetes.io/enforce': 'restricted',
+  };
   return out.map((o) => dumpYaml(o)).join('---\n');
 }
 
@@ -77,9 +83,22 @@ async function removeAll(): Promise<void> {
 }
 
 async function applyAndWait(manifest: string, ns: string): Promise<void> {
-  await kubectl(['apply', '--server-side', '--field-manager=wheelhouse-deploy-check', '-f', '-'], {
-    input: manifest,
-  });
+  const { binDir, kubeconfigPath } = await ensureCluster();
+  const r = await run(
+    path.join(binDir, 'kubectl'),
+    [
+      '--kubeconfig',
+      kubeconfigPath,
+      'apply',
+      '--server-side',
+      '--field-manager=wheelhouse-deploy-check',
+      '-f',
+      '-',
+    ],
+    { input: manifest },
+  );
+  expect(r.code, r.stderr).toBe(0);
+  expect(r.stderr, 'no admission warnings (e.g. Pod Security)').not.toMatch(/warning/i);
   await kubectl(['-n', ns, 'wait', '--for=condition=Available', `deployment/${SA}`, '--timeout=120s'], {
     timeoutMs: 130_000,
   });
@@ -210,6 +229,8 @@ describe('the chart on the local cluster', () => {
     expect(pod.spec.containers[0].image).toBe('wheelhouse:0.1.0');
     expect(pod.spec.containers[0].securityContext.readOnlyRootFilesystem).toBe(true);
     expect(pod.status.phase).toBe('Running');
+    const ns = JSON.parse(await kubectl(['get', 'namespace', NS, '-o', 'json'])) as K8sObject;
+    expect(ns.metadata.labels).toMatchObject({ 'pod-security.kubernetes.io/enforce': 'restricted' });
     defaultToken = (await kubectl(['-n', NS, 'create', 'token', SA, '--duration=10m'])).trim();
     expect(defaultToken.split('.')).toHaveLength(3);
   });
