@@ -29,7 +29,14 @@ export interface RevealResponse {
   base64: string;
 }
 
-export const LoginRequest = z.strictObject({ token: z.string().min(1).max(16_384) });
+export const LoginRequest = z.strictObject({
+  // Visible ASCII only: a token becomes an Authorization header (CR/LF there is an injection, not a 503).
+  token: z
+    .string()
+    .min(1)
+    .max(16_384)
+    .regex(/^[\x21-\x7e]+$/, 'not a bearer token'),
+});
 export type LoginRequest = z.infer<typeof LoginRequest>;
 
 /** Header that carries the CSRF token on every mutating request. */
