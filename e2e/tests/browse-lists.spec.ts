@@ -41,7 +41,7 @@ test('Deployments and ReplicaSets: a new Deployment, scaled, then deleted', asyn
 
     await kubectl(['-n', ns.name, 'scale', 'deployment/web', '--replicas=3']);
     await expect(row.getByRole('cell').nth(1)).toHaveText('3/3');
-    await expect(page.getByTestId('row-count')).toHaveText('1 deployments');
+    await expect(page.getByTestId('row-count')).toHaveText('1 deployment');
     await page.screenshot({ path: screenshotPath('browse-deployments.png') });
     await expectNoSeriousA11yViolations(page, 'Deployments');
 
@@ -231,7 +231,7 @@ test('label selector: an invalid expression points at the problem and keeps the 
     await expect(page.getByRole('heading', { name: 'Deployment alpha' })).toBeVisible();
     await page.getByTestId('label-app').click();
     await expect(page).toHaveURL(/\/deployments\?ns=[^&]+&l=app%3Dalpha$/);
-    await expect(page.getByTestId('row-count')).toHaveText('1 deployments');
+    await expect(page.getByTestId('row-count')).toHaveText('1 deployment');
     await expectSameDocument(page);
   } finally {
     await ns.cleanup();

@@ -83,7 +83,11 @@ export function LiveTable<R extends LiveRow>(props: LiveTableProps<R>) {
   });
 
   const count =
-    rows === undefined ? '' : needle ? `${data.length} of ${rows.length}` : `${rows.length} ${noun}`;
+    rows === undefined
+      ? ''
+      : needle
+        ? `${data.length} of ${rows.length}`
+        : `${rows.length} ${rows.length === 1 ? noun.replace(/s$/, '') : noun}`;
 
   return (
     <div className="flex min-h-0 flex-1 flex-col">
@@ -208,7 +212,7 @@ function VirtualTable<R extends LiveRow>({
                     <button
                       type="button"
                       onClick={header.column.getToggleSortingHandler()}
-                      className="flex h-8 w-full items-center gap-1 px-3 text-left uppercase hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-sky-500 dark:hover:text-slate-100"
+                      className="flex h-8 w-full items-center gap-1 whitespace-nowrap px-3 text-left uppercase hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-sky-500 dark:hover:text-slate-100"
                     >
                       {flexRender(header.column.columnDef.header, header.getContext())}
                       <span aria-hidden="true" className="w-3 text-sky-600 dark:text-sky-400">
