@@ -10,7 +10,8 @@
  * Cluster-scoped objects are renamed after their namespace; everything is labelled and removed at
  * the end (and leftovers of an interrupted run at the start).
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { dumpYaml, type KubeConfig } from '@kubernetes/client-node';
@@ -40,6 +41,11 @@ const SA = 'wheelhouse';
 const suffix = Math.random().toString(36).slice(2, 8);
 const NS = `wh-deploy-${suffix}`;
 const NS_EDIT = `wh-deploy-edit-${suffix}`;
+
+/** As root (CI), the BFF runs in real in-cluster mode inside a private mount namespace. */
+const IN_CLUSTER =
+  process.getuid?.() === 0 &&
+  spawnSync('unshare', ['--mount', '--propagation', 'private', 'true'], { timeout: 5000 }).status === 0;
 
 const CLUSTER_SCOPED = new Set(['Namespace', 'ClusterRole', 'ClusterRoleBinding']);
 
@@ -246,21 +252,55 @@ describe('the chart on the local cluster', () => {
     expect(editToken.split('.')).toHaveLength(3);
   });
 
-  describe('the production BFF with the default ServiceAccount token', () => {
+  describe('the production BFF as the default ServiceAccount', () => {
     let srv: ProdServer;
     let socket: ClientSocket;
     const events: EventsPayload[] = [];
     beforeAll(async () => {
       expect(defaultToken, 'the apply test must pass first').not.toBe('');
-      srv = await startProdServer({
-        cwd: path.join(ROOT, 'apps/bff/dist'),
-        env: {
-          KUBECONFIG: tokenKubeconfig(kc, defaultToken, dir, 'default-tier'),
-          WHEELHOUSE_HOST: '127.0.0.1',
-          WHEELHOUSE_LOG_LEVEL: 'warn',
-          HOME: dir,
-        },
-      });
+      const common = { WHEELHOUSE_HOST: '127.0.0.1', WHEELHOUSE_LOG_LEVEL: 'warn', HOME: dir };
+      if (IN_CLUSTER) {
+        // In-cluster mode, as in the pod: the ServiceAccount's token, CA and namespace at
+        // /var/run/secrets/kubernetes.io/serviceaccount, which exists only inside a private
+        // mount namespace (a tmpfs over /run) that ends with the process; the host is untouched.
+        const cluster = kc.getCurrentCluster();
+        const server = new URL(cluster?.server ?? '');
+        const sa = path.join(dir, 'serviceaccount');
+        mkdirSync(sa, { mode: 0o700 });
+        writeFileSync(path.join(sa, 'token'), defaultToken, { mode: 0o600 });
+        writeFileSync(path.join(sa, 'namespace'), NS);
+        writeFileSync(
+          path.join(sa, 'ca.crt'),
+          cluster?.caData ? Buffer.from(cluster.caData, 'base64') : readFileSync(cluster?.caFile ?? ''),
+        );
+        srv = await startProdServer({
+          cwd: path.join(ROOT, 'apps/bff/dist'),
+          wrap: [
+            'unshare',
+            '--mount',
+            '--propagation',
+            'private',
+            'sh',
+            '-c',
+            'mount -t tmpfs -o size=1m wheelhouse-sa /run && d=/run/secrets/kubernetes.io/serviceaccount && ' +
+              'mkdir -p "$d" && cp "$WHEELHOUSE_SA_DIR"/* "$d"/ && exec "$@"',
+            'sh',
+          ],
+          env: {
+            ...common,
+            WHEELHOUSE_MODE: 'in-cluster',
+            KUBERNETES_SERVICE_HOST: server.hostname,
+            KUBERNETES_SERVICE_PORT: server.port || '443',
+            WHEELHOUSE_SA_DIR: sa,
+          },
+        });
+      } else {
+        // Not root: the same identity through a kubeconfig holding the token.
+        srv = await startProdServer({
+          cwd: path.join(ROOT, 'apps/bff/dist'),
+          env: { ...common, KUBECONFIG: tokenKubeconfig(kc, defaultToken, dir, 'default-tier') },
+        });
+      }
       socket = await connect(srv.url);
       socket.on('events', (p) => events.push(p));
     });
@@ -332,6 +372,14 @@ describe('the chart on the local cluster', () => {
     it('/readyz answers 200 with only the ServiceAccount credentials', async () => {
       expect((await fetch(`${srv.url}/readyz`)).status).toBe(200);
     });
+
+    it.skipIf(!IN_CLUSTER)(
+      'runs in in-cluster mode, from the files a pod of the chart would have',
+      async () => {
+        const session = (await (await fetch(`${srv.url}/api/session`)).json()) as { mode: string };
+        expect(session.mode).toBe('in-cluster');
+      },
+    );
   });
 
   describe('kubectl auth can-i as the default ServiceAccount', () => {

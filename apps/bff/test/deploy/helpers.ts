@@ -126,6 +126,8 @@ export async function startProdServer(opts: {
   timeoutMs?: number;
   /** Node binary (default: this one). */
   node?: string;
+  /** A command that execs its arguments (same PID), put in front of `node script`. */
+  wrap?: string[];
   /** Run as this user/group (the caller must be root). */
   uid?: number;
   gid?: number;
@@ -136,7 +138,8 @@ export async function startProdServer(opts: {
   }
   const port = opts.env.WHEELHOUSE_PORT ?? String(await freePort());
   const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', ...opts.env, WHEELHOUSE_PORT: port };
-  const child = spawn(opts.node ?? process.execPath, [script], {
+  const argv = [...(opts.wrap ?? []), opts.node ?? process.execPath, script];
+  const child = spawn(argv[0] as string, argv.slice(1), {
     cwd: opts.cwd,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
