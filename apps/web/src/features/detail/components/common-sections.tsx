@@ -222,6 +222,7 @@ export function EndpointBadge({ state }: { state: EndpointState | undefined }) {
   return (
     <span
       data-testid="endpoint-state"
+      title={`EndpointSlice conditions: ready=${state.ready}, serving=${state.serving}, terminating=${state.terminating}; ${state.addresses.join(', ') || 'no address'}`}
       data-ready={state.ready}
       data-serving={state.serving}
       data-terminating={state.terminating}
