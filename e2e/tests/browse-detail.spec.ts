@@ -54,6 +54,7 @@ test('Deployment → ReplicaSet → Pod and back, by keyboard and links, with th
     await expect(page.getByTestId('replicas')).toContainText('Controlled by');
     await expect(page.getByTestId('replicas').getByRole('link', { name: 'shop' })).toBeVisible();
     await expect(page.getByTestId('pods').getByRole('link')).toHaveCount(2);
+    await expectNoSeriousA11yViolations(page, 'ReplicaSet detail');
 
     const podLink = page.getByTestId('pods').getByRole('link').first();
     const podName = ((await podLink.textContent()) ?? '').trim();

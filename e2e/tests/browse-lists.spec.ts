@@ -145,6 +145,14 @@ test('ConfigMaps and Secrets: DATA counts follow edits; deletions disappear', as
     await expect(cm.getByRole('cell').nth(1)).toHaveText('4');
     await page.screenshot({ path: screenshotPath('browse-configmaps.png') });
     await expectNoSeriousA11yViolations(page, 'ConfigMaps');
+
+    // Its page: text values per key, binary ones marked with their size.
+    await page.getByRole('link', { name: 'settings', exact: true }).click();
+    await expect(page.getByTestId('data-a')).toContainText('1');
+    await expect(page.getByTestId('data-d')).toContainText('binary, 2 B');
+    await fullScreenshot(page, screenshotPath('browse-configmap-detail.png'));
+    await expectNoSeriousA11yViolations(page, 'ConfigMap detail');
+    await page.goBack();
     await kubectl(['-n', ns.name, 'delete', 'configmap/settings']);
     await expect(cm).toHaveCount(0);
 
@@ -232,6 +240,14 @@ test('label selector: an invalid expression points at the problem and keeps the 
     await page.getByTestId('label-app').click();
     await expect(page).toHaveURL(/\/deployments\?ns=[^&]+&l=app%3Dalpha$/);
     await expect(page.getByTestId('row-count')).toHaveText('1 deployment');
+
+    // The same selector on the Pods list.
+    await page.getByRole('link', { name: 'Pods', exact: true }).click();
+    await expect(page.locator('[data-testid^="row-alpha-"]')).toHaveCount(1);
+    await expect(page.locator('[data-testid^="row-beta-"]')).toHaveCount(0);
+    await expect(page.getByTestId('selector-input')).toHaveValue('app=alpha');
+    await page.screenshot({ path: screenshotPath('browse-pods-selector.png') });
+    await expectNoSeriousA11yViolations(page, 'Pods');
     await expectSameDocument(page);
   } finally {
     await ns.cleanup();

@@ -47,8 +47,8 @@ function ContextName() {
 }
 
 function Nav() {
-  const { namespace } = useViewParams();
-  const search = searchKeepingNamespace(namespace);
+  const { namespace, selector } = useViewParams();
+  const search = searchKeepingNamespace(namespace, selector);
   return (
     <nav aria-label="Resources" className="w-40 shrink-0 border-slate-200 border-r p-2 dark:border-slate-800">
       <ul className="space-y-0.5">

@@ -54,7 +54,15 @@ export function useViewParams() {
   return { namespace, filter, setFilter, selector, setSelector, setNamespace };
 }
 
-/** The search string for a link to another view: keeps the namespace, drops the filter. */
-export function searchKeepingNamespace(namespace: string | undefined): string {
-  return namespace ? `?${new URLSearchParams({ ns: namespace }).toString()}` : '';
+/**
+ * The search string for a link to another view: keeps the namespace and the label selector (labels
+ * such as app=… are shared across kinds, and the list names the selector it applies), drops the
+ * text filter.
+ */
+export function searchKeepingNamespace(namespace: string | undefined, selector?: string): string {
+  const params = new URLSearchParams();
+  if (namespace) params.set('ns', namespace);
+  if (selector) params.set('l', selector);
+  const text = params.toString();
+  return text ? `?${text}` : '';
 }
