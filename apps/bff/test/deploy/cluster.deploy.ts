@@ -11,12 +11,13 @@
  * the end (and leftovers of an interrupted run at the start).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { dumpYaml, type KubeConfig } from '@kubernetes/client-node';
 import {
   type ClientToServerEvents,
+  CSRF_HEADER,
   type EventsPayload,
   type ResourceKind,
   type ServerToClientEvents,
@@ -225,6 +226,55 @@ describe('the chart on the local cluster', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
+  /**
+   * The production bundle as the chart's ServiceAccount of `ns`: in in-cluster mode when root
+   * (the SA files in a private mount namespace), else through a kubeconfig holding the same token.
+   */
+  async function startAsServiceAccount(token: string, ns: string): Promise<ProdServer> {
+    const common = { WHEELHOUSE_HOST: '127.0.0.1', WHEELHOUSE_LOG_LEVEL: 'warn', HOME: dir };
+    if (IN_CLUSTER) {
+      // In-cluster mode, as in the pod: the ServiceAccount's token, CA and namespace at
+      // /var/run/secrets/kubernetes.io/serviceaccount, which exists only inside a private
+      // mount namespace (a tmpfs over /run) that ends with the process; the host is untouched.
+      const cluster = kc.getCurrentCluster();
+      const server = new URL(cluster?.server ?? '');
+      const sa = mkdtempSync(path.join(dir, 'serviceaccount-'));
+      writeFileSync(path.join(sa, 'token'), token, { mode: 0o600 });
+      writeFileSync(path.join(sa, 'namespace'), ns);
+      writeFileSync(
+        path.join(sa, 'ca.crt'),
+        cluster?.caData ? Buffer.from(cluster.caData, 'base64') : readFileSync(cluster?.caFile ?? ''),
+      );
+      return startProdServer({
+        cwd: path.join(ROOT, 'apps/bff/dist'),
+        wrap: [
+          'unshare',
+          '--mount',
+          '--propagation',
+          'private',
+          'sh',
+          '-c',
+          'mount -t tmpfs -o size=1m wheelhouse-sa /run && d=/run/secrets/kubernetes.io/serviceaccount && ' +
+            'mkdir -p "$d" && cp "$WHEELHOUSE_SA_DIR"/* "$d"/ && exec "$@"',
+          'sh',
+        ],
+        env: {
+          ...common,
+          WHEELHOUSE_MODE: 'in-cluster',
+          KUBERNETES_SERVICE_HOST: server.hostname,
+          KUBERNETES_SERVICE_PORT: server.port || '443',
+          WHEELHOUSE_SA_DIR: sa,
+        },
+      });
+    } else {
+      // Not root: the same identity through a kubeconfig holding the token.
+      return startProdServer({
+        cwd: path.join(ROOT, 'apps/bff/dist'),
+        env: { ...common, KUBECONFIG: tokenKubeconfig(kc, token, dir, `sa-${ns}`) },
+      });
+    }
+  }
+
   it('server-side applies deploy/manifests/wheelhouse.yaml into a fresh namespace; the Deployment becomes Available', async () => {
     const objects = parseManifests(readFileSync(path.join(ROOT, 'deploy/manifests/wheelhouse.yaml'), 'utf8'));
     await applyAndWait(retarget(objects, NS), NS);
@@ -258,49 +308,7 @@ describe('the chart on the local cluster', () => {
     const events: EventsPayload[] = [];
     beforeAll(async () => {
       expect(defaultToken, 'the apply test must pass first').not.toBe('');
-      const common = { WHEELHOUSE_HOST: '127.0.0.1', WHEELHOUSE_LOG_LEVEL: 'warn', HOME: dir };
-      if (IN_CLUSTER) {
-        // In-cluster mode, as in the pod: the ServiceAccount's token, CA and namespace at
-        // /var/run/secrets/kubernetes.io/serviceaccount, which exists only inside a private
-        // mount namespace (a tmpfs over /run) that ends with the process; the host is untouched.
-        const cluster = kc.getCurrentCluster();
-        const server = new URL(cluster?.server ?? '');
-        const sa = path.join(dir, 'serviceaccount');
-        mkdirSync(sa, { mode: 0o700 });
-        writeFileSync(path.join(sa, 'token'), defaultToken, { mode: 0o600 });
-        writeFileSync(path.join(sa, 'namespace'), NS);
-        writeFileSync(
-          path.join(sa, 'ca.crt'),
-          cluster?.caData ? Buffer.from(cluster.caData, 'base64') : readFileSync(cluster?.caFile ?? ''),
-        );
-        srv = await startProdServer({
-          cwd: path.join(ROOT, 'apps/bff/dist'),
-          wrap: [
-            'unshare',
-            '--mount',
-            '--propagation',
-            'private',
-            'sh',
-            '-c',
-            'mount -t tmpfs -o size=1m wheelhouse-sa /run && d=/run/secrets/kubernetes.io/serviceaccount && ' +
-              'mkdir -p "$d" && cp "$WHEELHOUSE_SA_DIR"/* "$d"/ && exec "$@"',
-            'sh',
-          ],
-          env: {
-            ...common,
-            WHEELHOUSE_MODE: 'in-cluster',
-            KUBERNETES_SERVICE_HOST: server.hostname,
-            KUBERNETES_SERVICE_PORT: server.port || '443',
-            WHEELHOUSE_SA_DIR: sa,
-          },
-        });
-      } else {
-        // Not root: the same identity through a kubeconfig holding the token.
-        srv = await startProdServer({
-          cwd: path.join(ROOT, 'apps/bff/dist'),
-          env: { ...common, KUBECONFIG: tokenKubeconfig(kc, defaultToken, dir, 'default-tier') },
-        });
-      }
+      srv = await startAsServiceAccount(defaultToken, NS);
       socket = await connect(srv.url);
       socket.on('events', (p) => events.push(p));
     });
@@ -380,6 +388,100 @@ describe('the chart on the local cluster', () => {
         expect(session.mode).toBe('in-cluster');
       },
     );
+  });
+
+  describe('rollout actions through the production BFF, per tier', () => {
+    const checks = ['patch:deployments', 'update:deployments/scale', 'patch:replicasets', 'list:pods'];
+    async function post(url: string, p: string, body: unknown): Promise<Response> {
+      const { csrfToken } = (await (await fetch(`${url}/api/session`)).json()) as { csrfToken: string };
+      return fetch(`${url}${p}`, {
+        method: 'POST',
+        headers: { Origin: url, [CSRF_HEADER]: csrfToken, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    }
+    async function permissions(url: string, ns: string): Promise<Record<string, boolean>> {
+      const res = await fetch(`${url}/api/permissions?namespace=${ns}&checks=${checks.join(',')}`);
+      expect(res.status).toBe(200);
+      const { results } = (await res.json()) as { results: Array<{ check: string; allowed: boolean }> };
+      return Object.fromEntries(results.map((r) => [r.check, r.allowed]));
+    }
+    const rv = async (ns: string) =>
+      (
+        await kubectl(['-n', ns, 'get', 'deployment', SA, '-o', 'jsonpath={.metadata.resourceVersion}'])
+      ).trim();
+
+    it('default tier: the UI is told no rollout action is allowed, and scale/restart are 403 from the apiserver', async () => {
+      const srv = await startAsServiceAccount(defaultToken, NS);
+      try {
+        expect(await permissions(srv.url, NS)).toEqual({
+          'patch:deployments': false,
+          'update:deployments/scale': false,
+          'patch:replicasets': false,
+          'list:pods': true,
+        });
+        for (const [action, body] of [
+          ['scale', { replicas: 2, resourceVersion: await rv(NS) }],
+          ['restart', { resourceVersion: await rv(NS) }],
+        ] as const) {
+          const res = await post(srv.url, `/api/deployments/${NS}/${SA}/${action}`, body);
+          expect(res.status, action).toBe(403);
+          const { error } = (await res.json()) as { error: { reason: string } };
+          expect(error.reason).toBe('Forbidden');
+        }
+      } finally {
+        expect(await srv.stop()).toBe(0);
+      }
+    });
+
+    it('edit + secrets tier: allowed; scale, restart and undo succeed; a Secret is readable (values stripped)', async () => {
+      expect(editToken, 'the edit tier apply test must pass first').not.toBe('');
+      const srv = await startAsServiceAccount(editToken, NS_EDIT);
+      try {
+        expect(await permissions(srv.url, NS_EDIT)).toEqual({
+          'patch:deployments': true,
+          'update:deployments/scale': true,
+          'patch:replicasets': true,
+          'list:pods': true,
+        });
+        type Action = { deployment: K8sObject };
+        const scaled = await post(srv.url, `/api/deployments/${NS_EDIT}/${SA}/scale`, {
+          replicas: 2,
+          resourceVersion: await rv(NS_EDIT),
+        });
+        expect(scaled.status, await scaled.clone().text()).toBe(200);
+        expect(((await scaled.json()) as Action).deployment.spec.replicas).toBe(2);
+        const restarted = await post(srv.url, `/api/deployments/${NS_EDIT}/${SA}/restart`, {
+          resourceVersion: await rv(NS_EDIT),
+        });
+        expect(restarted.status, await restarted.clone().text()).toBe(200);
+        // The restart makes a second ReplicaSet (revision 2); undo goes back to revision 1.
+        await waitFor(
+          async () =>
+            (await kubectl(['-n', NS_EDIT, 'get', 'replicasets', '-o', 'name'])).trim().split('\n').length >=
+            2,
+          { timeoutMs: 30_000, intervalMs: 200, what: 'the restart to create a second ReplicaSet' },
+        );
+        const undone = await post(srv.url, `/api/deployments/${NS_EDIT}/${SA}/undo`, {
+          resourceVersion: await rv(NS_EDIT),
+        });
+        expect(undone.status, await undone.clone().text()).toBe(200);
+        await kubectl([
+          '-n',
+          NS_EDIT,
+          'create',
+          'secret',
+          'generic',
+          'visible',
+          '--from-literal=k=hush-hush',
+        ]);
+        const secret = await fetch(`${srv.url}/api/secrets/${NS_EDIT}/visible`);
+        expect(secret.status).toBe(200);
+        expect(await secret.text()).not.toContain(Buffer.from('hush-hush').toString('base64'));
+      } finally {
+        expect(await srv.stop()).toBe(0);
+      }
+    });
   });
 
   describe('kubectl auth can-i as the default ServiceAccount', () => {
