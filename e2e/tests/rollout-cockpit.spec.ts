@@ -135,7 +135,7 @@ test.describe('rollout cockpit', () => {
     await expect(status(page)).toContainText('Waiting for');
     await page.getByTestId('action-pause').click();
     await page.getByTestId('confirm-action').click();
-    await expect(page.getByTestId('paused-badge')).toBeVisible();
+    await expect(page.getByTestId('rollout-state')).toHaveText('paused');
     await expect(page.getByTestId('deadline')).toHaveText('not counting while paused');
     await expect(page.getByTestId('action-resume')).toBeEnabled();
     await expect(page.getByTestId('action-pause')).toBeDisabled();
@@ -155,7 +155,7 @@ test.describe('rollout cockpit', () => {
 
     await page.getByTestId('action-resume').click();
     await page.getByTestId('confirm-action').click();
-    await expect(page.getByTestId('paused-badge')).toBeHidden();
+    await expect(page.getByTestId('rollout-state')).not.toHaveText('paused');
     await expect(status(page)).toHaveText(done('slow'), { timeout: 120_000 });
     await expect(page.getByTestId('rs-new')).toContainText('registry.invalid/slow:2');
     await expectSameDocument(page);

@@ -3,7 +3,7 @@ import type { ActionResponse, DeploymentAction, DeploymentRevision } from '@whee
 import { useEffect, useId, useRef, useState } from 'react';
 import { describeError } from '../../../lib/api';
 import { type ActionTarget, isConflict, useDeploymentAction } from '../api/post-action';
-import { containerImages } from '../lib/rollout-view';
+import { containerImages, resourceVersionFor } from '../lib/rollout-view';
 import { TemplateDiff } from './TemplateDiff';
 
 export interface DialogRequest {
@@ -83,8 +83,9 @@ function ConflictNotice({ live, seen }: { live: V1Deployment | undefined; seen: 
 
 /**
  * The confirmation for one action. The resourceVersion sent is the one of the Deployment as it was
- * when the dialog opened (`seen`): if it changed since, the apiserver answers 409 and the dialog
- * shows the new state; "Review again" starts over from it.
+ * when the dialog opened (`seen`), moved forward only over status updates (`resourceVersionFor`): if
+ * its spec or metadata changed since, the apiserver answers 409 and the dialog shows the new state;
+ * "Review again" starts over from it.
  */
 export function ActionDialog({
   request,
@@ -126,7 +127,7 @@ export function ActionDialog({
 
   if (seen === undefined) return null;
   const name = seen.metadata?.name ?? '';
-  const resourceVersion = seen.metadata?.resourceVersion ?? '';
+  const resourceVersion = resourceVersionFor(seen, live);
   const conflict = isConflict(mutation.error) || isConflict(dryRun.error);
   const otherError = !conflict ? (mutation.error ?? dryRun.error) : null;
   const selectedImage = containers.find((c) => c.name === container)?.image;

@@ -63,35 +63,38 @@ const tableBox = 'overflow-x-auto rounded-md border border-slate-200 dark:border
 function RolloutStatusCard({ d, rows }: { d: V1Deployment; rows: readonly ReplicaSetRow[] }) {
   const status = rolloutStatus(d);
   const progress = progressOf(d, rows);
+  const paused = d.spec?.paused === true;
   const tone = status.failed
     ? 'border-rose-300 bg-rose-50 dark:border-rose-800 dark:bg-rose-950/40'
+    : paused && !status.done
+      ? 'border-amber-300 bg-amber-50 dark:border-amber-800 dark:bg-amber-950/40'
+      : status.done
+        ? 'border-emerald-300 bg-emerald-50 dark:border-emerald-800 dark:bg-emerald-950/40'
+        : 'border-sky-300 bg-sky-50 dark:border-sky-800 dark:bg-sky-950/40';
+  const bar = status.failed
+    ? 'bg-rose-500'
     : status.done
-      ? 'border-emerald-300 bg-emerald-50 dark:border-emerald-800 dark:bg-emerald-950/40'
-      : 'border-sky-300 bg-sky-50 dark:border-sky-800 dark:bg-sky-950/40';
-  const bar = status.failed ? 'bg-rose-500' : status.done ? 'bg-emerald-500' : 'bg-sky-500';
+      ? 'bg-emerald-500'
+      : paused
+        ? 'bg-amber-500'
+        : 'bg-sky-500';
   return (
     <div className={`space-y-2 rounded-lg border p-4 ${tone}`}>
       <div className="flex flex-wrap items-center gap-2">
         <span
-          className={`rounded px-1.5 py-0.5 font-semibold text-xs uppercase ${
+          className={`rounded px-1.5 py-0.5 font-semibold text-white text-xs uppercase ${
             status.failed
-              ? 'bg-rose-600 text-white'
-              : status.done
-                ? 'bg-emerald-600 text-white'
-                : 'bg-sky-600 text-white'
+              ? 'bg-rose-600'
+              : paused
+                ? 'bg-amber-600'
+                : status.done
+                  ? 'bg-emerald-600'
+                  : 'bg-sky-600'
           }`}
           data-testid="rollout-state"
         >
-          {status.failed ? 'failed' : status.done ? 'complete' : d.spec?.paused ? 'paused' : 'in progress'}
+          {status.failed ? 'failed' : paused ? 'paused' : status.done ? 'complete' : 'in progress'}
         </span>
-        {d.spec?.paused && !status.failed && (
-          <span
-            className="rounded bg-amber-500 px-1.5 py-0.5 font-semibold text-white text-xs uppercase"
-            data-testid="paused-badge"
-          >
-            paused
-          </span>
-        )}
         <p className="font-mono text-sm" data-testid="rollout-status" aria-live="polite">
           {status.failed ? `error: ${status.message}` : status.message}
         </p>
@@ -287,7 +290,7 @@ function Pods({
             <th className={th}>READY</th>
             <th className={th}>STATUS</th>
             <th className={th}>RESTARTS</th>
-            <th className={th}>REPLICASET</th>
+            <th className={th}>REVISION</th>
             <th className={th}>AGE</th>
           </tr>
         </thead>
@@ -548,6 +551,15 @@ export default function RolloutPage() {
     reason: blockedReason(b.action, d, permissions[b.action], history.data?.revisions),
   }));
 
+  // Why buttons are disabled, in words (the obvious pause/resume toggling aside).
+  const notes = [
+    ...new Set(
+      blocked
+        .filter((b) => b.reason !== undefined && b.reason !== 'Already paused' && b.reason !== 'Not paused')
+        .map((b) => `${b.label.replace('…', '')}: ${b.reason}`),
+    ),
+  ];
+
   return (
     <div className="min-h-0 flex-1 space-y-6 overflow-y-auto px-4 py-4" data-testid="rollout-page">
       <title>{`${title} rollout · ${namespace} — Wheelhouse`}</title>
@@ -590,13 +602,12 @@ export default function RolloutPage() {
           </button>
         ))}
       </div>
-      {blocked.some((b) => b.reason !== undefined && permissions[b.action].allowed === false) && (
-        <p className="text-slate-500 text-xs" data-testid="permission-note">
-          {[
-            ...new Set(blocked.filter((b) => permissions[b.action].allowed === false).map((b) => b.reason)),
-          ].join('; ')}
-          .
-        </p>
+      {notes.length > 0 && (
+        <ul className="space-y-0.5 text-slate-500 text-xs" data-testid="blocked-reasons">
+          {notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
       )}
       {done && (
         <p role="status" className="text-emerald-700 text-sm dark:text-emerald-400" data-testid="action-done">

@@ -1,6 +1,13 @@
 import type { V1Deployment, V1ReplicaSet } from '@kubernetes/client-node';
 import { describe, expect, it } from 'vitest';
-import { appendSample, deadlineOf, progressOf, replicaSetRows, sampleOf } from './rollout-view';
+import {
+  appendSample,
+  deadlineOf,
+  progressOf,
+  replicaSetRows,
+  resourceVersionFor,
+  sampleOf,
+} from './rollout-view';
 import { diffTemplates, foldContext } from './template-diff';
 
 const rev = (n: number) => ({ 'deployment.kubernetes.io/revision': String(n) });
@@ -107,5 +114,17 @@ describe('rollout view', () => {
       'added image: api:2',
     ]);
     expect(foldContext(lines, 1).some((l) => l.kind === 'fold')).toBe(true);
+  });
+});
+
+describe('resourceVersionFor', () => {
+  const d = (rv: string, generation: number, annotations: Record<string, string> = {}): V1Deployment => ({
+    metadata: { uid: 'u', resourceVersion: rv, generation, annotations },
+  });
+  it('follows status-only changes, but keeps what the user saw when the spec or metadata moved', () => {
+    expect(resourceVersionFor(d('10', 2), d('15', 2))).toBe('15');
+    expect(resourceVersionFor(d('10', 2), d('15', 3))).toBe('10');
+    expect(resourceVersionFor(d('10', 2), d('15', 2, { touched: 'yes' }))).toBe('10');
+    expect(resourceVersionFor(d('10', 2), undefined)).toBe('10');
   });
 });

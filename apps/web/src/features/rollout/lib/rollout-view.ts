@@ -125,3 +125,25 @@ export function appendSample(samples: readonly Sample[], s: Sample): readonly Sa
 export function containerImages(d: V1Deployment): Array<{ name: string; image: string }> {
   return (d.spec?.template?.spec?.containers ?? []).map((c) => ({ name: c.name, image: c.image ?? '' }));
 }
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
+
+/**
+ * The resourceVersion to send with a write the user decided on while looking at `seen`. During a
+ * rollout the controller rewrites the status every few seconds, and each write moves the
+ * resourceVersion: if only the status moved (same generation, labels and annotations), the user's
+ * decision still stands and the newest resourceVersion is sent. Anything else the user did not see
+ * sends `seen`'s, so the apiserver answers 409 instead of letting the write go over it.
+ */
+export function resourceVersionFor(seen: V1Deployment, live: V1Deployment | undefined): string {
+  const seenVersion = seen.metadata?.resourceVersion ?? '';
+  if (live === undefined || live.metadata?.uid !== seen.metadata?.uid) return seenVersion;
+  const same =
+    live.metadata?.generation === seen.metadata?.generation &&
+    sameJson(live.metadata?.labels, seen.metadata?.labels) &&
+    sameJson(live.metadata?.annotations, seen.metadata?.annotations) &&
+    live.metadata?.deletionTimestamp === seen.metadata?.deletionTimestamp;
+  return same ? (live.metadata?.resourceVersion ?? seenVersion) : seenVersion;
+}
