@@ -21,7 +21,12 @@ async function rowNames(page: Page): Promise<string[]> {
  * ghost of the deleted pod.
  */
 test.describe('fault: kube-apiserver restarts during a live view', () => {
-  test.setTimeout(120_000 + TRIALS * 90_000);
+  // Their own stage of make test (scripts/test.sh "e2e: faults"), after every other browser test.
+  test.skip(
+    process.env.WHEELHOUSE_E2E_FAULTS !== '1',
+    'fault suites run in their own stage: WHEELHOUSE_E2E_FAULTS=1',
+  );
+  test.setTimeout(120_000 + TRIALS * 180_000);
 
   test(`the page converges to a fresh LIST within 10 s after each of ${TRIALS} apiserver restarts, with no missing or ghost rows`, async ({
     page,
@@ -65,11 +70,9 @@ test.describe('fault: kube-apiserver restarts during a live view', () => {
           async () => {
             const [rows, fresh] = await Promise.all([rowNames(page), list()]);
             last = { rows, fresh };
+            // The deleted pod is gone from the LIST at once, so a page still showing it is behind.
             return (
-              fresh.length === replicas &&
-              !fresh.includes(victim) &&
-              rows.length === fresh.length &&
-              rows.every((r, i) => r === fresh[i])
+              !fresh.includes(victim) && rows.length === fresh.length && rows.every((r, i) => r === fresh[i])
             );
           },
           { timeoutMs: 60_000, intervalMs: 200, what: `trial ${trial}: the page to equal a fresh LIST` },
@@ -88,6 +91,29 @@ test.describe('fault: kube-apiserver restarts during a live view', () => {
           `trial ${trial}: converged ${convergedMs} ms after the apiserver was back`,
         ).toBeLessThanOrEqual(10_000);
         await expect(page.getByTestId('live-indicator')).toHaveAttribute('data-state', 'live');
+        // And it keeps following: once the controllers (which reconnect on their own schedule) have
+        // made the new replicas, the page shows exactly them.
+        await waitFor(
+          async () => {
+            const [rows, fresh] = await Promise.all([rowNames(page), list()]);
+            last = { rows, fresh };
+            return (
+              fresh.length === replicas &&
+              rows.length === fresh.length &&
+              rows.every((r, i) => r === fresh[i])
+            );
+          },
+          {
+            timeoutMs: 90_000,
+            intervalMs: 250,
+            what: `trial ${trial}: ${replicas} pods on the page and in the LIST`,
+          },
+        ).catch(async (err: Error) => {
+          await page.screenshot({ path: screenshotPath(`faults-apiserver-trial-${trial}-replicas.png`) });
+          throw new Error(
+            `${err.message}; page ${JSON.stringify(last.rows)} vs LIST ${JSON.stringify(last.fresh)}`,
+          );
+        });
       }
       await page.screenshot({ path: screenshotPath('faults-apiserver-converged.png') });
     } finally {
