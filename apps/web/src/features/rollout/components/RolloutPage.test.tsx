@@ -1,0 +1,168 @@
+// @vitest-environment jsdom
+import type { V1Deployment, V1ReplicaSet } from '@kubernetes/client-node';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { cleanup, render, screen, within } from '@testing-library/react';
+import type { HistoryResponse, PermissionsResponse } from '@wheelhouse/shared-types';
+import { MemoryRouter, Route, Routes } from 'react-router';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { LiveStoreProvider } from '../../live/live-context';
+import { LiveStore } from '../../live/live-store';
+import { FakeLiveServer } from '../../live/testing/fake-socket';
+import RolloutPage from './RolloutPage';
+
+const deployment: V1Deployment = {
+  metadata: {
+    name: 'api',
+    namespace: 'demo',
+    uid: 'd-uid',
+    resourceVersion: '7',
+    generation: 2,
+    annotations: { 'deployment.kubernetes.io/revision': '2' },
+  },
+  spec: {
+    replicas: 4,
+    minReadySeconds: 30,
+    progressDeadlineSeconds: 600,
+    selector: { matchLabels: { app: 'api' } },
+    strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } },
+    template: {
+      metadata: { labels: { app: 'api' } },
+      spec: { containers: [{ name: 'api', image: 'api:2' }] },
+    },
+  },
+  status: { observedGeneration: 2, replicas: 5, updatedReplicas: 2, readyReplicas: 5, availableReplicas: 4 },
+};
+const rs = (revision: number, replicas: number): V1ReplicaSet => ({
+  metadata: {
+    name: `api-${revision}`,
+    namespace: 'demo',
+    uid: `rs-${revision}`,
+    resourceVersion: '1',
+    labels: { app: 'api' },
+    annotations: { 'deployment.kubernetes.io/revision': String(revision) },
+    ownerReferences: [
+      { apiVersion: 'apps/v1', kind: 'Deployment', name: 'api', uid: 'd-uid', controller: true },
+    ],
+  },
+  spec: {
+    replicas,
+    selector: { matchLabels: { app: 'api' } },
+    template: { spec: { containers: [{ name: 'api', image: `api:${revision}` }] } },
+  },
+  status: { replicas, readyReplicas: replicas, availableReplicas: revision === 2 ? 1 : replicas },
+});
+
+let server: FakeLiveServer;
+let client: QueryClient;
+let store: LiveStore;
+let allowed: boolean;
+
+beforeEach(() => {
+  server = new FakeLiveServer();
+  server.set('deployments', [deployment]);
+  server.set('replicasets', [rs(1, 3), rs(2, 2)]);
+  server.set('pods', []);
+  client = new QueryClient();
+  store = new LiveStore(server.client, client);
+  allowed = true;
+  vi.stubGlobal('fetch', async (url: string) => {
+    const json = (body: unknown) =>
+      new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
+    if (url.startsWith('/api/permissions')) {
+      return json({
+        namespace: 'demo',
+        results: [
+          { check: 'patch:deployments/scale', allowed },
+          { check: 'patch:deployments', allowed },
+        ],
+      } satisfies PermissionsResponse);
+    }
+    if (url.endsWith('/history')) {
+      return json({
+        resourceVersion: '7',
+        currentRevision: 2,
+        revisions: [
+          { revision: 1, replicaSet: 'api-1', images: ['api:1'], template: {}, replicas: 3, current: false },
+          {
+            revision: 2,
+            replicaSet: 'api-2',
+            images: ['api:2'],
+            template: {},
+            replicas: 2,
+            current: true,
+            changeCause: 'bump',
+          },
+        ],
+      } satisfies HistoryResponse);
+    }
+    return new Response('{}', { status: 404 });
+  });
+});
+afterEach(() => {
+  cleanup();
+  store.dispose();
+  client.clear();
+  vi.unstubAllGlobals();
+});
+
+function renderPage() {
+  return render(
+    <QueryClientProvider client={client}>
+      <LiveStoreProvider store={store}>
+        <MemoryRouter initialEntries={['/deployments/demo/api/rollout']}>
+          <Routes>
+            <Route path="/deployments/:namespace/:name/rollout" element={<RolloutPage />} />
+          </Routes>
+        </MemoryRouter>
+      </LiveStoreProvider>
+    </QueryClientProvider>,
+  );
+}
+
+describe('RolloutPage', () => {
+  it('shows the status line as kubectl words it, the ReplicaSets and the resolved strategy', async () => {
+    renderPage();
+    expect((await screen.findByTestId('rollout-status')).textContent).toBe(
+      'Waiting for deployment "api" rollout to finish: 2 out of 4 new replicas have been updated...',
+    );
+    expect(screen.getByTestId('strategy').textContent).toBe(
+      'RollingUpdate: maxSurge 1 → 1 pod, maxUnavailable 0 → 0 pods',
+    );
+    expect(await screen.findByTestId('rs-new')).toBeDefined();
+    expect(
+      within(screen.getByTestId('rs-new'))
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['api-2 new', '2', '2', '2', '2', '1', 'api:2', expect.any(String)]);
+    expect(screen.getByTestId('rollout-progress').textContent).toBe(
+      '1 of 4 desired replicas available on the new ReplicaSet',
+    );
+    expect(await screen.findByTestId('revision-2')).toBeDefined();
+  });
+
+  it('disables every action with the reason when the permission check says no', async () => {
+    allowed = false;
+    renderPage();
+    await screen.findByTestId('rollout-status');
+    const reasons = await screen.findByTestId('blocked-reasons');
+    expect(reasons.textContent).toContain('Scale: You may not patch deployments/scale in namespace demo');
+    for (const action of ['scale', 'restart', 'pause', 'undo', 'image']) {
+      const button = screen.getByTestId(`action-${action}`) as HTMLButtonElement;
+      expect(button.disabled, action).toBe(true);
+    }
+    expect((screen.getByTestId('action-scale') as HTMLButtonElement).title).toBe(
+      'You may not patch deployments/scale in namespace demo',
+    );
+    expect(((await screen.findByTestId('undo-to-1')) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('enables the actions the user may take', async () => {
+    renderPage();
+    await screen.findByTestId('rollout-status');
+    await vi.waitFor(() =>
+      expect((screen.getByTestId('action-scale') as HTMLButtonElement).disabled).toBe(false),
+    );
+    expect((screen.getByTestId('action-resume') as HTMLButtonElement).disabled).toBe(true); // not paused
+    expect(screen.queryByTestId('blocked-reasons')).toBeNull();
+  });
+});
