@@ -72,6 +72,10 @@ test('Deployment → ReplicaSet → Pod and back, by keyboard and links, with th
     await expect(container).toContainText('HTTP GET http://:8080/readyz');
     await expect(container).toContainText('→ unready');
     await expect(page.getByTestId('condition-Ready')).toContainText('True');
+    await expect(page.getByTestId('health-link')).toHaveAttribute(
+      'href',
+      `/pods/${ns.name}/${podName}/health`,
+    );
     await fullScreenshot(page, screenshotPath('browse-pod-detail.png'));
     await expectNoSeriousA11yViolations(page, 'Pod detail');
 

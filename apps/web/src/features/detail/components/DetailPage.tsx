@@ -140,6 +140,15 @@ function ObjectPage({ view, namespace, name }: { view: ViewKind; namespace: stri
               Rollout
             </Link>
           )}
+          {kind === 'pods' && object !== undefined && (
+            <Link
+              to={`/pods/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}/health`}
+              data-testid="health-link"
+              className="rounded-md border border-sky-600 px-2.5 py-1 font-medium text-sky-800 text-sm hover:bg-sky-50 dark:border-sky-500 dark:text-sky-300 dark:hover:bg-sky-950/50"
+            >
+              Health
+            </Link>
+          )}
         </div>
         <div
           role="tablist"
