@@ -234,18 +234,19 @@ test('label selector: an invalid expression points at the problem and keeps the 
     await expect(page.getByTestId('row-gamma')).toBeVisible();
     await expect(page.getByTestId('row-count')).toHaveText('2 deployments');
 
-    // A label chip on a detail page adds key=value to the selector of the list.
+    // A label chip on a detail page adds key=value to the selector the list had.
     await page.getByRole('link', { name: 'alpha', exact: true }).click();
     await expect(page.getByRole('heading', { name: 'Deployment alpha' })).toBeVisible();
     await page.getByTestId('label-app').click();
-    await expect(page).toHaveURL(/\/deployments\?ns=[^&]+&l=app%3Dalpha$/);
+    await expect(page).toHaveURL(/\/deployments\?ns=[^&]+&l=tier\+in\+%28web%29%2Capp%3Dalpha$/);
+    await expect(page.getByTestId('selector-input')).toHaveValue('tier in (web),app=alpha');
     await expect(page.getByTestId('row-count')).toHaveText('1 deployment');
 
     // The same selector on the Pods list.
     await page.getByRole('link', { name: 'Pods', exact: true }).click();
     await expect(page.locator('[data-testid^="row-alpha-"]')).toHaveCount(1);
     await expect(page.locator('[data-testid^="row-beta-"]')).toHaveCount(0);
-    await expect(page.getByTestId('selector-input')).toHaveValue('app=alpha');
+    await expect(page.getByTestId('selector-input')).toHaveValue('tier in (web),app=alpha');
     await page.screenshot({ path: screenshotPath('browse-pods-selector.png') });
     await expectNoSeriousA11yViolations(page, 'Pods');
     await expectSameDocument(page);

@@ -18,3 +18,9 @@ export function listPath(kind: ResourceKind, namespace?: string, selector?: stri
 export function rolloutPath(namespace: string, name: string): string {
   return `/deployments/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}/rollout`;
 }
+
+/** A link that carries the current label selector (`l=`) along. */
+export function withSelector(href: string, selector: string | null | undefined): string {
+  if (!selector) return href;
+  return `${href}${href.includes('?') ? '&' : '?'}l=${encodeURIComponent(selector)}`;
+}

@@ -225,6 +225,15 @@ describe('DetailPage', () => {
     expect(screen.getByTestId('where').textContent).toBe('/deployments?ns=shop&l=tier%3Dfront');
   });
 
+  it('adds a clicked label to the selector the list had (l= travels with the link)', async () => {
+    renderAt('/deployments/shop/web?ns=shop&l=env%3Dprod');
+    expect(screen.getByRole('link', { name: 'Deployments' }).getAttribute('href')).toBe(
+      '/deployments?ns=shop&l=env%3Dprod',
+    );
+    fireEvent.click(await screen.findByTestId('label-tier'));
+    expect(screen.getByTestId('where').textContent).toBe('/deployments?ns=shop&l=env%3Dprod%2Ctier%3Dfront');
+  });
+
   it('shows a Pod with its owner chain, probes, resources and volume links', async () => {
     renderAt('/pods/shop/web-new-a');
     const chain = await screen.findByTestId('owner-chain');

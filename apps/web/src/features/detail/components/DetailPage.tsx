@@ -100,7 +100,10 @@ function ObjectPage({ view, namespace, name }: { view: ViewKind; namespace: stri
       <Message role="alert">
         {SINGULAR[kind]} “{name}” does not exist in namespace {namespace}
         {live.data.byUid.size > 0 ? ' (it may have been deleted)' : ''}.{' '}
-        <Link to={listPath(kind, namespace)} className="text-sky-800 underline dark:text-sky-300">
+        <Link
+          to={listPath(kind, namespace, search.get('l') ?? undefined)}
+          className="text-sky-800 underline dark:text-sky-300"
+        >
           All {view.noun} in {namespace}
         </Link>
       </Message>
@@ -120,7 +123,7 @@ function ObjectPage({ view, namespace, name }: { view: ViewKind; namespace: stri
       <title>{`${title} · ${namespace} — Wheelhouse`}</title>
       <div className="px-4 pt-4 pb-3">
         <nav aria-label="Breadcrumb" className="text-slate-500 text-sm dark:text-slate-400">
-          <Link to={listPath(kind, namespace)} className="hover:underline">
+          <Link to={listPath(kind, namespace, search.get('l') ?? undefined)} className="hover:underline">
             {view.label}
           </Link>
           <span aria-hidden="true"> / </span>

@@ -6,7 +6,7 @@ import { LiveTable } from '../../../components/live-table/LiveTable';
 import { NameLink } from '../../../components/live-table/NameLink';
 import { ViewHeader } from '../../../components/ViewHeader';
 import { useNow } from '../../../lib/clock';
-import { detailPath } from '../../../lib/paths';
+import { detailPath, withSelector } from '../../../lib/paths';
 import { listItems } from '../../live/reducers';
 import { useListView } from '../../resources/hooks/use-list-view';
 import { SelectorInput } from '../../selector/components/SelectorInput';
@@ -90,7 +90,7 @@ export default function PodsView() {
         notice={notice}
         selector={selector}
         toolbar={<SelectorInput value={selector} onChange={setSelector} />}
-        rowHref={(row) => detailPath('pods', row.namespace, row.name)}
+        rowHref={(row) => withSelector(detailPath('pods', row.namespace, row.name), selector)}
       />
     </>
   );

@@ -3,7 +3,7 @@ import type { KindObject } from '@wheelhouse/shared-types';
 import { useMemo } from 'react';
 import { LiveTable } from '../../../components/live-table/LiveTable';
 import { ViewHeader } from '../../../components/ViewHeader';
-import { detailPath } from '../../../lib/paths';
+import { detailPath, withSelector } from '../../../lib/paths';
 import { listItems } from '../../live/reducers';
 import { SelectorInput } from '../../selector/components/SelectorInput';
 import { useListView } from '../hooks/use-list-view';
@@ -68,7 +68,7 @@ export default function ResourceView({
         notice={notice}
         selector={selector}
         toolbar={<SelectorInput value={selector} onChange={setSelector} />}
-        rowHref={(row) => detailPath(kind, row.namespace, row.name)}
+        rowHref={(row) => withSelector(detailPath(kind, row.namespace, row.name), selector)}
       />
     </>
   );
