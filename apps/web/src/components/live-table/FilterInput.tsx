@@ -5,7 +5,10 @@ function isTyping(target: EventTarget | null): boolean {
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
-/** The table's text filter. `/` anywhere on the page focuses it; Escape clears it, then leaves it. */
+/**
+ * The table's text filter. `/` anywhere on the page focuses it; Escape clears it, then leaves it;
+ * ↓ moves into the rows.
+ */
 export function FilterInput({
   value,
   onChange,
@@ -56,6 +59,15 @@ export function FilterInput({
         autoComplete="off"
         onChange={(e) => change(e.target.value)}
         onKeyDown={(e) => {
+          if (e.key === 'ArrowDown') {
+            // Down from the filter into the rows: the table's tab stop takes focus.
+            const row = document.querySelector<HTMLElement>('tbody tr[data-row-index][tabindex="0"]');
+            if (row) {
+              e.preventDefault();
+              row.focus();
+            }
+            return;
+          }
           if (e.key !== 'Escape') return;
           if (text) change('');
           else e.currentTarget.blur();

@@ -257,6 +257,8 @@ describe('PodsView', () => {
     first.focus();
     fireEvent.keyDown(first, { key: 'ArrowDown' });
     await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('row-web-2')));
+    fireEvent.keyDown(screen.getByTestId('filter-input'), { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(screen.getByTestId('row-web-2'));
     fireEvent.keyDown(screen.getByTestId('row-web-2'), { key: 'Enter' });
     expect((await screen.findByTestId('detail')).textContent).toBe('pods/default/web-2');
   });
