@@ -165,7 +165,12 @@ describe('helm chart deploy/chart/wheelhouse', () => {
       WHEELHOUSE_SECURE_COOKIES: 'true',
     });
     expect(objects.some((o) => o.kind === 'ClusterRole')).toBe(false);
-    await expect(renderChart(['mode=admin'])).rejects.toThrow(/mode must be in-cluster or token/);
+  });
+
+  it('values.schema.json rejects a wrong mode, a non-boolean tier and a misspelt key', async () => {
+    await expect(renderChart(['mode=admin'])).rejects.toThrow(/\/mode.*in-cluster.*token/);
+    await expect(renderChart(['rbac.edit=yes'])).rejects.toThrow(/\/rbac\/edit.*boolean/);
+    await expect(renderChart(['rbac.edits=true'])).rejects.toThrow(/additional properties 'edits'/);
   });
 
   it('NOTES print the exact port-forward command and URL', async () => {
