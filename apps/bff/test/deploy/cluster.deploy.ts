@@ -406,6 +406,22 @@ describe('the chart on the local cluster', () => {
       const { results } = (await res.json()) as { results: Array<{ check: string; allowed: boolean }> };
       return Object.fromEntries(results.map((r) => [r.check, r.allowed]));
     }
+    /**
+     * An action with the Deployment's current resourceVersion, as a user who reloads on a conflict:
+     * the controller updates status all the time, so a 409 means "read again and retry" (≤ 5 times).
+     */
+    async function act(url: string, ns: string, action: string, body: object): Promise<Response> {
+      let res: Response | undefined;
+      for (let i = 0; i < 5; i++) {
+        res = await post(url, `/api/deployments/${ns}/${SA}/${action}`, {
+          ...body,
+          resourceVersion: await rv(ns),
+        });
+        if (res.status !== 409) return res;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      return res as Response;
+    }
     const rv = async (ns: string) =>
       (
         await kubectl(['-n', ns, 'get', 'deployment', SA, '-o', 'jsonpath={.metadata.resourceVersion}'])
@@ -445,15 +461,10 @@ describe('the chart on the local cluster', () => {
           'list:pods': true,
         });
         type Action = { deployment: K8sObject };
-        const scaled = await post(srv.url, `/api/deployments/${NS_EDIT}/${SA}/scale`, {
-          replicas: 2,
-          resourceVersion: await rv(NS_EDIT),
-        });
+        const scaled = await act(srv.url, NS_EDIT, 'scale', { replicas: 2 });
         expect(scaled.status, await scaled.clone().text()).toBe(200);
         expect(((await scaled.json()) as Action).deployment.spec.replicas).toBe(2);
-        const restarted = await post(srv.url, `/api/deployments/${NS_EDIT}/${SA}/restart`, {
-          resourceVersion: await rv(NS_EDIT),
-        });
+        const restarted = await act(srv.url, NS_EDIT, 'restart', {});
         expect(restarted.status, await restarted.clone().text()).toBe(200);
         // The restart makes a second ReplicaSet (revision 2); undo goes back to revision 1.
         await waitFor(
@@ -462,9 +473,7 @@ describe('the chart on the local cluster', () => {
             2,
           { timeoutMs: 30_000, intervalMs: 200, what: 'the restart to create a second ReplicaSet' },
         );
-        const undone = await post(srv.url, `/api/deployments/${NS_EDIT}/${SA}/undo`, {
-          resourceVersion: await rv(NS_EDIT),
-        });
+        const undone = await act(srv.url, NS_EDIT, 'undo', {});
         expect(undone.status, await undone.clone().text()).toBe(200);
         await kubectl([
           '-n',
