@@ -47,6 +47,16 @@ function git(args: string[]): string {
   }
 }
 
+/** Runs one benchmark; a failure is recorded in its section and the others still run. */
+async function section<T>(name: string, fn: () => Promise<T>): Promise<T | { error: string }> {
+  try {
+    return await fn();
+  } catch (err) {
+    log(`${name} failed: ${(err as Error).stack ?? String(err)}`);
+    return { error: (err as Error).message };
+  }
+}
+
 async function main(): Promise<void> {
   const instance = process.env.WHEELHOUSE_CLUSTER;
   if (!instance || instance === 'default') {
@@ -85,13 +95,34 @@ async function main(): Promise<void> {
     },
   };
 
-  if (only.has('bundle')) {
-    results.bundle = {
-      measuredAt: new Date().toISOString(),
-      commit,
-      ...benchBundle(path.join(root, 'apps/web/dist')),
+  const day = startedAt.toISOString().slice(0, 10);
+  const dir = path.join(root, 'bench/results');
+  mkdirSync(dir, { recursive: true });
+  const jsonPath = path.join(dir, `${day}.json`);
+  const previous =
+    process.env.BENCH_ONLY && existsSync(jsonPath)
+      ? (JSON.parse(readFileSync(jsonPath, 'utf8')) as Record<string, unknown>)
+      : {};
+  /** Written after every benchmark, so a late failure keeps what was measured. */
+  const write = () => {
+    const out: Record<string, unknown> = {
+      ...results,
+      durationSeconds: Math.round((Date.now() - t0) / 1000),
     };
+    // A partial run (BENCH_ONLY) keeps the other benchmarks of the same day's file; each section
+    // carries its own time and commit.
+    for (const key of ['bundle', 'bffIdle', 'fanout', 'latency', 'scale']) {
+      if (out[key] === undefined && previous[key] !== undefined) out[key] = previous[key];
+    }
+    writeFileSync(jsonPath, `${JSON.stringify(out, null, 2)}\n`);
+    writeFileSync(path.join(root, 'bench/RESULTS.md'), renderMarkdown(out, path.basename(jsonPath)));
+  };
+  const stamp = () => ({ measuredAt: new Date().toISOString(), commit });
+
+  if (only.has('bundle')) {
+    results.bundle = { ...stamp(), ...benchBundle(path.join(root, 'apps/web/dist')) };
     log('bundle measured');
+    write();
   }
 
   if (only.has('fanout') || only.has('latency')) {
@@ -101,23 +132,27 @@ async function main(): Promise<void> {
       results.bffIdle = { rssMiB: mib(idle.rssBytes), heapUsedMiB: mib(idle.heapUsedBytes) };
       if (only.has('fanout')) {
         results.fanout = {
-          measuredAt: new Date().toISOString(),
-          commit,
-          ...(await benchFanout(kube, bff, list(process.env.BENCH_FANOUT, [1, 10, 50, 200]), log)),
+          ...stamp(),
+          ...(await section('fan-out', () =>
+            benchFanout(kube, bff, list(process.env.BENCH_FANOUT, [1, 10, 50, 200]), log),
+          )),
         };
+        write();
       }
       if (only.has('latency')) {
         results.latency = {
-          measuredAt: new Date().toISOString(),
-          commit,
-          ...(await benchLatency(
-            kube,
-            bff,
-            list(process.env.BENCH_RATES, [10, 100, 500]),
-            Number(process.env.BENCH_LATENCY_MS ?? 10_000),
-            log,
+          ...stamp(),
+          ...(await section('latency', () =>
+            benchLatency(
+              kube,
+              bff,
+              list(process.env.BENCH_RATES, [10, 100, 500]),
+              Number(process.env.BENCH_LATENCY_MS ?? 10_000),
+              log,
+            ),
           )),
         };
+        write();
       }
     } finally {
       await bff.stop();
@@ -125,39 +160,34 @@ async function main(): Promise<void> {
   }
 
   if (only.has('scale')) {
-    results.scale = {
-      measuredAt: new Date().toISOString(),
-      commit,
-      ...(await benchScale(
+    results.scale = { ...stamp(), namespace: '', rows: [] };
+    const partial = results.scale as { rows: unknown[]; error?: string };
+    const outcome = await section('scale', () =>
+      benchScale(
         kube,
         root,
         list(process.env.BENCH_SCALES, [1000, 10_000, 30_000]),
         {
           createTimeoutMs: (n) => Math.max(120_000, n * 40),
           browser: process.env.BENCH_BROWSER !== '0',
+          onRow: (row) => {
+            partial.rows.push(row);
+            write();
+          },
         },
         log,
-      )),
-    };
+      ),
+    );
+    if ('error' in outcome) partial.error = outcome.error;
+    else results.scale = { ...stamp(), ...outcome };
+    write();
   }
 
-  results.durationSeconds = Math.round((Date.now() - t0) / 1000);
   kube.close();
-
-  const day = startedAt.toISOString().slice(0, 10);
-  const dir = path.join(root, 'bench/results');
-  mkdirSync(dir, { recursive: true });
-  const jsonPath = path.join(dir, `${day}.json`);
-  if (process.env.BENCH_ONLY && existsSync(jsonPath)) {
-    // A partial run keeps the other benchmarks of the same day's file (each section has its own time).
-    const previous = JSON.parse(readFileSync(jsonPath, 'utf8')) as Record<string, unknown>;
-    for (const key of ['bundle', 'fanout', 'latency', 'scale', 'bffIdle']) {
-      if (results[key] === undefined && previous[key] !== undefined) results[key] = previous[key];
-    }
-  }
-  writeFileSync(jsonPath, `${JSON.stringify(results, null, 2)}\n`);
-  writeFileSync(path.join(root, 'bench/RESULTS.md'), renderMarkdown(results, path.basename(jsonPath)));
-  log(`wrote ${path.relative(root, jsonPath)} and bench/RESULTS.md in ${results.durationSeconds} s`);
+  write();
+  log(
+    `wrote ${path.relative(root, jsonPath)} and bench/RESULTS.md in ${Math.round((Date.now() - t0) / 1000)} s`,
+  );
 }
 
 main().then(

@@ -5,7 +5,7 @@ import type { LatencyRow } from './latency';
 import type { ScaleRow } from './scale';
 import { ratio, round } from './stats';
 
-type Section<T> = T & { measuredAt?: string; commit?: string };
+type Section<T> = T & { measuredAt?: string; commit?: string; error?: string };
 
 interface Results {
   date: string;
@@ -56,7 +56,12 @@ export function renderMarkdown(raw: Record<string, unknown>, jsonName: string): 
     '',
   );
 
-  if (r.fanout) {
+  const failed = (name: string, sec: { error?: string; measuredAt?: string; commit?: string }) => {
+    if (sec.error) out.push(`**${name} failed:** ${sec.error}${stampOf(sec)}`, '');
+  };
+  if (r.fanout && !r.fanout.rows) failed('Fan-out', r.fanout);
+  if (r.latency && !r.latency.rows) failed('Event latency', r.latency);
+  if (r.fanout?.rows) {
     const f = r.fanout;
     const base = f.rows[0];
     out.push(`## a. Fan-out${stampOf(f)}`, '');
@@ -79,7 +84,7 @@ export function renderMarkdown(raw: Record<string, unknown>, jsonName: string): 
     ]);
   }
 
-  if (r.latency) {
+  if (r.latency?.rows) {
     const l = r.latency;
     out.push(`## b. Event latency${stampOf(l)}`, '');
     out.push(
@@ -104,6 +109,7 @@ export function renderMarkdown(raw: Record<string, unknown>, jsonName: string): 
   if (r.scale) {
     const s = r.scale;
     out.push(`## c. Scale${stampOf(s)}`, '');
+    if (s.error) out.push(`**Stopped early:** ${s.error}`, '');
     out.push(
       'One namespace grown to N pods (ReplicaSets pinned to the KWOK nodes). A fresh BFF per size; the first subscription fills its informer (cold, a LIST), the next five are served from the cache (warm snapshot, median) — baseline: a raw apiserver LIST of the same pods over HTTPS with JSON.parse (median of five).',
       '',
