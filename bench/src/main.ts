@@ -47,6 +47,11 @@ function git(args: string[]): string {
   }
 }
 
+export function readAnalysis(): string | undefined {
+  const file = path.join(root, 'bench/ANALYSIS.md');
+  return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+}
+
 /** Runs one benchmark; a failure is recorded in its section and the others still run. */
 async function section<T>(name: string, fn: () => Promise<T>): Promise<T | { error: string }> {
   try {
@@ -115,7 +120,10 @@ async function main(): Promise<void> {
       if (out[key] === undefined && previous[key] !== undefined) out[key] = previous[key];
     }
     writeFileSync(jsonPath, `${JSON.stringify(out, null, 2)}\n`);
-    writeFileSync(path.join(root, 'bench/RESULTS.md'), renderMarkdown(out, path.basename(jsonPath)));
+    writeFileSync(
+      path.join(root, 'bench/RESULTS.md'),
+      renderMarkdown(out, path.basename(jsonPath), readAnalysis()),
+    );
   };
   const stamp = () => ({ measuredAt: new Date().toISOString(), commit });
 

@@ -37,7 +37,11 @@ const stampOf = (s: { measuredAt?: string; commit?: string }) =>
     ? ` _(measured ${s.measuredAt.replace('T', ' ').slice(0, 16)} UTC, commit ${s.commit ?? '?'})_`
     : '';
 
-export function renderMarkdown(raw: Record<string, unknown>, jsonName: string): string {
+/**
+ * `analysis`: hand-written reading of the numbers (bench/ANALYSIS.md), appended as is — it says which
+ * run it was written for.
+ */
+export function renderMarkdown(raw: Record<string, unknown>, jsonName: string, analysis?: string): string {
   const r = raw as unknown as Results;
   const out: string[] = [];
   const goals: Array<[string, string, boolean | undefined]> = [];
@@ -193,5 +197,6 @@ export function renderMarkdown(raw: Record<string, unknown>, jsonName: string): 
   out.push('## Goals', '', '| goal | measured | met |', '| --- | --- | :---: |');
   for (const [goal, measured, pass] of goals) out.push(`| ${goal} | ${measured} | ${ok(pass)} |`);
   out.push('');
+  if (analysis) out.push(analysis.trim(), '');
   return `${out.join('\n')}\n`;
 }
