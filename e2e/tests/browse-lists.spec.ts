@@ -280,6 +280,12 @@ test('the theme toggle switches to dark mode and it sticks across a reload', asy
     );
     await fullScreenshot(page, screenshotPath('browse-dark-service.png'));
     await expectNoSeriousA11yViolations(page, 'Service detail, dark');
+
+    // The YAML view keeps its contrast in the dark theme.
+    await page.getByTestId('tab-yaml').click();
+    await expect(page.getByTestId('yaml-view')).toContainText('kind: Service');
+    await page.screenshot({ path: screenshotPath('browse-dark-yaml.png') });
+    await expectNoSeriousA11yViolations(page, 'YAML, dark');
   } finally {
     await ns.cleanup();
   }
