@@ -163,6 +163,8 @@ function ObjectPage({ view, namespace, name }: { view: ViewKind; namespace: stri
               key={t}
               type="button"
               role="tab"
+              id={`tab-${t}`}
+              aria-controls="detail-panel"
               aria-selected={tab === t}
               data-testid={`tab-${t}`}
               onClick={() =>
@@ -195,7 +197,9 @@ function ObjectPage({ view, namespace, name }: { view: ViewKind; namespace: stri
           {notice}
         </div>
       )}
-      <div className="space-y-4 px-4 pb-8">{body}</div>
+      <div id="detail-panel" role="tabpanel" aria-labelledby={`tab-${tab}`} className="space-y-4 px-4 pb-8">
+        {body}
+      </div>
     </div>
   );
 }
