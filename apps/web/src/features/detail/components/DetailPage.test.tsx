@@ -330,7 +330,8 @@ describe('LoginScreen', () => {
       'Unauthorized (401): the token was not accepted',
     );
     const call = fetchMock.mock.calls.find(([url]) => url === '/api/login');
-    expect(JSON.parse(String((call?.[1] as RequestInit).body))).toEqual({ token: 'bad' });
-    expect(((call?.[1] as RequestInit).headers as Record<string, string>)['x-wheelhouse-csrf']).toBe('tok-1');
+    const init = call?.[1] as RequestInit | undefined;
+    expect(JSON.parse(String(init?.body))).toEqual({ token: 'bad' });
+    expect((init?.headers as Record<string, string> | undefined)?.['x-wheelhouse-csrf']).toBe('tok-1');
   });
 });
