@@ -100,6 +100,9 @@ describe('Deployment actions, as the caller, with the resourceVersion the user s
     const restart = await act('restart', { resourceVersion: await rv() });
     expect(restart.status).toBe(400);
     expect(restart.json.error.message).toMatch(/paused/);
+    const undo = await act('undo', { resourceVersion: await rv() });
+    expect(undo.status).toBe(400);
+    expect(undo.json.error.message).toMatch(/cannot roll back a paused deployment/);
     const resumed = await act('resume', { resourceVersion: await rv() });
     expect(resumed.status).toBe(200);
     expect((await read()).spec?.paused).toBeFalsy();

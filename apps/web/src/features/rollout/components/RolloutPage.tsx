@@ -135,13 +135,22 @@ function Deadline({ d }: { d: V1Deployment }) {
           data-testid="deadline"
           className={deadline.secondsLeft < 30 ? 'text-amber-700 dark:text-amber-400' : ''}
         >
-          {deadline.secondsLeft}s left of {d.spec?.progressDeadlineSeconds}s without progress
+          {deadline.secondsLeft > 0
+            ? `${deadline.secondsLeft}s left of ${d.spec?.progressDeadlineSeconds}s without progress`
+            : `passed (${d.spec?.progressDeadlineSeconds}s without progress): the controller marks it failed on its next sync`}
         </span>
       );
     case 'paused':
       return <span data-testid="deadline">not counting while paused</span>;
     case 'complete':
-      return <span data-testid="deadline">met</span>;
+      return (
+        <span data-testid="deadline">
+          met
+          {rolloutStatus(d).done
+            ? ''
+            : ' (the new ReplicaSet was available once; the controller no longer times it)'}
+        </span>
+      );
     case 'none':
       return <span data-testid="deadline">—</span>;
   }

@@ -97,6 +97,10 @@ describe('rollout view', () => {
       'paused',
     );
     expect(deadlineOf(deployment(progressing('NewReplicaSetAvailable')), true, t0).state).toBe('complete');
+    // Pods that become unavailable after the rollout completed do not restart the clock.
+    expect(deadlineOf(deployment(progressing('NewReplicaSetAvailable')), false, t0 + 900_000).state).toBe(
+      'complete',
+    );
   });
 
   it('diffs two pod templates line by line and folds long unchanged runs', () => {

@@ -61,6 +61,9 @@ export function condition(d: V1Deployment, type: string): V1DeploymentCondition 
   return d.status?.conditions?.find((c) => c.type === type);
 }
 
+/** Progressing reason once the new ReplicaSet is available (deploymentutil.NewRSAvailableReason). */
+export const NEW_RS_AVAILABLE = 'NewReplicaSetAvailable';
+
 export type Deadline =
   | { state: 'none' }
   | { state: 'paused' }
@@ -78,7 +81,9 @@ export function deadlineOf(d: V1Deployment, done: boolean, now: number): Deadlin
     return { state: 'exceeded', since: toDate(progressing.lastTransitionTime)?.getTime() };
   }
   if (d.spec?.paused) return { state: 'paused' };
-  if (done) return { state: 'complete' };
+  // Once the new ReplicaSet was available the controller stops timing the rollout
+  // (deploymentutil.DeploymentTimedOut), even if pods become unavailable again later.
+  if (done || progressing?.reason === NEW_RS_AVAILABLE) return { state: 'complete' };
   const seconds = d.spec?.progressDeadlineSeconds;
   const last = toDate(progressing?.lastUpdateTime)?.getTime();
   if (seconds === undefined || last === undefined) return { state: 'none' };
