@@ -230,7 +230,9 @@ test.describe('rollout cockpit', () => {
     })();
     try {
       await expect(page.getByTestId('rollout-state')).toHaveText('in progress');
-      await expect(page.getByTestId('deadline')).toContainText(/s left of 10s without progress|passed \(10s without progress\)/);
+      await expect(page.getByTestId('deadline')).toContainText(
+        /s left of 10s without progress|passed \(10s without progress\)/,
+      );
       await expect(status(page)).toHaveText('error: deployment "stuck" exceeded its progress deadline', {
         timeout: 60_000,
       });
