@@ -155,6 +155,7 @@ function VirtualTable<R extends LiveRow>({
   const paddingTop = items[0]?.start ?? 0;
   const paddingBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
   const columnCount = table.getVisibleLeafColumns().length;
+  const minWidth = tableMinWidth(table.getVisibleLeafColumns().map((c) => c.columnDef.meta?.width));
 
   useEffect(() => {
     if (!focusPending.current) return;
@@ -194,7 +195,8 @@ function VirtualTable<R extends LiveRow>({
       <table
         aria-label={noun}
         aria-rowcount={rows.length + 1}
-        className="w-full min-w-[48rem] table-fixed border-separate border-spacing-0 text-sm"
+        style={{ minWidth }}
+        className="w-full table-fixed border-separate border-spacing-0 text-sm"
       >
         <thead className="sticky top-0 z-10 bg-slate-50 dark:bg-slate-900">
           {table.getHeaderGroups().map((group) => (
@@ -257,6 +259,22 @@ function VirtualTable<R extends LiveRow>({
       </table>
     </div>
   );
+}
+
+/** Room each column without a fixed width (NAME, IMAGES…) keeps before the table scrolls sideways. */
+const FLEXIBLE_COLUMN_REM = 12;
+
+/**
+ * The table's min-width: its fixed columns plus room for the flexible ones. With table-layout:
+ * fixed a flexible column would otherwise shrink to nothing on a narrow screen.
+ */
+export function tableMinWidth(widths: readonly (string | undefined)[]): string {
+  let rem = 0;
+  for (const width of widths) {
+    const match = width === undefined ? null : /^([\d.]+)rem$/.exec(width);
+    rem += match ? Number(match[1]) : FLEXIBLE_COLUMN_REM;
+  }
+  return `${Math.max(rem, 48)}rem`;
 }
 
 function TableRow<R extends LiveRow>({
