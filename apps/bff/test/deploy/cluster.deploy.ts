@@ -42,6 +42,7 @@ const SA = 'wheelhouse';
 const suffix = Math.random().toString(36).slice(2, 8);
 const NS = `wh-deploy-${suffix}`;
 const NS_EDIT = `wh-deploy-edit-${suffix}`;
+const NS_TOKEN = `wh-deploy-token-${suffix}`;
 
 /** As root (CI), the BFF runs in real in-cluster mode inside a private mount namespace. */
 const IN_CLUSTER =
@@ -230,8 +231,17 @@ describe('the chart on the local cluster', () => {
    * The production bundle as the chart's ServiceAccount of `ns`: in in-cluster mode when root
    * (the SA files in a private mount namespace), else through a kubeconfig holding the same token.
    */
-  async function startAsServiceAccount(token: string, ns: string): Promise<ProdServer> {
-    const common = { WHEELHOUSE_HOST: '127.0.0.1', WHEELHOUSE_LOG_LEVEL: 'warn', HOME: dir };
+  async function startAsServiceAccount(
+    token: string,
+    ns: string,
+    mode: 'in-cluster' | 'token' = 'in-cluster',
+  ): Promise<ProdServer> {
+    const common = {
+      WHEELHOUSE_HOST: '127.0.0.1',
+      WHEELHOUSE_LOG_LEVEL: 'warn',
+      HOME: dir,
+      ...(mode === 'token' ? { WHEELHOUSE_MODE: 'token' } : {}),
+    };
     if (IN_CLUSTER) {
       // In-cluster mode, as in the pod: the ServiceAccount's token, CA and namespace at
       // /var/run/secrets/kubernetes.io/serviceaccount, which exists only inside a private
@@ -260,7 +270,7 @@ describe('the chart on the local cluster', () => {
         ],
         env: {
           ...common,
-          WHEELHOUSE_MODE: 'in-cluster',
+          WHEELHOUSE_MODE: mode,
           KUBERNETES_SERVICE_HOST: server.hostname,
           KUBERNETES_SERVICE_PORT: server.port || '443',
           WHEELHOUSE_SA_DIR: sa,
@@ -516,6 +526,56 @@ describe('the chart on the local cluster', () => {
       ]);
       expect(r.code).not.toBe(0);
       expect(r.stderr).toContain('forbidden');
+    });
+  });
+
+  describe('token mode (helm template --set mode=token)', () => {
+    it('no ClusterRole: the ServiceAccount may read nothing, yet the pod is Ready and users log in with their own token', async () => {
+      const { objects } = await renderChart(['mode=token'], 'wheelhouse', NS_TOKEN);
+      expect(objects.some((o) => o.kind === 'ClusterRole' || o.kind === 'ClusterRoleBinding')).toBe(false);
+      await applyAndWait(retarget(objects, NS_TOKEN), NS_TOKEN);
+      expect(await canI(`system:serviceaccount:${NS_TOKEN}:${SA}`, NS_TOKEN, 'list', 'pods')).toBe(false);
+      // A user: a ServiceAccount bound to the built-in "view" role in this namespace only.
+      await kubectl(['-n', NS_TOKEN, 'create', 'serviceaccount', 'viewer']);
+      await kubectl([
+        '-n',
+        NS_TOKEN,
+        'create',
+        'rolebinding',
+        'viewer-view',
+        '--clusterrole=view',
+        `--serviceaccount=${NS_TOKEN}:viewer`,
+      ]);
+      const userToken = (
+        await kubectl(['-n', NS_TOKEN, 'create', 'token', 'viewer', '--duration=10m'])
+      ).trim();
+      const saToken = (await kubectl(['-n', NS_TOKEN, 'create', 'token', SA, '--duration=10m'])).trim();
+      const srv = await startAsServiceAccount(saToken, NS_TOKEN, 'token');
+      try {
+        expect((await fetch(`${srv.url}/readyz`)).status).toBe(200);
+        expect((await fetch(`${srv.url}/api/namespaces`)).status).toBe(401);
+        const { csrfToken } = (await (await fetch(`${srv.url}/api/session`)).json()) as { csrfToken: string };
+        const login = await fetch(`${srv.url}/api/login`, {
+          method: 'POST',
+          headers: { Origin: srv.url, [CSRF_HEADER]: csrfToken, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ token: userToken }),
+        });
+        expect(login.status).toBe(200);
+        expect(((await login.json()) as { user: string }).user).toBe(
+          `system:serviceaccount:${NS_TOKEN}:viewer`,
+        );
+        const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+        const cm = await fetch(`${srv.url}/api/configmaps/${NS_TOKEN}/kube-root-ca.crt`, {
+          headers: { Cookie: cookie },
+        });
+        expect(cm.status).toBe(200);
+        const secret = await fetch(`${srv.url}/api/secrets/${NS_TOKEN}/anything`, {
+          headers: { Cookie: cookie },
+        });
+        expect(secret.status).toBe(403);
+      } finally {
+        expect(await srv.stop()).toBe(0);
+      }
     });
   });
 
