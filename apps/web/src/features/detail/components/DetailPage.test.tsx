@@ -252,6 +252,11 @@ describe('DetailPage', () => {
     expect(
       within(screen.getByTestId('volumes')).getByRole('link', { name: 'web-config' }).getAttribute('href'),
     ).toBe('/configmaps/shop/web-config?ns=shop');
+    expect(
+      within(screen.getByTestId('pod-uses'))
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['ConfigMap web-config']);
   });
 
   it('shows the pods a Service selects with their EndpointSlice state', async () => {

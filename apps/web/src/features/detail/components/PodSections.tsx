@@ -6,6 +6,7 @@ import { listItems } from '../../live/reducers';
 import { Status } from '../../pods/components/PodStatus';
 import { controllerOf } from '../../resources/lib/kubectl-columns';
 import { containerStateText, resourceText, volumeSource } from '../lib/pod-details';
+import { podReferences } from '../lib/relations';
 import { OwnerLink } from './common-sections';
 import { ConditionStatus, Fields, Muted, ObjectLink, Section, SimpleTable, TONE_TEXT } from './ui';
 
@@ -106,6 +107,27 @@ function ContainerCard({
   );
 }
 
+/** The ConfigMaps and Secrets the pod mounts or reads (volumes, env, envFrom, imagePullSecrets), as links. */
+function Uses({ pod }: { pod: V1Pod }) {
+  const namespace = pod.metadata?.namespace ?? '';
+  const refs = podReferences(pod.spec);
+  const links = [
+    ...[...refs.configMaps].sort().map((name) => ({ kind: 'configmaps' as const, label: 'ConfigMap', name })),
+    ...[...refs.secrets].sort().map((name) => ({ kind: 'secrets' as const, label: 'Secret', name })),
+  ];
+  if (links.length === 0)
+    return <span className="text-slate-500 dark:text-slate-400">no ConfigMaps or Secrets</span>;
+  return (
+    <ul data-testid="pod-uses" className="flex flex-wrap gap-x-4 gap-y-1">
+      {links.map((l) => (
+        <li key={`${l.kind}/${l.name}`}>
+          {l.label} <ObjectLink kind={l.kind} namespace={namespace} name={l.name} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export function PodSections({ pod }: { pod: V1Pod }) {
   const namespace = pod.metadata?.namespace ?? '';
   const summary = podStatus(pod);
@@ -121,6 +143,7 @@ export function PodSections({ pod }: { pod: V1Pod }) {
             ['Status', <Status status={summary.status} />],
             ['Ready', summary.ready],
             ['Controlled by', <OwnerChain pod={pod} />],
+            ['Uses', <Uses pod={pod} />],
             ['Node', pod.spec?.nodeName || 'not scheduled'],
             [
               'Pod IP',
