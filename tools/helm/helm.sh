@@ -21,6 +21,11 @@ die() { printf '[helm] error: %s\n' "$*" >&2; exit 1; }
 
 build() {
   if [ -x "$BIN_DIR/helm" ]; then return 0; fi
+  # One build at a time: a second caller waits for the first, then finds the binary.
+  mkdir -p "$CACHE_ROOT/helm"
+  exec 9>"$CACHE_ROOT/helm/.build.lock"
+  flock 9
+  if [ -x "$BIN_DIR/helm" ]; then return 0; fi
   command -v go >/dev/null 2>&1 || die "Go is not installed (need Go >= $HELM_GO_MIN on PATH, e.g. /usr/local/go/bin)"
   local have; have="$(go env GOVERSION | sed 's/^go//')"
   [ "$(printf '%s\n%s\n' "$HELM_GO_MIN" "$have" | sort -V | head -n1)" = "$HELM_GO_MIN" ] ||
