@@ -3,8 +3,10 @@
 #   build    node:24-slim + pnpm: the same two commands CI runs (pnpm install --frozen-lockfile, pnpm build)
 #   runtime  node:24-slim with apps/bff/dist/server.mjs (every dependency bundled) and apps/web/dist,
 #            as a numeric non-root user, writing nothing outside /tmp (readOnlyRootFilesystem-friendly)
-# Checked by deploy/test/dockerfile.test.ts: directives, and the built output run the way CMD runs it.
+# Checked by scripts/deploy-check.sh (apps/bff/test/deploy/image.deploy.ts): directives, the build stage
+# replayed without Docker, and the built output run with this ENV, USER, CMD and HEALTHCHECK.
 
+# Any node:24 slim variant (both stages need node and npm).
 ARG NODE_IMAGE=node:24-slim
 
 FROM ${NODE_IMAGE} AS build
