@@ -257,6 +257,9 @@ describe('DetailPage', () => {
         .getAllByRole('listitem')
         .map((li) => li.textContent),
     ).toEqual(['ConfigMap web-config']);
+    await waitFor(() =>
+      expect(within(screen.getByTestId('pod-services')).getByRole('link', { name: 'web-svc' })).toBeDefined(),
+    );
   });
 
   it('shows the pods a Service selects with their EndpointSlice state', async () => {

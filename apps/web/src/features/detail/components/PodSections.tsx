@@ -1,4 +1,4 @@
-import type { V1Container, V1ContainerStatus, V1Pod, V1ReplicaSet } from '@kubernetes/client-node';
+import type { V1Container, V1ContainerStatus, V1Pod, V1ReplicaSet, V1Service } from '@kubernetes/client-node';
 import { describeProbe, podStatus, toDate } from '@wheelhouse/core';
 import { Age } from '../../../components/live-table/Age';
 import { useLiveList } from '../../live/live-query';
@@ -6,7 +6,7 @@ import { listItems } from '../../live/reducers';
 import { Status } from '../../pods/components/PodStatus';
 import { controllerOf } from '../../resources/lib/kubectl-columns';
 import { containerStateText, resourceText, volumeSource } from '../lib/pod-details';
-import { podReferences } from '../lib/relations';
+import { podReferences, podsSelectedBy } from '../lib/relations';
 import { OwnerLink } from './common-sections';
 import { ConditionStatus, Fields, Muted, ObjectLink, Section, SimpleTable, TONE_TEXT } from './ui';
 
@@ -128,6 +128,28 @@ function Uses({ pod }: { pod: V1Pod }) {
   );
 }
 
+/** The Services whose selector picks this pod, live. */
+function SelectedBy({ pod }: { pod: V1Pod }) {
+  const namespace = pod.metadata?.namespace ?? '';
+  const query = useLiveList({ kind: 'services', namespace });
+  if (!query.data) return <span className="text-slate-500 dark:text-slate-400">…</span>;
+  const services = (listItems(query.data) as V1Service[])
+    .filter((svc) => podsSelectedBy([pod], svc.spec?.selector).length > 0)
+    .map((svc) => svc.metadata?.name ?? '')
+    .sort();
+  if (services.length === 0)
+    return <span className="text-slate-500 dark:text-slate-400">no Service selects it</span>;
+  return (
+    <ul data-testid="pod-services" className="flex flex-wrap gap-x-4 gap-y-1">
+      {services.map((name) => (
+        <li key={name}>
+          <ObjectLink kind="services" namespace={namespace} name={name} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export function PodSections({ pod }: { pod: V1Pod }) {
   const namespace = pod.metadata?.namespace ?? '';
   const summary = podStatus(pod);
@@ -144,6 +166,7 @@ export function PodSections({ pod }: { pod: V1Pod }) {
             ['Ready', summary.ready],
             ['Controlled by', <OwnerChain pod={pod} />],
             ['Uses', <Uses pod={pod} />],
+            ['Services', <SelectedBy pod={pod} />],
             ['Node', pod.spec?.nodeName || 'not scheduled'],
             [
               'Pod IP',
