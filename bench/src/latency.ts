@@ -104,7 +104,7 @@ export async function benchLatency(
       const run = await patchLoop(kube, ns, pods, rate, durationMs, { seqStart });
       seqStart += run.scheduled + 1;
       // Let the stragglers arrive (bounded).
-      const until = Date.now() + 5_000;
+      const until = Date.now() + 15_000;
       while (Date.now() < until && (raw.size < seqStart - 1 || viaBff.size < seqStart - 1)) {
         const have = run.seqs.every((s) => raw.has(s) && viaBff.has(s));
         if (have) break;

@@ -119,6 +119,18 @@ async function main(): Promise<void> {
     for (const key of ['bundle', 'bffIdle', 'fanout', 'latency', 'scale']) {
       if (out[key] === undefined && previous[key] !== undefined) out[key] = previous[key];
     }
+    // Scale sizes measured again replace their rows; the other sizes keep theirs (with their time).
+    const prevScale = previous.scale as { rows?: Array<{ pods: number }> } | undefined;
+    const nowScale = out.scale as { rows?: Array<{ pods: number }> } | undefined;
+    if (prevScale?.rows && nowScale?.rows && prevScale !== nowScale) {
+      const fresh = new Set(nowScale.rows.map((r) => r.pods));
+      out.scale = {
+        ...nowScale,
+        rows: [...prevScale.rows.filter((r) => !fresh.has(r.pods)), ...nowScale.rows].sort(
+          (a, b) => a.pods - b.pods,
+        ),
+      };
+    }
     writeFileSync(jsonPath, `${JSON.stringify(out, null, 2)}\n`);
     writeFileSync(
       path.join(root, 'bench/RESULTS.md'),

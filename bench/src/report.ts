@@ -146,6 +146,13 @@ export function renderMarkdown(raw: Record<string, unknown>, jsonName: string, a
       );
     }
     out.push('');
+    const times = new Set(s.rows.map((row) => row.measuredAt?.slice(0, 16)));
+    if (times.size > 1) {
+      out.push(
+        `Sizes measured at different times: ${s.rows.map((row) => `${row.pods} at ${row.measuredAt?.replace('T', ' ').slice(0, 16) ?? '?'} UTC`).join(', ')}.`,
+        '',
+      );
+    }
     const notes = s.rows.flatMap((row) => row.notes.map((n) => `- ${row.pods} pods: ${n}`));
     if (notes.length) out.push(...notes, '');
     for (const row of s.rows) {

@@ -14,6 +14,7 @@ import { createNamespace, deleteNamespace, type Kube, sleep, waitForRunning } fr
 import { median, mib, round, timeIt } from './stats';
 
 export interface ScaleRow {
+  measuredAt?: string;
   pods: number;
   podsRunning: number;
   createMs: number;
@@ -253,6 +254,7 @@ export async function benchScale(
         await sleep(1000);
         const loaded = await bff.metrics();
         const row: ScaleRow = {
+          measuredAt: new Date().toISOString(),
           pods: n,
           podsRunning: ready.running,
           createMs,
