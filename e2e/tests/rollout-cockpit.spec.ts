@@ -9,6 +9,7 @@ import {
   waitFor,
 } from '@wheelhouse/testkit';
 import { screenshotPath } from '../support/artifacts';
+import { expectNoSeriousA11yViolations } from '../support/browse';
 
 /** A Deployment of `replicas` pods with one container `app`, applied with kubectl. */
 async function deploy(
@@ -169,7 +170,10 @@ test.describe('rollout cockpit', () => {
     await open(page, `/deployments/${ns.name}/web/rollout`);
     await expect(status(page)).toHaveText(done('web'), { timeout: 60_000 });
 
+    await expect(page.getByTestId('revision-1')).toBeVisible();
+    await expectNoSeriousA11yViolations(page, 'rollout cockpit');
     await page.getByTestId('action-scale').click();
+    await expectNoSeriousA11yViolations(page, 'scale dialog');
     await page.getByTestId('scale-input').fill('4');
     await page.getByTestId('confirm-action').click();
     await expect(page.getByTestId('action-done')).toHaveText('Scaled deployment/web to 4 replicas.');

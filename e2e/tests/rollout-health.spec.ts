@@ -9,6 +9,7 @@ import {
   waitFor,
 } from '@wheelhouse/testkit';
 import { screenshotPath } from '../support/artifacts';
+import { expectNoSeriousA11yViolations } from '../support/browse';
 
 test('a pod whose readiness fails leaves its Service in the health view, and comes back', async ({
   page,
@@ -46,6 +47,7 @@ test('a pod whose readiness fails leaves its Service in the health view, and com
     );
     await expect(page.getByTestId('lint-liveness-without-startup')).toBeVisible();
     await expect(page.getByTestId('rotation-api')).toHaveText('in rotation', { timeout: 30_000 });
+    await expectNoSeriousA11yViolations(page, 'pod health');
 
     await flipReadiness(kc, ns.name, name, false);
     await expect(page.getByTestId('rotation-api')).toHaveText('out of rotation', { timeout: 30_000 });

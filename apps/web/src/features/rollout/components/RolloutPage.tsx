@@ -84,12 +84,12 @@ function RolloutStatusCard({ d, rows }: { d: V1Deployment; rows: readonly Replic
         <span
           className={`rounded px-1.5 py-0.5 font-semibold text-white text-xs uppercase ${
             status.failed
-              ? 'bg-rose-600'
+              ? 'bg-rose-700'
               : paused
-                ? 'bg-amber-600'
+                ? 'bg-amber-700'
                 : status.done
-                  ? 'bg-emerald-600'
-                  : 'bg-sky-600'
+                  ? 'bg-emerald-700'
+                  : 'bg-sky-700'
           }`}
           data-testid="rollout-state"
         >
