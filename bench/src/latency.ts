@@ -36,6 +36,8 @@ export interface LatencyRow {
   raw: LatencySide;
   bff: LatencySide;
   bffCpuCores: number;
+  /** Times the raw watch had to be resumed so far (the apiserver drops watchers that fall behind). */
+  rawWatchRestarts?: number;
 }
 
 const PODS = 100;
@@ -62,6 +64,8 @@ export async function benchLatency(
   await createNamespace(kube, ns);
   const rows: LatencyRow[] = [];
   let abort: AbortController | undefined;
+  let stopRaw = () => abort?.abort();
+  let rawRestarts = 0;
   const socket = await connectSocket(bff.url);
   try {
     await createPods(kube, ns, 'lat', PODS);
@@ -79,17 +83,38 @@ export async function benchLatency(
     };
 
     let rawAdded = 0;
-    abort = await new Watch(kube.kc).watch(
-      `/api/v1/namespaces/${ns}/pods`,
-      { allowWatchBookmarks: true },
-      (phase, obj) => {
-        if (phase === 'ADDED') rawAdded++;
-        if (phase === 'MODIFIED') record(raw, obj);
-      },
-      (err) => {
-        if (err && (err as Error).name !== 'AbortError') log(`raw watch ended: ${(err as Error).message}`);
-      },
-    );
+    let rawRv = '';
+    let stopping = false;
+    // The apiserver closes a watcher that does not keep up (and client-node ends one idle for 30 s):
+    // the raw client resumes from the last resourceVersion it saw, and the restarts are counted.
+    const startRaw = async (): Promise<void> => {
+      abort = await new Watch(kube.kc).watch(
+        `/api/v1/namespaces/${ns}/pods`,
+        { allowWatchBookmarks: true, ...(rawRv ? { resourceVersion: rawRv } : {}) },
+        (phase, obj) => {
+          const rv = (obj as { metadata?: { resourceVersion?: string } })?.metadata?.resourceVersion;
+          if (rv) rawRv = rv;
+          if (phase === 'ADDED') rawAdded++;
+          if (phase === 'MODIFIED') record(raw, obj);
+        },
+        (err) => {
+          if (stopping) return;
+          rawRestarts++;
+          log(
+            `raw watch ended (${(err as Error | null)?.message ?? 'closed by the server'}); resuming at ${rawRv}`,
+          );
+          setTimeout(
+            () => void startRaw().catch((e: Error) => log(`raw watch restart failed: ${e.message}`)),
+            100,
+          );
+        },
+      );
+    };
+    await startRaw();
+    stopRaw = () => {
+      stopping = true;
+      abort?.abort();
+    };
     socket.on('events', ({ batch }) => {
       for (const e of batch) if (e.type === 'MODIFIED') record(viaBff, e.object);
     });
@@ -121,6 +146,7 @@ export async function benchLatency(
         raw: side(raw, run.seqs),
         bff: side(viaBff, run.seqs),
         bffCpuCores: round(cpuShare(before, after, performance.now() - t0), 3),
+        rawWatchRestarts: rawRestarts,
       };
       rows.push(row);
       log(
@@ -130,7 +156,7 @@ export async function benchLatency(
       await sleep(2000);
     }
   } finally {
-    abort?.abort();
+    stopRaw();
     socket.close();
     await deleteNamespace(kube, ns);
   }

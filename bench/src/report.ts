@@ -99,7 +99,7 @@ export function renderMarkdown(raw: Record<string, unknown>, jsonName: string, a
     );
     for (const row of l.rows) {
       out.push(
-        `| ${row.targetRate}/s (${row.achievedRate}/s) | ${row.raw.p50} / ${row.raw.p95} / ${row.raw.p99} ms | ${row.bff.p50} / ${row.bff.p95} / ${row.bff.p99} ms | ${round(row.bff.p50 - row.raw.p50)} ms | ${x(ratio(row.bff.p99, row.raw.p99))} | ${row.raw.received} / ${row.bff.received} of ${row.sent} | ${row.bffCpuCores} |`,
+        `| ${row.targetRate}/s (${row.achievedRate}/s) | ${row.raw.p50} / ${row.raw.p95} / ${row.raw.p99} ms | ${row.bff.p50} / ${row.bff.p95} / ${row.bff.p99} ms | ${round(row.bff.p50 - row.raw.p50)} ms | ${x(ratio(row.bff.p99, row.raw.p99))} | ${row.raw.received} / ${row.bff.received} of ${row.sent}${row.rawWatchRestarts ? ` (raw watch resumed ${row.rawWatchRestarts}× so far)` : ''} | ${row.bffCpuCores} |`,
       );
       goals.push([
         `latency at ${row.targetRate}/s: p50 within 50 ms of raw, p99 ≤ 250 ms`,
