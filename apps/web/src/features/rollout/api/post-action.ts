@@ -48,11 +48,33 @@ export interface ActionVariables {
   body: Record<string, unknown>;
 }
 
-/** A Deployment action; the history is read again after a write (a new revision may exist). */
-export function useDeploymentAction(target: ActionTarget) {
+/** How long to let the watch catch up before deciding whether a 409 was only about status. */
+const CONFLICT_SETTLE_MS = 300;
+
+/**
+ * A Deployment action; the history is read again after a write (a new revision may exist).
+ * `nextVersion`: on a 409, given the resourceVersion that was sent, the one to send instead when
+ * nothing but the status changed in between (the race between a controller's status write and the
+ * click), or undefined to show the conflict. Retried once at most.
+ */
+export function useDeploymentAction(
+  target: ActionTarget,
+  nextVersion?: (sent: string) => string | undefined,
+) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ action, body }: ActionVariables) => postAction(target, action, body),
+    mutationFn: async ({ action, body }: ActionVariables) => {
+      try {
+        return await postAction(target, action, body);
+      } catch (error) {
+        if (!isConflict(error) || nextVersion === undefined) throw error;
+        await new Promise((resolve) => setTimeout(resolve, CONFLICT_SETTLE_MS));
+        const sent = String(body.resourceVersion ?? '');
+        const next = nextVersion(sent);
+        if (next === undefined || next === sent) throw error;
+        return postAction(target, action, { ...body, resourceVersion: next });
+      }
+    },
     onSettled: (_data, _error, vars) => {
       if (vars.body.dryRun !== true) void client.invalidateQueries({ queryKey: historyKey(target) });
     },

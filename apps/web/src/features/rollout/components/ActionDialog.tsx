@@ -104,8 +104,16 @@ export function ActionDialog({
 }) {
   const titleId = useId();
   const [seen, setSeen] = useState<V1Deployment | undefined>(live);
-  const mutation = useDeploymentAction(target);
-  const dryRun = useDeploymentAction(target);
+  // The newest state, for a retry decided after the render that sent the request.
+  const latest = useRef({ seen: live, live });
+  const nextVersion = (sent: string) => {
+    const { seen: s, live: l } = latest.current;
+    if (s === undefined) return undefined;
+    const next = resourceVersionFor(s, l);
+    return next !== sent && next !== s.metadata?.resourceVersion ? next : undefined;
+  };
+  const mutation = useDeploymentAction(target, nextVersion);
+  const dryRun = useDeploymentAction(target, nextVersion);
   const containers = seen ? containerImages(seen) : [];
   const [replicas, setReplicas] = useState(String(seen?.spec?.replicas ?? 1));
   const [container, setContainer] = useState(containers[0]?.name ?? '');
@@ -125,6 +133,7 @@ export function ActionDialog({
     return () => window.removeEventListener('keydown', onKey);
   }, [onClose]);
 
+  latest.current = { seen, live };
   if (seen === undefined) return null;
   const name = seen.metadata?.name ?? '';
   const resourceVersion = resourceVersionFor(seen, live);

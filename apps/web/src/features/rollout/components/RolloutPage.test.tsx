@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import type { V1Deployment, V1ReplicaSet } from '@kubernetes/client-node';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import type { HistoryResponse, PermissionsResponse } from '@wheelhouse/shared-types';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -56,6 +56,8 @@ let server: FakeLiveServer;
 let client: QueryClient;
 let store: LiveStore;
 let allowed: boolean;
+let scaleAnswers: number[];
+let scaleBodies: Array<Record<string, unknown>>;
 
 beforeEach(() => {
   server = new FakeLiveServer();
@@ -65,7 +67,9 @@ beforeEach(() => {
   client = new QueryClient();
   store = new LiveStore(server.client, client);
   allowed = true;
-  vi.stubGlobal('fetch', async (url: string) => {
+  scaleAnswers = [];
+  scaleBodies = [];
+  vi.stubGlobal('fetch', async (url: string, init?: RequestInit) => {
     const json = (body: unknown) =>
       new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
     if (url.startsWith('/api/permissions')) {
@@ -94,6 +98,26 @@ beforeEach(() => {
           },
         ],
       } satisfies HistoryResponse);
+    }
+    if (url === '/api/session') return json({ csrfToken: 'token' });
+    if (url.endsWith('/scale')) {
+      const answer = scaleAnswers.shift() ?? 200;
+      scaleBodies.push(JSON.parse(String(init?.body)) as Record<string, unknown>);
+      if (answer === 409) {
+        return new Response(
+          JSON.stringify({
+            error: {
+              code: 409,
+              reason: 'Conflict',
+              message:
+                'Operation cannot be fulfilled on deployments.apps "api": the object has been modified',
+              source: 'apiserver',
+            },
+          }),
+          { status: 409 },
+        );
+      }
+      return json({ deployment });
     }
     return new Response('{}', { status: 404 });
   });
@@ -164,5 +188,58 @@ describe('RolloutPage', () => {
     );
     expect((screen.getByTestId('action-resume') as HTMLButtonElement).disabled).toBe(true); // not paused
     expect(screen.queryByTestId('blocked-reasons')).toBeNull();
+  });
+
+  const statusUpdate = (rv: string, extra: Partial<V1Deployment> = {}): V1Deployment => ({
+    ...deployment,
+    ...extra,
+    metadata: { ...deployment.metadata, ...extra.metadata, resourceVersion: rv },
+    status: { ...deployment.status, updatedReplicas: 3 },
+  });
+  async function openScale(to: string) {
+    renderPage();
+    await screen.findByTestId('rollout-status');
+    await vi.waitFor(() =>
+      expect((screen.getByTestId('action-scale') as HTMLButtonElement).disabled).toBe(false),
+    );
+    fireEvent.click(screen.getByTestId('action-scale'));
+    fireEvent.change(screen.getByTestId('scale-input'), { target: { value: to } });
+  }
+
+  it('sends again with the newest resourceVersion when only the status moved in between', async () => {
+    await openScale('5');
+    scaleAnswers = [409, 200];
+    fireEvent.click(screen.getByTestId('confirm-action'));
+    // The controller's status write reaches the apiserver first, then the watch.
+    await act(async () => {
+      server.push('deployments', [{ type: 'MODIFIED', object: statusUpdate('8') }]);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    });
+    expect((await screen.findByTestId('action-done')).textContent).toBe(
+      'Scaled deployment/api to 5 replicas.',
+    );
+    expect(scaleBodies.map((b) => b.resourceVersion)).toEqual(['7', '8']);
+  });
+
+  it('shows the conflict with the new state, and sends nothing more, when the spec moved', async () => {
+    await openScale('5');
+    scaleAnswers = [409];
+    await act(async () => {
+      server.push('deployments', [
+        {
+          type: 'MODIFIED',
+          object: statusUpdate('9', {
+            metadata: { generation: 3 },
+            spec: { ...deployment.spec, replicas: 6 } as V1Deployment['spec'],
+          }),
+        },
+      ]);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    });
+    fireEvent.click(screen.getByTestId('confirm-action'));
+    const notice = await screen.findByTestId('conflict-notice');
+    expect(notice.textContent).toContain('The Deployment changed since you looked — here is the new state');
+    expect(within(notice).getByText('replicas').closest('tr')?.textContent).toBe('replicas46');
+    expect(scaleBodies.map((b) => b.resourceVersion)).toEqual(['7']);
   });
 });
