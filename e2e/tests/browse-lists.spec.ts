@@ -49,8 +49,11 @@ test('Deployments and ReplicaSets: a new Deployment, scaled, then deleted', asyn
     await page.getByRole('link', { name: 'ReplicaSets' }).click();
     const rs = page.locator('[data-testid^="row-web-"]');
     await expect(rs).toHaveCount(1);
+    // Each kind has its own watch: the ReplicaSet's status may arrive a moment after the Deployment's.
+    await expect
+      .poll(async () => (await rs.getByRole('cell').allInnerTexts()).slice(1, 4))
+      .toEqual(['3', '3', '3']);
     const rsCells = await rs.getByRole('cell').allInnerTexts();
-    expect(rsCells.slice(1, 4)).toEqual(['3', '3', '3']);
     expect(rsCells[7]).toMatch(/^app=web,pod-template-hash=[a-z0-9]+$/);
     expect(rsCells[8]).toBe('Deployment/web');
     await page.screenshot({ path: screenshotPath('browse-replicasets.png') });
