@@ -17,7 +17,7 @@ import { useLiveList } from '../../live/live-query';
 import { listItems } from '../../live/reducers';
 import { membershipOf, servicesSelecting } from '../lib/membership';
 import { groupProbeEvents } from '../lib/probe-events';
-import { lintProbes } from '../lib/probe-lint';
+import { lintProbes, probedContainers } from '../lib/probe-lint';
 
 const th = 'px-3 py-1.5 text-left font-medium text-slate-500 text-xs dark:text-slate-400';
 const td = 'px-3 py-1.5 text-sm';
@@ -208,7 +208,7 @@ export default function HealthPage() {
     );
   }
   const summary = podStatus(pod);
-  const statuses = pod.status?.containerStatuses ?? [];
+  const statuses = [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])];
   const owner = pod.metadata?.ownerReferences?.find((o) => o.controller);
 
   return (
@@ -292,7 +292,7 @@ export default function HealthPage() {
       </Section>
 
       <Section title="Containers and probes" testId="containers">
-        {(pod.spec?.containers ?? []).map((c) => (
+        {probedContainers(pod).map((c) => (
           <ContainerHealth key={c.name} c={c} status={statuses.find((s) => s.name === c.name)} />
         ))}
       </Section>

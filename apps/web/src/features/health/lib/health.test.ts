@@ -54,6 +54,24 @@ describe('probe lint', () => {
     expect(long?.severity).toBe('info');
   });
 
+  it('lints sidecars (restartable init containers) too, not plain init containers', () => {
+    const p = pod([{ name: 'app', readinessProbe: http('/r') }], {});
+    p.spec = {
+      ...p.spec,
+      containers: p.spec?.containers ?? [],
+      initContainers: [
+        {
+          name: 'proxy',
+          restartPolicy: 'Always',
+          livenessProbe: { ...http('/l'), failureThreshold: 1 },
+          startupProbe: http('/s'),
+        },
+        { name: 'migrate' },
+      ],
+    };
+    expect(rules(p)).toEqual(['proxy:liveness-failure-threshold-1']);
+  });
+
   it('flags timeoutSeconds >= periodSeconds on any probe and failureThreshold 1 on liveness', () => {
     const p = pod([
       {

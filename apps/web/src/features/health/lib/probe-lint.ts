@@ -3,7 +3,7 @@
  * a small function from a container (and what selects the pod) to findings, run by `lintProbes`.
  */
 import type { V1Container, V1Pod, V1Probe } from '@kubernetes/client-node';
-import { type ProbeKind, probeSettings } from '@wheelhouse/core';
+import { isRestartableInitContainer, type ProbeKind, probeSettings } from '@wheelhouse/core';
 
 export interface LintFinding {
   rule:
@@ -145,7 +145,15 @@ export const RULES: readonly Rule[] = [
   livenessFailureThresholdOne,
 ];
 
-/** Every finding for every app container of the pod. */
+/** The containers whose probes run for the pod's whole life: sidecars (restartable init containers) and app containers. */
+export function probedContainers(pod: V1Pod): V1Container[] {
+  return [
+    ...(pod.spec?.initContainers ?? []).filter(isRestartableInitContainer),
+    ...(pod.spec?.containers ?? []),
+  ];
+}
+
+/** Every finding for every sidecar and app container of the pod. */
 export function lintProbes(pod: V1Pod, ctx: LintContext): LintFinding[] {
-  return (pod.spec?.containers ?? []).flatMap((c) => RULES.flatMap((rule) => rule(c, ctx)));
+  return probedContainers(pod).flatMap((c) => RULES.flatMap((rule) => rule(c, ctx)));
 }
