@@ -6,9 +6,9 @@ const H = 150;
 const PAD = { left: 28, right: 8, top: 8, bottom: 20 };
 
 const SERIES = [
-  { key: 'newReady', label: 'new ReplicaSet ready', className: 'stroke-emerald-500' },
-  { key: 'oldReady', label: 'old ReplicaSets ready', className: 'stroke-slate-400' },
-  { key: 'unavailable', label: 'unavailable', className: 'stroke-rose-500' },
+  { key: 'newReady', label: 'new ReplicaSet ready', className: 'stroke-emerald-500', dash: undefined },
+  { key: 'oldReady', label: 'old ReplicaSets ready', className: 'stroke-slate-400', dash: undefined },
+  { key: 'unavailable', label: 'unavailable', className: 'stroke-rose-500', dash: '5 3' },
 ] as const;
 
 /** Step lines of pod counts over time, recorded from watch events while the page is open. */
@@ -17,7 +17,7 @@ export function Timeline({ samples, ceiling }: { samples: readonly Sample[]; cei
   const first = samples[0];
   if (first === undefined) return null;
   const t0 = first.t;
-  const t1 = Math.max(now, t0 + 10_000);
+  const t1 = Math.max(now, t0 + 10_000, samples[samples.length - 1]?.t ?? t0);
   const yMax = Math.max(1, ceiling, ...samples.flatMap((s) => [s.newReady, s.oldReady, s.unavailable]));
   const x = (t: number) => PAD.left + ((t - t0) / (t1 - t0)) * (W - PAD.left - PAD.right);
   const y = (v: number) => PAD.top + (1 - v / yMax) * (H - PAD.top - PAD.bottom);
@@ -52,7 +52,15 @@ export function Timeline({ samples, ceiling }: { samples: readonly Sample[]; cei
           </g>
         ))}
         {SERIES.map((s) => (
-          <path key={s.key} d={path(s.key)} fill="none" strokeWidth={2} className={s.className} />
+          <path
+            key={s.key}
+            d={path(s.key)}
+            fill="none"
+            strokeWidth={2}
+            strokeDasharray={s.dash}
+            className={s.className}
+            data-testid={`timeline-${s.key}`}
+          />
         ))}
         <text x={PAD.left} y={H - 4} className="fill-slate-500 text-[10px]">
           opened
@@ -65,7 +73,15 @@ export function Timeline({ samples, ceiling }: { samples: readonly Sample[]; cei
         {SERIES.map((s) => (
           <span key={s.key} className="flex items-center gap-1.5">
             <svg width="16" height="4" aria-hidden="true">
-              <line x1="0" x2="16" y1="2" y2="2" strokeWidth={3} className={s.className} />
+              <line
+                x1="0"
+                x2="16"
+                y1="2"
+                y2="2"
+                strokeWidth={3}
+                strokeDasharray={s.dash}
+                className={s.className}
+              />
             </svg>
             {s.label}
           </span>
