@@ -9,6 +9,7 @@ import { useNow } from '../../../lib/clock';
 import { detailPath, withSelector } from '../../../lib/paths';
 import { listItems } from '../../live/reducers';
 import { useListView } from '../../resources/hooks/use-list-view';
+import { compareReady } from '../../resources/lib/kubectl-columns';
 import { SelectorInput } from '../../selector/components/SelectorInput';
 import { type PodRow, podRow } from '../lib/pod-rows';
 import { Status } from './PodStatus';
@@ -37,6 +38,7 @@ const columns = [
   col.accessor('ready', {
     header: 'READY',
     cell: (c) => <Ready ready={c.getValue()} />,
+    sortingFn: (a, b) => compareReady(a.original.ready, b.original.ready),
     meta: { width: '5.5rem', cellClassName: 'tabular-nums' },
   }),
   col.accessor('status', {

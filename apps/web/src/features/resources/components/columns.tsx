@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { Age } from '../../../components/live-table/Age';
 import { NameLink } from '../../../components/live-table/NameLink';
 import { detailPath } from '../../../lib/paths';
+import { compareReady } from '../lib/kubectl-columns';
 import type {
   ConfigMapRow,
   DeploymentRow,
@@ -72,6 +73,7 @@ function deploymentColumns(): Columns<DeploymentRow> {
     col.accessor('ready', {
       header: 'READY',
       cell: (c) => <ReadyRatio ready={c.getValue()} />,
+      sortingFn: (a, b) => compareReady(a.original.ready, b.original.ready),
       meta: { width: '5rem', ...num },
     }),
     col.accessor('upToDate', { header: 'UP-TO-DATE', meta: { width: '6.5rem', ...num } }),

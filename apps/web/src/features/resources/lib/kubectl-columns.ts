@@ -97,3 +97,17 @@ export function serviceClusterIp(svc: V1Service): string {
 export function controllerOf(refs: readonly V1OwnerReference[] | undefined): V1OwnerReference | undefined {
   return refs?.find((r) => r.controller) ?? refs?.[0];
 }
+
+/**
+ * Orders READY values like "1/3" numerically: by how many are missing (desired − ready), then by
+ * ready, so the least ready rows come first when sorted ascending.
+ */
+export function compareReady(a: string, b: string): number {
+  const parse = (text: string) => {
+    const [have = '0', want = '0'] = text.split('/');
+    return { have: Number(have) || 0, want: Number(want) || 0 };
+  };
+  const x = parse(a);
+  const y = parse(b);
+  return y.want - y.have - (x.want - x.have) || x.have - y.have;
+}

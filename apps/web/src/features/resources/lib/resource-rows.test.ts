@@ -1,7 +1,13 @@
 import type { V1ConfigMap, V1Deployment, V1ReplicaSet, V1Service } from '@kubernetes/client-node';
 import type { SecretSummary } from '@wheelhouse/shared-types';
 import { describe, expect, it } from 'vitest';
-import { formatLabels, labelSelectorText, serviceExternalIp, servicePorts } from './kubectl-columns';
+import {
+  compareReady,
+  formatLabels,
+  labelSelectorText,
+  serviceExternalIp,
+  servicePorts,
+} from './kubectl-columns';
 import { configMapRow, deploymentRow, replicaSetRow, secretRow, serviceRow } from './resource-rows';
 
 const meta = (name: string, extra: object = {}) => ({
@@ -174,5 +180,17 @@ describe('configMapRow and secretRow', () => {
       dataSizes: { 'tls.crt': 1200, 'tls.key': 1700 },
     };
     expect(secretRow(s)).toMatchObject({ type: 'kubernetes.io/tls', data: 2 });
+  });
+});
+
+describe('compareReady', () => {
+  it('puts the least ready first, numerically (10/10 after 2/3)', () => {
+    expect(['10/10', '2/3', '0/2', '1/1', '3/3'].sort(compareReady)).toEqual([
+      '0/2',
+      '2/3',
+      '1/1',
+      '3/3',
+      '10/10',
+    ]);
   });
 });
