@@ -297,7 +297,8 @@ describe('bad input: each hostile or malformed request gets a clear 4xx and chan
         subscribe(JSON.parse(`{"kind":"pods","namespace":"${N()}","__proto__":{"admin":true}}`))(),
     },
     // ── the socket handshake ─────────────────────────────────────────────────────────────────
-    // engine.io answers a refused handshake itself: 400 with {code, message} (its own shape).
+    // engine.io answers a refused websocket handshake itself: 400, text/html, the reason as the body
+    // (not the one JSON error body: allowRequest cannot shape it).
     {
       name: '400 "origin not allowed" ← socket handshake from a foreign Origin',
       code: 400,
