@@ -3,7 +3,7 @@
  * private bench cluster (bench/run.sh starts it). Writes bench/results/<date>.json and bench/RESULTS.md.
  *
  * Environment (all optional):
- *   BENCH_ONLY=fanout,latency,scale,bundle   which benchmarks (default: all)
+ *   BENCH_ONLY=fanout,latency,dom,scale,bundle   which benchmarks (default: all)
  *   BENCH_FANOUT=1,10,50,200                 socket clients
  *   BENCH_RATES=10,100,500                   patches per second
  *   BENCH_LATENCY_MS=10000                   duration of each rate
@@ -17,6 +17,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startBff } from './bff';
 import { benchBundle } from './bundle';
+import { benchDomLatency } from './dom-latency';
 import { benchFanout } from './fanout';
 import { clusterEnv, connectKube } from './kube';
 import { benchLatency } from './latency';
@@ -33,7 +34,7 @@ const list = (v: string | undefined, d: number[]) =>
         .filter((x) => Number.isFinite(x) && x > 0)
     : d;
 const only = new Set(
-  (process.env.BENCH_ONLY ?? 'fanout,latency,scale,bundle').split(',').map((s) => s.trim()),
+  (process.env.BENCH_ONLY ?? 'fanout,latency,dom,scale,bundle').split(',').map((s) => s.trim()),
 );
 
 const t0 = Date.now();
@@ -116,7 +117,7 @@ async function main(): Promise<void> {
     };
     // A partial run (BENCH_ONLY) keeps the other benchmarks of the same day's file; each section
     // carries its own time and commit.
-    for (const key of ['bundle', 'bffIdle', 'fanout', 'latency', 'scale']) {
+    for (const key of ['bundle', 'bffIdle', 'fanout', 'latency', 'domLatency', 'scale']) {
       if (out[key] === undefined && previous[key] !== undefined) out[key] = previous[key];
     }
     // Scale sizes measured again replace their rows; the other sizes keep theirs (with their time).
@@ -145,7 +146,7 @@ async function main(): Promise<void> {
     write();
   }
 
-  if (only.has('fanout') || only.has('latency')) {
+  if (only.has('fanout') || only.has('latency') || only.has('dom')) {
     const bff = await startBff(root, kubeconfigPath);
     try {
       const idle = await bff.metrics();
@@ -170,6 +171,15 @@ async function main(): Promise<void> {
               Number(process.env.BENCH_LATENCY_MS ?? 10_000),
               log,
             ),
+          )),
+        };
+        write();
+      }
+      if (only.has('dom') && process.env.BENCH_BROWSER !== '0') {
+        results.domLatency = {
+          ...stamp(),
+          ...(await section('DOM latency', () =>
+            benchDomLatency(kube, bff, { flips: 60, ratePerSecond: 5 }, log),
           )),
         };
         write();

@@ -1,5 +1,6 @@
 /** bench/RESULTS.md from one results JSON: every figure next to its baseline from the same run. */
 import type { BundleResult } from './bundle';
+import type { DomLatencyResult } from './dom-latency';
 import type { FanoutRow } from './fanout';
 import type { LatencyRow } from './latency';
 import type { ScaleRow } from './scale';
@@ -25,6 +26,7 @@ interface Results {
   fanout?: Section<{ namespacePods: number; churnRate: number; churnMs: number; rows: FanoutRow[] }>;
   latency?: Section<{ pods: number; rows: LatencyRow[] }>;
   scale?: Section<{ namespace: string; rows: ScaleRow[] }>;
+  domLatency?: Section<DomLatencyResult>;
   durationSeconds?: number;
 }
 
@@ -108,6 +110,22 @@ export function renderMarkdown(raw: Record<string, unknown>, jsonName: string, a
       ]);
     }
     out.push('');
+  }
+
+  if (r.domLatency) {
+    const d = r.domLatency;
+    out.push(`### To the DOM${stampOf(d)}`, '');
+    if (d.error) out.push(`**failed:** ${d.error}`, '');
+    else {
+      out.push(
+        `A pod's readiness flipped by a status patch (as a failing probe would), ${d.rate} flips/s over 20 pods → its row's READY cell changes in the production SPA in chromium (a MutationObserver stamps the change with the page's wall clock). Baseline: the BFF socket client's p50 at 10/s above.`,
+        '',
+        '| flips seen | DOM p50 / p95 / p99 | vs socket client p50 |',
+        '| ---: | ---: | ---: |',
+        `| ${d.seen} of ${d.flips} | ${d.p50} / ${d.p95} / ${d.p99} ms | ${x(ratio(d.p50, r.latency?.rows?.[0]?.bff.p50 ?? 0))} |`,
+        '',
+      );
+    }
   }
 
   if (r.scale) {
