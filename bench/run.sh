@@ -20,13 +20,14 @@ fi
 
 cluster_was_up=0
 tools/cluster/cluster status >/dev/null 2>&1 && cluster_was_up=1
-tools/cluster/cluster up >&2
 cleanup() {
   if [ "$cluster_was_up" = 0 ] && [ "${BENCH_KEEP_CLUSTER:-0}" != 1 ]; then
     tools/cluster/cluster down >&2 || true
   fi
 }
+# Set before `up`, so a start-up that fails half-way is cleaned up too.
 trap cleanup EXIT
+tools/cluster/cluster up >&2
 
 # Bounded: the whole run (30k pods included) gets at most 90 minutes.
 timeout --signal=TERM --kill-after=30 "${BENCH_TIMEOUT:-5400}" \
