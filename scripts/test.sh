@@ -47,6 +47,7 @@ stage "integration: testkit" vitest @wheelhouse/testkit testkit
 stage "integration: bff" vitest @wheelhouse/bff bff
 stage "build" pnpm build
 stage "deploy: image, compose, chart on the cluster" env WHEELHOUSE_TEST_RESULTS="$results" "$root/scripts/deploy-check.sh"
+stage "seed demo" "$root/tools/cluster/cluster" seed
 stage "e2e: playwright" env PLAYWRIGHT_JSON_OUTPUT_NAME="$results/e2e.json" pnpm --filter @wheelhouse/e2e exec playwright test --reporter=list,json
 stage "e2e: faults (BFF and kube-apiserver restarts)" env WHEELHOUSE_E2E_FAULTS=1 PLAYWRIGHT_JSON_OUTPUT_NAME="$results/e2e-faults.json" pnpm --filter @wheelhouse/e2e exec playwright test tests/faults- --reporter=list,json
 

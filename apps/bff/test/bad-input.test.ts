@@ -824,8 +824,8 @@ describe('bad input: each hostile or malformed request gets a clear 4xx and chan
   });
 
   for (const c of cases) {
-    it(c.name, async (ctx) => {
-      if (c.actions && !actionsMounted) ctx.skip();
+    it(c.name, async () => {
+      if (c.actions) expect(actionsMounted, 'the deployment actions are mounted').toBe(true);
       const outcome = await c.run();
       if (outcome.kind === 'http') {
         const { reply } = outcome;
