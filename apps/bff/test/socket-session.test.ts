@@ -121,4 +121,24 @@ describe('SocketSession', () => {
     expect(released).toBe(2);
     expect(s.subs.size).toBe(0);
   });
+
+  it('sends the first change after a quiet period at once, and batches what follows within a tick', async () => {
+    const o = fakeOutlet();
+    const s = new SocketSession(o.outlet, { tickMs: 200, maxPendingPerSub: 10, maxBacklog: 3 });
+    const b = s.createBuffer('s1', () => ({ items: [], resourceVersion: '1' }));
+    s.add('s1', b, () => undefined);
+    const t0 = Date.now();
+    b.onEvent('MODIFIED', cm('a', '2'));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(o.events).toHaveLength(1); // not held for the 200 ms tick
+    expect(Date.now() - t0).toBeLessThan(150);
+    b.onEvent('MODIFIED', cm('a', '3'));
+    b.onEvent('MODIFIED', cm('b', '4'));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(o.events).toHaveLength(1); // the next batch waits for the tick
+    await new Promise((r) => setTimeout(r, 250));
+    expect(o.events).toHaveLength(2);
+    expect(o.events[1]?.batch).toHaveLength(2);
+    s.close();
+  });
 });

@@ -14,7 +14,8 @@ const queryClient = new QueryClient({
 // Same origin as the page: the BFF serves the SPA in production, vite proxies /api in development.
 // WebSocket only: its handshake always carries Origin, which the BFF checks, whereas a browser sends
 // no Origin on same-origin long-polling GETs; it also needs no sticky sessions behind a proxy.
-const socket: LiveSocket = io({ path: SOCKET_PATH, transports: ['websocket'] });
+// Reconnect within 2 s at most after the BFF comes back (socket.io's default backoff goes to 5 s).
+const socket: LiveSocket = io({ path: SOCKET_PATH, transports: ['websocket'], reconnectionDelayMax: 2000 });
 const liveStore = new LiveStore(socket, queryClient);
 
 const root = document.getElementById('root');

@@ -146,16 +146,25 @@ export class SocketSession {
     for (const subId of [...this.subs.keys()]) this.remove(subId);
   }
 
+  private lastFlushAt = 0;
+
+  /**
+   * At most one flush per tick, but no waiting after a quiet period: the first change after an
+   * idle tick goes out on the next turn of the event loop (still coalescing what arrived in the
+   * same read), later ones wait for the tick to end.
+   */
   private schedule(): void {
     if (this.timer) return;
+    const wait = Math.max(0, this.lastFlushAt + this.limits.tickMs - Date.now());
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.flush();
-    }, this.limits.tickMs);
+    }, wait);
   }
 
   /** Sends what is pending; called on each tick and when the socket drains. */
   flush(): void {
+    this.lastFlushAt = Date.now();
     const congested = this.outlet.backlog() > this.limits.maxBacklog;
     let more = false;
     for (const [subId, { buffer }] of this.subs) {
