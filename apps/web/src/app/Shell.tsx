@@ -1,5 +1,7 @@
 import { Suspense } from 'react';
 import { Link, NavLink, Outlet } from 'react-router';
+import { useContexts } from '../features/contexts/api/get-contexts';
+import { ContextSwitcher } from '../features/contexts/components/ContextSwitcher';
 import { LiveIndicator } from '../features/live/components/LiveIndicator';
 import { NamespaceSwitcher } from '../features/namespaces/components/NamespaceSwitcher';
 import { useSession } from '../features/session/api/get-session';
@@ -34,7 +36,9 @@ function Wordmark() {
 
 function ContextName() {
   const { data } = useSession();
+  const contexts = useContexts();
   if (!data) return null;
+  if ((contexts.data?.contexts.length ?? 0) > 1) return <ContextSwitcher />;
   return (
     <span
       className="hidden truncate rounded bg-slate-100 px-2 py-0.5 font-mono text-slate-600 text-xs sm:inline dark:bg-slate-800 dark:text-slate-300"

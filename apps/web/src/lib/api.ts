@@ -4,6 +4,8 @@ import type {
   CSRF_HEADER as ProtocolCsrfHeader,
 } from '@wheelhouse/shared-types';
 
+import { withContext } from './kube-context';
+
 /** The CSRF header of mutations; spelled out (not imported) so zod stays out of the bundle, see socket-path.ts. */
 export const CSRF_HEADER: typeof ProtocolCsrfHeader = 'x-wheelhouse-csrf';
 
@@ -26,7 +28,7 @@ function isErrorResponse(value: unknown): value is ErrorResponse {
 
 /** GET a JSON resource from the BFF (same origin, relative path). Non-2xx answers throw `ApiError`. */
 export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
-  const res = await fetch(path, {
+  const res = await fetch(withContext(path), {
     headers: { accept: 'application/json' },
     credentials: 'same-origin',
     ...(signal ? { signal } : {}),
@@ -49,7 +51,7 @@ export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T>
  * answers throw `ApiError` with the server's message (e.g. the 401 of a refused token).
  */
 export async function postJson<T>(path: string, body: unknown, csrfToken: string): Promise<T> {
-  const res = await fetch(path, {
+  const res = await fetch(withContext(path), {
     method: 'POST',
     headers: { accept: 'application/json', 'content-type': 'application/json', [CSRF_HEADER]: csrfToken },
     credentials: 'same-origin',

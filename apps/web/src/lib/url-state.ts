@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { useSearchParams } from 'react-router';
+import { currentContext } from './kube-context';
 
 /**
  * The view state that lives in the URL, so a link shows someone else the same thing:
@@ -61,6 +62,8 @@ export function useViewParams() {
  */
 export function searchKeepingNamespace(namespace: string | undefined, selector?: string): string {
   const params = new URLSearchParams();
+  const context = currentContext();
+  if (context) params.set('ctx', context);
   if (namespace) params.set('ns', namespace);
   if (selector) params.set('l', selector);
   const text = params.toString();

@@ -12,6 +12,7 @@ import type {
 } from '@wheelhouse/shared-types';
 import type { Socket } from 'socket.io-client';
 import { ApiError } from '../../lib/api';
+import { currentContext } from '../../lib/kube-context';
 import { isLiveKey, type LiveParams, type LiveQueryKey, liveListOptions, paramsFromKey } from './live-query';
 import { applyEvents, applyResync, fromSnapshot, type LiveList, listItems } from './reducers';
 
@@ -192,6 +193,8 @@ export class LiveStore {
 
   private request(params: LiveParams, hash: string, signal: AbortSignal): Promise<SubscribeAck> {
     const req: SubscribeRequest = { kind: params.kind };
+    const context = currentContext();
+    if (context !== undefined) req.context = context;
     if (params.namespace !== undefined) req.namespace = params.namespace;
     if (params.labelSelector !== undefined) req.labelSelector = params.labelSelector;
 

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ActionResponse, DeploymentAction, ErrorResponse } from '@wheelhouse/shared-types';
-import { CSRF_HEADER } from '@wheelhouse/shared-types';
-import { ApiError } from '../../../lib/api';
+import { ApiError, CSRF_HEADER } from '../../../lib/api';
+import { withContext } from '../../../lib/kube-context';
 import { getSession } from '../../session/api/get-session';
 import { historyKey } from './get-history';
 
@@ -18,7 +18,7 @@ export async function postAction(
 ): Promise<ActionResponse> {
   const session = await getSession();
   const path = `/api/deployments/${encodeURIComponent(target.namespace)}/${encodeURIComponent(target.name)}/${action}`;
-  const res = await fetch(path, {
+  const res = await fetch(withContext(path), {
     method: 'POST',
     credentials: 'same-origin',
     headers: {
