@@ -115,6 +115,33 @@ EOF
   chmod 600 "$file"
 }
 
+# KWOK serves `kubectl logs` (the real pods/log path: apiserver -> KWOK's kubelet-like server on
+# 127.0.0.1) from files: every container's log is $STATE_DIR/pod-logs/current.log, its previous
+# instance's is previous.log, in CRI log format. Tests append lines to watch them stream.
+write_pod_logs_config() {
+  local d="$STATE_DIR/pod-logs"
+  mkdir -p "$d"
+  # CRI log format, as a kubelet reads container logs: <RFC 3339 time> <stream> <F|P> <line>
+  local now; now="$(date -u +%FT%T.%NZ)"
+  [ -f "$d/current.log" ] || printf '%s\n' \
+    "$now stdout F INFO starting (fake log served by KWOK from $d/current.log)" \
+    "$now stdout F INFO listening on :8080" >"$d/current.log"
+  [ -f "$d/previous.log" ] || printf '%s\n' \
+    "$now stdout F INFO starting" \
+    "$now stderr F ERROR out of memory: killed (fake previous log from $d/previous.log)" >"$d/previous.log"
+  cat >"$STATE_DIR/kwok-logs.yaml" <<YAML
+apiVersion: kwok.x-k8s.io/v1alpha1
+kind: ClusterLogs
+metadata:
+  name: wheelhouse-pod-logs
+spec:
+  logs:
+  - logsFile: $d/current.log
+    previousLogsFile: $d/previous.log
+    follow: true
+YAML
+}
+
 # ---- readiness --------------------------------------------------------------------------
 wait_for() { # DESCRIPTION TIMEOUT_SECONDS CMD...
   local what="$1" timeout="$2"; shift 2
@@ -262,8 +289,9 @@ cmd_up() {
     --authentication-kubeconfig "$STATE_DIR/kube-scheduler.kubeconfig" \
     --authorization-kubeconfig "$STATE_DIR/kube-scheduler.kubeconfig" \
     --bind-address 127.0.0.1 --secure-port "$p_sched" --leader-elect=false
+  write_pod_logs_config
   start_proc kwok --kubeconfig "$STATE_DIR/kwok.kubeconfig" \
-    --config "$BIN_DIR/stages/$KWOK_STAGES/stages.yaml" \
+    --config "$BIN_DIR/stages/$KWOK_STAGES/stages.yaml" --config "$STATE_DIR/kwok-logs.yaml" \
     --manage-nodes-with-annotation-selector kwok.x-k8s.io/node=fake \
     --node-ip 127.0.0.1 --node-port "$p_kwok" --server-address "127.0.0.1:$p_kwok" \
     --tls-cert-file "$pki/kwok-serving.crt" --tls-private-key-file "$pki/kwok-serving.key" \
