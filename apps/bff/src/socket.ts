@@ -4,6 +4,8 @@ import {
   type ApiErrorBody,
   type ClientToServerEvents,
   type KindObject,
+  LogsRequest,
+  LogsStopRequest,
   NAMESPACED_KINDS,
   type ServerToClientEvents,
   SOCKET_PATH,
@@ -18,6 +20,7 @@ import { hostAllowed, type OriginPolicy, originAllowed } from './http/security';
 import type { Callers } from './kube/callers';
 import type { Metrics } from './metrics';
 import type { WatchHub } from './watch/hub';
+import { LogStreams } from './watch/log-streams';
 import { DEFAULT_LIMITS, type SessionLimits, SocketSession } from './watch/socket-session';
 
 type WhSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
@@ -145,6 +148,11 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketDeps) {
       limits,
     );
     socket.conn.on('drain', () => session.flush());
+    const logs = new LogStreams({
+      emitLines: (p) => socket.emit('logLines', p),
+      emitEnd: (p) => socket.emit('logEnd', p),
+      backlog: () => queued,
+    });
     let nextId = 1;
 
     socket.on('subscribe', async (raw, ack) => {
@@ -235,9 +243,59 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketDeps) {
       reply({ ok: true });
     });
 
+    socket.on('logsStart', async (raw, ack) => {
+      if (typeof ack !== 'function') return;
+      const parsed = LogsRequest.safeParse(raw);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        const field = issue?.path.join('.') || undefined;
+        ack({
+          ok: false,
+          error: invalid(
+            `invalid logs request: ${field ? `${field}: ` : ''}${issue?.message ?? 'malformed'}`,
+            {
+              ...(field ? { field } : {}),
+            },
+          ),
+        });
+        return;
+      }
+      try {
+        const { kc } = callers.resolve(socket.handshake.headers, parsed.data.context);
+        const streamId = await logs.start(kc, parsed.data);
+        if (socket.disconnected) logs.stop(streamId);
+        else ack({ ok: true, streamId });
+      } catch (err) {
+        ack({ ok: false, error: toErrorBody(err) });
+      }
+    });
+
+    socket.on('logsStop', (raw, ack) => {
+      const reply = typeof ack === 'function' ? ack : () => undefined;
+      const parsed = LogsStopRequest.safeParse(raw);
+      if (!parsed.success) {
+        reply({ ok: false, error: invalid('invalid logsStop request: streamId is required') });
+        return;
+      }
+      if (!logs.stop(parsed.data.streamId)) {
+        reply({
+          ok: false,
+          error: {
+            code: 404,
+            reason: 'NotFound',
+            message: `no log stream ${parsed.data.streamId}`,
+            source: 'bff',
+          },
+        });
+        return;
+      }
+      reply({ ok: true });
+    });
+
     socket.on('disconnect', () => {
       metrics.sockets.dec();
       session.close();
+      logs.closeAll();
     });
   });
 

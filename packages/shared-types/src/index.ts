@@ -1,5 +1,6 @@
 export * from './actions';
 export * from './errors';
 export * from './kinds';
+export * from './logs';
 export * from './protocol';
 export * from './rest';

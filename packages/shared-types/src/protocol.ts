@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ApiErrorBody } from './errors';
 import { type KindObject, ResourceKind } from './kinds';
+import type { LogEndPayload, LogLinesPayload, LogsAck, LogsRequest, LogsStopRequest } from './logs';
 
 /**
  * The live protocol between a browser tab and the BFF, over one socket.io connection per tab.
@@ -79,11 +80,15 @@ export interface ServerToClientEvents {
   events: (payload: EventsPayload) => void;
   resync: (payload: ResyncPayload) => void;
   subStatus: (payload: SubStatusPayload) => void;
+  logLines: (payload: LogLinesPayload) => void;
+  logEnd: (payload: LogEndPayload) => void;
 }
 
 export interface ClientToServerEvents {
   subscribe: (req: SubscribeRequest, ack: (res: SubscribeAck) => void) => void;
   unsubscribe: (req: UnsubscribeRequest, ack: (res: SimpleAck) => void) => void;
+  logsStart: (req: LogsRequest, ack: (res: LogsAck) => void) => void;
+  logsStop: (req: LogsStopRequest, ack: (res: SimpleAck) => void) => void;
 }
 
 /** The socket.io path the BFF serves the protocol on. */

@@ -1,5 +1,6 @@
 export { type ClusterInfo, ensureCluster, type KubectlOptions, kubectl, repoRoot } from './cluster';
 export { createDeployment, type DeploymentOptions } from './deployment';
+export { appendPodLog } from './logs';
 export { createTestNamespace, isNotFound, TEST_NAMESPACE_LABEL, type TestNamespace } from './namespace';
 export { addRestarts, flipReadiness, type RestartOptions } from './pods';
 export { type WaitOptions, waitFor } from './wait';

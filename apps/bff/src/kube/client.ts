@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import {
   HttpMethod,
   IsomorphicFetchHttpLibrary,
@@ -5,6 +6,7 @@ import {
   RequestContext,
 } from '@kubernetes/client-node';
 import type { ApiErrorBody } from '@wheelhouse/shared-types';
+import { type Dispatcher, fetch as undiciFetch } from 'undici';
 
 /**
  * An error from the apiserver, carrying its Status: code, reason and message are passed to the
@@ -101,3 +103,41 @@ export async function kubeRequest<T>(kc: KubeConfig, path: string, opts: Request
 }
 
 export { HttpMethod };
+
+/**
+ * A streamed GET (pods/log) through client-node's authentication and TLS settings. Not client-node's
+ * Log: in 2.0.1 it pipes the response without an error handler, so aborting a followed log crashes
+ * the process, and it drops the apiserver's Status message on 4xx. A refusal here throws the
+ * apiserver's own error; the returned stream's errors belong to the caller.
+ */
+export async function kubeStream(
+  kc: KubeConfig,
+  path: string,
+  query: Record<string, string | undefined>,
+  signal: AbortSignal,
+): Promise<Readable> {
+  const cluster = kc.getCurrentCluster();
+  if (!cluster) throw new Error('the kubeconfig has no current cluster');
+  const url = new URL(cluster.server.replace(/\/$/, '') + path);
+  for (const [k, v] of Object.entries(query)) if (v !== undefined) url.searchParams.set(k, v);
+  const ctx = new RequestContext(url.toString(), 'GET' as HttpMethod);
+  await kc.applySecurityAuthentication(ctx);
+  let res: Awaited<ReturnType<typeof undiciFetch>>;
+  try {
+    res = await undiciFetch(url, {
+      method: 'GET',
+      headers: ctx.getHeaders() as Record<string, string>,
+      dispatcher: ctx.getDispatcher() as Dispatcher | undefined,
+      signal,
+    });
+  } catch (err) {
+    throw new ApiServerError({
+      code: 503,
+      reason: 'ServiceUnavailable',
+      message: `cannot reach the apiserver at ${cluster.server}: ${(err as Error).message}`,
+      source: 'bff',
+    });
+  }
+  if (res.status !== 200 || !res.body) throw statusToError(res.status, await res.text());
+  return Readable.fromWeb(res.body as import('node:stream/web').ReadableStream);
+}

@@ -1,0 +1,134 @@
+import { CoreV1Api, type KubeConfig } from '@kubernetes/client-node';
+import type { LogEndPayload } from '@wheelhouse/shared-types';
+import {
+  appendPodLog,
+  createDeployment,
+  createTestNamespace,
+  ensureCluster,
+  waitFor,
+} from '@wheelhouse/testkit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WheelhouseApp } from '../src/app';
+import { type ClientSocket, connect, startBff } from './support';
+
+/** Lines and ends received per stream on one socket. */
+function collect(socket: ClientSocket) {
+  const lines = new Map<string, string[]>();
+  const ends = new Map<string, LogEndPayload>();
+  socket.on('logLines', (p) => lines.set(p.streamId, [...(lines.get(p.streamId) ?? []), ...p.lines]));
+  socket.on('logEnd', (p) => ends.set(p.streamId, p));
+  return { lines, ends };
+}
+
+describe('container logs over the socket (the real pods/log path, served by KWOK)', () => {
+  let app: WheelhouseApp;
+  let url: string;
+  let kc: KubeConfig;
+  let ns: { name: string; cleanup(): Promise<void> };
+  let pod = '';
+
+  beforeAll(async () => {
+    ({ kc } = await ensureCluster());
+    ns = await createTestNamespace(kc, 'bff-logs');
+    await createDeployment(kc, ns.name, 'talker', { replicas: 1, image: 'registry.invalid/talker:1' });
+    const core = kc.makeApiClient(CoreV1Api);
+    pod = await waitFor(
+      async () => {
+        const p = (await core.listNamespacedPod({ namespace: ns.name })).items[0];
+        return p?.status?.phase === 'Running' ? p.metadata?.name : undefined;
+      },
+      { timeoutMs: 60_000, intervalMs: 250, what: 'the talker pod to run' },
+    );
+    ({ app, url } = await startBff());
+  });
+  afterAll(async () => {
+    await app?.close();
+    await ns?.cleanup();
+  });
+
+  it('follows a log: lines written after the start arrive, and none after a stop', async () => {
+    const socket = await connect(url);
+    const got = collect(socket);
+    try {
+      const ack = await socket
+        .timeout(15_000)
+        .emitWithAck('logsStart', {
+          namespace: ns.name,
+          pod,
+          container: 'talker',
+          follow: true,
+          tailLines: 2,
+        });
+      expect(ack.ok).toBe(true);
+      if (!ack.ok) return;
+      const marker = `hello-from-${ns.name}-${Date.now()}`;
+      await appendPodLog(marker);
+      await waitFor(async () => got.lines.get(ack.streamId)?.some((l) => l.includes(marker)), {
+        timeoutMs: 15_000,
+        intervalMs: 100,
+        what: 'the appended line to stream in',
+      });
+      expect((await socket.timeout(5000).emitWithAck('logsStop', { streamId: ack.streamId })).ok).toBe(true);
+      const after = `after-stop-${Date.now()}`;
+      await appendPodLog(after);
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(got.lines.get(ack.streamId)?.some((l) => l.includes(after))).toBe(false);
+    } finally {
+      socket.close();
+    }
+  });
+
+  it('reads the previous container log to its end, with timestamps when asked', async () => {
+    const socket = await connect(url);
+    const got = collect(socket);
+    try {
+      const ack = await socket.timeout(15_000).emitWithAck('logsStart', {
+        namespace: ns.name,
+        pod,
+        container: 'talker',
+        previous: true,
+        follow: false,
+        timestamps: true,
+      });
+      expect(ack.ok).toBe(true);
+      if (!ack.ok) return;
+      const end = await waitFor(async () => got.ends.get(ack.streamId), {
+        timeoutMs: 15_000,
+        intervalMs: 100,
+        what: 'the previous log to end',
+      });
+      expect(end.reason).toBe('completed');
+      const lines = got.lines.get(ack.streamId) ?? [];
+      expect(lines.some((l) => l.includes('out of memory'))).toBe(true);
+      expect(lines.every((l) => /^\d{4}-\d\d-\d\dT/.test(l))).toBe(true);
+    } finally {
+      socket.close();
+    }
+  });
+
+  it('passes the apiserver refusal through: an unknown container is a 400 with its message', async () => {
+    const socket = await connect(url);
+    try {
+      const ack = await socket
+        .timeout(15_000)
+        .emitWithAck('logsStart', { namespace: ns.name, pod, container: 'nope', follow: false });
+      expect(ack.ok).toBe(false);
+      if (!ack.ok) {
+        expect(ack.error.code).toBe(400);
+        expect(ack.error.source).toBe('apiserver');
+        expect(ack.error.message).toContain('nope');
+      }
+      const missing = await socket
+        .timeout(15_000)
+        .emitWithAck('logsStart', { namespace: ns.name, pod: 'no-such-pod', container: 'x', follow: false });
+      expect(!missing.ok && missing.error.code).toBe(404);
+      const bad = await socket
+        .timeout(5000)
+        // biome-ignore lint/suspicious/noExplicitAny: deliberately sending what the types forbid
+        .emitWithAck('logsStart', { namespace: ns.name, pod: '../etc', container: 'x' } as any);
+      expect(!bad.ok && bad.error.code).toBe(400);
+    } finally {
+      socket.close();
+    }
+  });
+});

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import type { ApiErrorBody } from './errors';
+import { NamespaceName } from './protocol';
+
+/**
+ * Container logs over the same socket as the live lists (the apiserver's pods/log, as the caller):
+ *
+ *  client → server  `logsStart` {namespace, pod, container, follow?, previous?, tailLines?, timestamps?}
+ *                   ack: {ok: true, streamId} | {ok: false, error}   (403/404/400 with the apiserver's message)
+ *  server → client  `logLines` {streamId, lines}   batched ~100 ms; when the browser falls behind the
+ *                                                   oldest pending lines are dropped and one line says so
+ *  server → client  `logEnd`   {streamId, reason}  the stream ended (not following, container gone, error)
+ *  client → server  `logsStop` {streamId}          also implied by disconnect
+ */
+export const LogsRequest = z.strictObject({
+  context: z.string().min(1).max(253).optional(),
+  namespace: NamespaceName,
+  pod: z
+    .string()
+    .max(253)
+    .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/, 'not a valid pod name'),
+  container: z
+    .string()
+    .max(63)
+    .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'not a valid container name'),
+  follow: z.boolean().optional(),
+  previous: z.boolean().optional(),
+  tailLines: z.number().int().min(1).max(100_000).optional(),
+  timestamps: z.boolean().optional(),
+});
+export type LogsRequest = z.infer<typeof LogsRequest>;
+
+export const LogsStopRequest = z.strictObject({ streamId: z.string().min(1).max(64) });
+export type LogsStopRequest = z.infer<typeof LogsStopRequest>;
+
+export type LogsAck = { ok: true; streamId: string } | { ok: false; error: ApiErrorBody };
+export interface LogLinesPayload {
+  streamId: string;
+  lines: string[];
+}
+export interface LogEndPayload {
+  streamId: string;
+  reason: 'completed' | 'stopped' | 'error';
+  error?: ApiErrorBody;
+}
