@@ -50,15 +50,13 @@ describe('container logs over the socket (the real pods/log path, served by KWOK
     const socket = await connect(url);
     const got = collect(socket);
     try {
-      const ack = await socket
-        .timeout(15_000)
-        .emitWithAck('logsStart', {
-          namespace: ns.name,
-          pod,
-          container: 'talker',
-          follow: true,
-          tailLines: 2,
-        });
+      const ack = await socket.timeout(15_000).emitWithAck('logsStart', {
+        namespace: ns.name,
+        pod,
+        container: 'talker',
+        follow: true,
+        tailLines: 2,
+      });
       expect(ack.ok).toBe(true);
       if (!ack.ok) return;
       const marker = `hello-from-${ns.name}-${Date.now()}`;
