@@ -3,6 +3,10 @@ import type {
   ClientToServerEvents,
   EventsPayload,
   KindObject,
+  LogEndPayload,
+  LogLinesPayload,
+  LogsAck,
+  LogsRequest,
   ResourceKind,
   ResyncPayload,
   ServerToClientEvents,
@@ -126,6 +130,71 @@ export class LiveStore {
   restart(): void {
     this.socket.disconnect();
     this.socket.connect();
+  }
+
+  /**
+   * Streams one container log over this tab's socket (`logsStart`). Lines that arrive before the
+   * ack is handled are kept, so nothing at the head of the log is lost. Resolves with a stop
+   * function; a refusal (403, unknown container…) rejects with the server's `ApiError`. The stream
+   * ends with the connection: `onEnd` then says so.
+   */
+  async streamLogs(
+    req: Omit<LogsRequest, 'context'>,
+    on: { lines(lines: string[]): void; end(p: LogEndPayload): void },
+  ): Promise<() => void> {
+    const early: LogLinesPayload[] = [];
+    let streamId: string | undefined;
+    const onLines = (p: LogLinesPayload) => {
+      if (streamId === undefined) early.push(p);
+      else if (p.streamId === streamId) on.lines(p.lines);
+    };
+    const onEnd = (p: LogEndPayload) => {
+      if (p.streamId !== streamId) return;
+      cleanup();
+      on.end(p);
+    };
+    const onDisconnect = () => {
+      cleanup();
+      on.end({
+        streamId: streamId ?? '',
+        reason: 'error',
+        error: {
+          code: 503,
+          reason: 'ServiceUnavailable',
+          message: 'the connection to the server was lost',
+          source: 'bff',
+        },
+      });
+    };
+    const cleanup = () => {
+      this.socket.off('logLines', onLines);
+      this.socket.off('logEnd', onEnd);
+      this.socket.off('disconnect', onDisconnect);
+    };
+    this.socket.on('logLines', onLines);
+    this.socket.on('logEnd', onEnd);
+    const context = currentContext();
+    let ack: LogsAck;
+    try {
+      ack = await this.socket
+        .timeout(this.options.ackTimeoutMs)
+        .emitWithAck('logsStart', context ? { ...req, context } : req);
+    } catch (err) {
+      cleanup();
+      throw err;
+    }
+    if (!ack.ok) {
+      cleanup();
+      throw new ApiError(ack.error);
+    }
+    const id = ack.streamId;
+    streamId = id;
+    this.socket.on('disconnect', onDisconnect);
+    for (const p of early.splice(0)) if (p.streamId === id) on.lines(p.lines);
+    return () => {
+      cleanup();
+      if (this.socket.connected) this.socket.emit('logsStop', { streamId: id }, () => {});
+    };
   }
 
   /** Subscription ids currently feeding the cache (for tests and debugging). */

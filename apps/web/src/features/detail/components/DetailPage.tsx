@@ -15,6 +15,7 @@ import { listPath, rolloutPath } from '../../../lib/paths';
 import { useLiveNotice } from '../../live/live-context';
 import { useLiveList } from '../../live/live-query';
 import { listItems } from '../../live/reducers';
+import { LogsPanel } from '../../logs/components/LogsPanel';
 import { useObject } from '../api/get-object';
 import { EventsSection, MetadataSection } from './common-sections';
 import { ConfigMapSections, SecretSections } from './DataSections';
@@ -80,7 +81,8 @@ function ObjectPage({ view, namespace, name }: { view: ViewKind; namespace: stri
   const rest = useObject(kind, namespace, name, live.status === 'error');
   const object: KindObject | undefined = fromList ?? rest.data;
   const [search, setSearch] = useSearchParams();
-  const tab = search.get('tab') === 'yaml' ? 'yaml' : 'overview';
+  const requested = search.get('tab');
+  const tab = requested === 'yaml' ? 'yaml' : requested === 'logs' && kind === 'pods' ? 'logs' : 'overview';
   const title = `${SINGULAR[kind]} ${name}`;
 
   let body: ReactNode;
@@ -90,6 +92,8 @@ function ObjectPage({ view, namespace, name }: { view: ViewKind; namespace: stri
         <Suspense fallback={<Message>Loading the YAML view…</Message>}>
           <YamlView object={{ ...TYPE_META[kind], ...object }} label={`${title} as YAML`} />
         </Suspense>
+      ) : tab === 'logs' ? (
+        <LogsPanel pod={object as KindObject<'pods'>} />
       ) : (
         <Overview kind={kind} object={object} />
       );
@@ -158,35 +162,37 @@ function ObjectPage({ view, namespace, name }: { view: ViewKind; namespace: stri
           aria-label="View"
           className="mt-3 flex gap-1 border-slate-200 border-b dark:border-slate-800"
         >
-          {(['overview', 'yaml'] as const).map((t) => (
-            <button
-              key={t}
-              type="button"
-              role="tab"
-              id={`tab-${t}`}
-              aria-controls="detail-panel"
-              aria-selected={tab === t}
-              data-testid={`tab-${t}`}
-              onClick={() =>
-                setSearch(
-                  (prev) => {
-                    const next = new URLSearchParams(prev);
-                    if (t === 'yaml') next.set('tab', 'yaml');
-                    else next.delete('tab');
-                    return next;
-                  },
-                  { replace: true },
-                )
-              }
-              className={`-mb-px border-b-2 px-3 py-1.5 text-sm ${
-                tab === t
-                  ? 'border-sky-600 font-medium text-sky-800 dark:border-sky-400 dark:text-sky-300'
-                  : 'border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100'
-              }`}
-            >
-              {t === 'yaml' ? 'YAML' : 'Overview'}
-            </button>
-          ))}
+          {(kind === 'pods' ? (['overview', 'logs', 'yaml'] as const) : (['overview', 'yaml'] as const)).map(
+            (t) => (
+              <button
+                key={t}
+                type="button"
+                role="tab"
+                id={`tab-${t}`}
+                aria-controls="detail-panel"
+                aria-selected={tab === t}
+                data-testid={`tab-${t}`}
+                onClick={() =>
+                  setSearch(
+                    (prev) => {
+                      const next = new URLSearchParams(prev);
+                      if (t === 'overview') next.delete('tab');
+                      else next.set('tab', t);
+                      return next;
+                    },
+                    { replace: true },
+                  )
+                }
+                className={`-mb-px border-b-2 px-3 py-1.5 text-sm ${
+                  tab === t
+                    ? 'border-sky-600 font-medium text-sky-800 dark:border-sky-400 dark:text-sky-300'
+                    : 'border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100'
+                }`}
+              >
+                {t === 'yaml' ? 'YAML' : t === 'logs' ? 'Logs' : 'Overview'}
+              </button>
+            ),
+          )}
         </div>
       </div>
       {notice && (
