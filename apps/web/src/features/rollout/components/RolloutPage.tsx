@@ -1,4 +1,4 @@
-import type { V1Deployment, V1Pod, V1ReplicaSet } from '@kubernetes/client-node';
+import type { CoreV1Event, V1Deployment, V1Pod, V1ReplicaSet } from '@kubernetes/client-node';
 import { useQuery } from '@tanstack/react-query';
 import {
   podStatus,
@@ -26,7 +26,9 @@ import {
   deadlineOf,
   progressOf,
   type ReplicaSetRow,
+  type RolloutEvent,
   replicaSetRows,
+  rolloutEvents,
   type Sample,
   sampleOf,
 } from '../lib/rollout-view';
@@ -472,6 +474,39 @@ function blockedReason(
 }
 
 /** `/deployments/:namespace/:name/rollout`: one Deployment's rollout, live, with its actions. */
+/** Events of the Deployment, its ReplicaSets and Pods, newest first (the timeline marks them too). */
+function RolloutEvents({ events }: { events: readonly RolloutEvent[] }) {
+  if (events.length === 0) {
+    return <p className="text-slate-500 text-sm dark:text-slate-400">No events for this rollout.</p>;
+  }
+  return (
+    <ul className="space-y-1 text-sm">
+      {events.slice(0, 50).map((e) => (
+        <li key={e.uid} className="flex flex-wrap gap-x-3" data-testid="rollout-event">
+          <span className="w-16 shrink-0 text-slate-500 tabular-nums dark:text-slate-400">
+            {e.t ? new Date(e.t).toLocaleTimeString() : ''}
+          </span>
+          <span
+            className={
+              e.type === 'Warning'
+                ? 'font-medium text-rose-700 dark:text-rose-300'
+                : 'text-slate-600 dark:text-slate-300'
+            }
+          >
+            {e.type}
+          </span>
+          <span className="font-medium">{e.reason}</span>
+          <span className="font-mono text-slate-600 text-xs dark:text-slate-400">{e.object}</span>
+          <span className="min-w-0 basis-full pl-[4.75rem] text-slate-700 dark:text-slate-300">
+            {e.message}
+            {e.count > 1 ? ` (×${e.count})` : ''}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export default function RolloutPage() {
   const { namespace = '', name = '' } = useParams();
   const store = useLiveStore();
@@ -508,6 +543,15 @@ export default function RolloutPage() {
         )
       : [];
   }, [pods.data, rows]);
+
+  const eventList = useLiveList({ kind: 'events', namespace });
+  const events = useMemo(
+    () =>
+      d && eventList.data
+        ? rolloutEvents(listItems(eventList.data) as CoreV1Event[], d, rows, ownedPods)
+        : [],
+    [d, eventList.data, rows, ownedPods],
+  );
 
   const historyVersion = `${d ? revisionOf(d) : ''}|${rows.map((r) => `${r.name}:${r.revision}`).join(',')}`;
   const history = useHistory({ namespace, name }, historyVersion, d !== undefined);
@@ -657,7 +701,10 @@ export default function RolloutPage() {
         <ReplicaSets rows={rows} />
       </Section>
       <Section title="Timeline (since this page opened)">
-        <Timeline samples={samples} ceiling={(d.spec?.replicas ?? 1) + budget.maxSurge} />
+        <Timeline samples={samples} ceiling={(d.spec?.replicas ?? 1) + budget.maxSurge} events={events} />
+      </Section>
+      <Section title="Events" testId="rollout-events">
+        <RolloutEvents events={events} />
       </Section>
       <Section title="Pods">
         <Pods pods={ownedPods} rows={rows} namespace={namespace} />

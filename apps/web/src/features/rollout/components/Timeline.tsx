@@ -1,5 +1,5 @@
 import { useNow } from '../../../lib/clock';
-import type { Sample } from '../lib/rollout-view';
+import type { RolloutEvent, Sample } from '../lib/rollout-view';
 
 const W = 640;
 const H = 150;
@@ -12,7 +12,16 @@ const SERIES = [
 ] as const;
 
 /** Step lines of pod counts over time, recorded from watch events while the page is open. */
-export function Timeline({ samples, ceiling }: { samples: readonly Sample[]; ceiling: number }) {
+export function Timeline({
+  samples,
+  ceiling,
+  events = [],
+}: {
+  samples: readonly Sample[];
+  ceiling: number;
+  /** Marked on the same time axis (those since the page opened): red for Warning, grey otherwise. */
+  events?: readonly RolloutEvent[];
+}) {
   const now = useNow();
   const first = samples[0];
   if (first === undefined) return null;
@@ -62,6 +71,22 @@ export function Timeline({ samples, ceiling }: { samples: readonly Sample[]; cei
             data-testid={`timeline-${s.key}`}
           />
         ))}
+        {events
+          .filter((e) => e.t >= t0 && e.t <= t1)
+          .map((e) => (
+            <line
+              key={e.uid}
+              x1={x(e.t)}
+              x2={x(e.t)}
+              y1={PAD.top}
+              y2={H - PAD.bottom}
+              strokeWidth={1}
+              className={e.type === 'Warning' ? 'stroke-rose-400' : 'stroke-slate-300 dark:stroke-slate-600'}
+              data-testid="timeline-event"
+            >
+              <title>{`${e.type} ${e.reason} ${e.object}: ${e.message}`}</title>
+            </line>
+          ))}
         <text x={PAD.left} y={H - 4} className="fill-slate-500 text-[10px]">
           opened
         </text>
