@@ -39,9 +39,9 @@ import { type Request, Router } from 'express';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { Caller, Callers } from '../kube/callers';
-import { kubeRequest, type RequestOptions } from '../kube/client';
 import { collectionPath, objectPath } from '../kube/resources';
 import type { Metrics } from '../metrics';
+import { callerOf as callerFromRequest, timedRequests } from './caller';
 import { HttpError } from './errors';
 
 export const RESTARTED_AT_ANNOTATION = 'kubectl.kubernetes.io/restartedAt';
@@ -109,28 +109,8 @@ export function actionRoutes(deps: ActionDeps): Router {
   const r = Router();
   const permissionCache = new Map<string, { result: PermissionResult; expires: number }>();
 
-  const callerOf = (req: Request): Caller => {
-    const context = req.query.context;
-    if (
-      context !== undefined &&
-      (typeof context !== 'string' || context.length === 0 || context.length > 253)
-    ) {
-      throw new HttpError(400, 'BadRequest', 'invalid context', { field: 'context' });
-    }
-    return callers.resolve(req.headers, context);
-  };
-
-  async function timed<T>(verb: string, caller: Caller, path: string, opts?: RequestOptions): Promise<T> {
-    const end = metrics.apiLatency.startTimer({ verb });
-    try {
-      const res = await kubeRequest<T>(caller.kc, path, opts);
-      end({ code: '200' });
-      return res;
-    } catch (err) {
-      end({ code: String((err as { code?: number }).code ?? 'error') });
-      throw err;
-    }
-  }
+  const callerOf = (req: Request): Caller => callerFromRequest(callers, req);
+  const timed = timedRequests(metrics);
 
   function target(req: Request): { namespace: string; name: string; caller: Caller; path: string } {
     const namespace = parse(NamespaceName, req.params.namespace, 'namespace');

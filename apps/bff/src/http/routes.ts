@@ -15,10 +15,10 @@ import { rateLimit } from 'express-rate-limit';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { type Caller, type Callers, TOKEN_COOKIE } from '../kube/callers';
-import { kubeRequest, type RequestOptions } from '../kube/client';
 import { collectionPath, KIND_NAMES, objectPath } from '../kube/resources';
 import { sanitize } from '../kube/sanitize';
 import type { Metrics } from '../metrics';
+import { callerOf as callerFromRequest, timedRequests } from './caller';
 import { HttpError } from './errors';
 
 /** DNS-1123 subdomain: what object names of these kinds must be (≤ 253). */
@@ -55,22 +55,8 @@ export function apiRoutes(deps: RouteDeps): Router {
   const contexts = callers.contexts;
   const r = Router();
 
-  const contextOf = (q: unknown): string | undefined =>
-    typeof q === 'string' && q.length > 0 ? parseParam(z.string().max(253), q, 'context') : undefined;
-  const callerOf = (req: Request): Caller => callers.resolve(req.headers, contextOf(req.query.context));
-
-  /** A timed apiserver request as the caller (for the latency histogram). */
-  async function timed<T>(verb: string, caller: Caller, path: string, opts?: RequestOptions): Promise<T> {
-    const end = metrics.apiLatency.startTimer({ verb });
-    try {
-      const res = await kubeRequest<T>(caller.kc, path, opts);
-      end({ code: '200' });
-      return res;
-    } catch (err) {
-      end({ code: String((err as { code?: number }).code ?? 'error') });
-      throw err;
-    }
-  }
+  const callerOf = (req: Request): Caller => callerFromRequest(callers, req);
+  const timed = timedRequests(metrics);
 
   r.get('/session', (req, res) => {
     let caller: Caller | undefined;
