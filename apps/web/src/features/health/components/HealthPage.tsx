@@ -11,7 +11,7 @@ import { describeProbe, type ProbeKind, podStatus, probeTimings, toDate } from '
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { Age } from '../../../components/live-table/Age';
-import { describeError } from '../../../lib/api';
+import { objectPageState, PanelSection } from '../../../components/object-page';
 import { useLiveNotice } from '../../live/live-context';
 import { useLiveList } from '../../live/live-query';
 import { listItems } from '../../live/reducers';
@@ -22,17 +22,6 @@ import { lintProbes, probedContainers } from '../lib/probe-lint';
 const th = 'px-3 py-1.5 text-left font-medium text-slate-500 text-xs dark:text-slate-400';
 const td = 'px-3 py-1.5 text-sm';
 const box = 'overflow-x-auto rounded-md border border-slate-200 dark:border-slate-800';
-
-function Section({ title, children, testId }: { title: string; children: React.ReactNode; testId?: string }) {
-  return (
-    <section className="space-y-2" data-testid={testId}>
-      <h2 className="font-semibold text-slate-500 text-xs uppercase tracking-wide dark:text-slate-400">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
 
 function Flag({ on, label }: { on: boolean | undefined; label: string }) {
   return (
@@ -184,29 +173,13 @@ export default function HealthPage() {
   );
 
   const title = `pod/${name}`;
-  if (pods.isPending) {
-    return (
-      <p role="status" className="px-4 py-10 text-center text-slate-500 text-sm">
-        Loading {title}…
-      </p>
-    );
-  }
-  if (pods.isError) {
-    const e = describeError(pods.error);
-    return (
-      <p role="alert" className="px-4 py-10 text-center text-rose-700 text-sm">
-        {e.title}: {e.message}
-      </p>
-    );
-  }
-  if (!pod) {
-    return (
-      <p className="px-4 py-10 text-center text-slate-500 text-sm">
-        <title>{`${title} — Wheelhouse`}</title>
-        There is no pod {name} in namespace {namespace} (it may have been deleted or replaced).
-      </p>
-    );
-  }
+  const state = objectPageState(
+    pods,
+    title,
+    pod !== undefined,
+    `There is no pod ${name} in namespace ${namespace} (it may have been deleted or replaced).`,
+  );
+  if (state !== undefined || pod === undefined) return state;
   const summary = podStatus(pod);
   const statuses = [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])];
   const owner = pod.metadata?.ownerReferences?.find((o) => o.controller);
@@ -241,7 +214,7 @@ export default function HealthPage() {
         </p>
       )}
 
-      <Section title="Service membership" testId="membership">
+      <PanelSection title="Service membership" testId="membership">
         {selecting.length === 0 ? (
           <p className="text-slate-500 text-sm">No Service in {namespace} selects this pod.</p>
         ) : (
@@ -289,15 +262,15 @@ export default function HealthPage() {
             </table>
           </div>
         )}
-      </Section>
+      </PanelSection>
 
-      <Section title="Containers and probes" testId="containers">
+      <PanelSection title="Containers and probes" testId="containers">
         {probedContainers(pod).map((c) => (
           <ContainerHealth key={c.name} c={c} status={statuses.find((s) => s.name === c.name)} />
         ))}
-      </Section>
+      </PanelSection>
 
-      <Section title="Probe lint" testId="lint">
+      <PanelSection title="Probe lint" testId="lint">
         {findings.length === 0 ? (
           <p className="text-slate-500 text-sm">Nothing to flag.</p>
         ) : (
@@ -318,9 +291,9 @@ export default function HealthPage() {
             ))}
           </ul>
         )}
-      </Section>
+      </PanelSection>
 
-      <Section title="Probe events" testId="probe-events">
+      <PanelSection title="Probe events" testId="probe-events">
         {groups.length === 0 ? (
           <p className="text-slate-500 text-sm">
             No probe failures, kills or back-offs recorded for this pod.
@@ -355,7 +328,7 @@ export default function HealthPage() {
             </table>
           </div>
         )}
-      </Section>
+      </PanelSection>
     </div>
   );
 }

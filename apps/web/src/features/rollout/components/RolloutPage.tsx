@@ -13,6 +13,7 @@ import type { DeploymentAction, DeploymentRevision } from '@wheelhouse/shared-ty
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Age } from '../../../components/live-table/Age';
+import { objectPageState, PanelSection } from '../../../components/object-page';
 import { describeError } from '../../../lib/api';
 import { useNow } from '../../../lib/clock';
 import { useLiveNotice, useLiveStore } from '../../live/live-context';
@@ -35,17 +36,6 @@ import {
 import { ActionDialog, type DialogRequest, secondaryButton } from './ActionDialog';
 import { TemplateDiff } from './TemplateDiff';
 import { Timeline } from './Timeline';
-
-function Section({ title, children, testId }: { title: string; children: React.ReactNode; testId?: string }) {
-  return (
-    <section className="space-y-2" data-testid={testId}>
-      <h2 className="font-semibold text-slate-500 text-xs uppercase tracking-wide dark:text-slate-400">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
 
 function Fact({ label, children, testId }: { label: string; children: React.ReactNode; testId?: string }) {
   return (
@@ -566,29 +556,13 @@ export default function RolloutPage() {
   const [done, setDone] = useState<string | undefined>();
 
   const title = `deployment/${name}`;
-  if (deployments.isPending) {
-    return (
-      <p role="status" className="px-4 py-10 text-center text-slate-500 text-sm">
-        Loading deployment/{name}…
-      </p>
-    );
-  }
-  if (deployments.isError) {
-    const e = describeError(deployments.error);
-    return (
-      <p role="alert" className="px-4 py-10 text-center text-rose-700 text-sm">
-        {e.title}: {e.message}
-      </p>
-    );
-  }
-  if (d === undefined) {
-    return (
-      <p className="px-4 py-10 text-center text-slate-500 text-sm">
-        <title>{`${title} — Wheelhouse`}</title>
-        There is no deployment {name} in namespace {namespace} (it may have been deleted).
-      </p>
-    );
-  }
+  const state = objectPageState(
+    deployments,
+    title,
+    d !== undefined,
+    `There is no deployment ${name} in namespace ${namespace} (it may have been deleted).`,
+  );
+  if (state !== undefined || d === undefined) return state;
 
   const budget = (() => {
     try {
@@ -694,22 +668,22 @@ export default function RolloutPage() {
         </Fact>
       </dl>
 
-      <Section title="Conditions">
+      <PanelSection title="Conditions">
         <Conditions d={d} />
-      </Section>
-      <Section title="ReplicaSets">
+      </PanelSection>
+      <PanelSection title="ReplicaSets">
         <ReplicaSets rows={rows} />
-      </Section>
-      <Section title="Timeline (since this page opened)">
+      </PanelSection>
+      <PanelSection title="Timeline (since this page opened)">
         <Timeline samples={samples} ceiling={(d.spec?.replicas ?? 1) + budget.maxSurge} events={events} />
-      </Section>
-      <Section title="Events" testId="rollout-events">
+      </PanelSection>
+      <PanelSection title="Events" testId="rollout-events">
         <RolloutEvents events={events} />
-      </Section>
-      <Section title="Pods">
+      </PanelSection>
+      <PanelSection title="Pods">
         <Pods pods={ownedPods} rows={rows} namespace={namespace} />
-      </Section>
-      <Section title="Revision history" testId="history-section">
+      </PanelSection>
+      <PanelSection title="Revision history" testId="history-section">
         {history.isError ? (
           <p role="alert" className="text-rose-700 text-sm">
             {describeError(history.error).message}
@@ -726,7 +700,7 @@ export default function RolloutPage() {
         ) : (
           <p className="text-slate-500 text-sm">Loading history…</p>
         )}
-      </Section>
+      </PanelSection>
 
       {dialog && (
         <ActionDialog
