@@ -14,6 +14,10 @@ export const ApiErrorBody = z.object({
   /** For validation errors: the offending field path and, for selectors, the character position. */
   field: z.string().optional(),
   position: z.number().int().optional(),
+  /** The apiserver's `details.causes` (422: which field, and why), passed through unchanged in meaning. */
+  causes: z
+    .array(z.object({ field: z.string().optional(), message: z.string(), reason: z.string().optional() }))
+    .optional(),
 });
 export type ApiErrorBody = z.infer<typeof ApiErrorBody>;
 

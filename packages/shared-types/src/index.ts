@@ -4,3 +4,4 @@ export * from './kinds';
 export * from './logs';
 export * from './protocol';
 export * from './rest';
+export * from './writes';
