@@ -1,10 +1,25 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import {
-  ACTION_PERMISSIONS,
-  type DeploymentAction,
-  type PermissionsResponse,
+import type {
+  DeploymentAction,
+  PermissionsResponse,
+  ACTION_PERMISSIONS as ProtocolActionPermissions,
 } from '@wheelhouse/shared-types';
 import { getJson } from '../../../lib/api';
+
+/**
+ * The permission each action needs. Spelled out rather than imported, like `SOCKET_PATH`: a value
+ * import from @wheelhouse/shared-types bundles zod into this chunk, and zod probes for `new Function`
+ * (its JIT), which the CSP's `script-src 'self'` reports as an `unsafe-eval` violation. The type
+ * annotation makes the compiler hold this copy equal to the contract's.
+ */
+const ACTION_PERMISSIONS: typeof ProtocolActionPermissions = {
+  scale: 'patch:deployments/scale',
+  restart: 'patch:deployments',
+  pause: 'patch:deployments',
+  resume: 'patch:deployments',
+  undo: 'patch:deployments',
+  image: 'patch:deployments',
+};
 
 const CHECKS = [...new Set(Object.values(ACTION_PERMISSIONS))];
 
