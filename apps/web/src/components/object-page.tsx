@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { describeError } from '../lib/api';
+import { ErrorPanel, PageMessage } from './notices';
 
 /** A titled block of the rollout cockpit and the health view. */
 export function PanelSection({
@@ -27,32 +27,28 @@ export function PanelSection({
  */
 export function objectPageState(
   list: { isPending: boolean; isError: boolean; error: unknown },
-  title: string,
-  found: boolean,
-  missing: string,
+  page: { title: string; namespace: string; found: boolean; missing: string },
 ): ReactNode | undefined {
-  const message = 'px-4 py-10 text-center text-sm';
-  if (list.isPending) {
-    return (
-      <p role="status" className={`${message} text-slate-500`}>
-        Loading {title}…
-      </p>
-    );
-  }
+  const { title, namespace } = page;
+  if (list.isPending) return <PageMessage role="status">Loading {title}…</PageMessage>;
   if (list.isError) {
-    const e = describeError(list.error);
     return (
-      <p role="alert" className={`${message} text-rose-700`}>
-        {e.title}: {e.message}
-      </p>
+      <div className="p-4">
+        <ErrorPanel
+          error={list.error}
+          forbidden={`You may not read ${title} in namespace ${namespace}`}
+          failed={`Cannot read ${title}`}
+          testId="page"
+        />
+      </div>
     );
   }
-  if (!found) {
+  if (!page.found) {
     return (
-      <p className={`${message} text-slate-500`}>
+      <PageMessage>
         <title>{`${title} — Wheelhouse`}</title>
-        {missing}
-      </p>
+        {page.missing}
+      </PageMessage>
     );
   }
   return undefined;

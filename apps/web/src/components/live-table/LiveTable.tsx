@@ -10,7 +10,7 @@ import {
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type KeyboardEvent, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { ApiError, describeError } from '../../lib/api';
+import { ErrorPanel, LiveNotice, PageMessage as Message } from '../notices';
 import { FilterInput } from './FilterInput';
 import type { LiveRow } from './types';
 
@@ -98,14 +98,7 @@ export function LiveTable<R extends LiveRow>(props: LiveTableProps<R>) {
           {count}
         </span>
       </div>
-      {notice && (
-        <div
-          role="status"
-          className="mx-4 mb-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900 text-sm dark:border-amber-700/60 dark:bg-amber-950/40 dark:text-amber-200"
-        >
-          {notice}
-        </div>
-      )}
+      <LiveNotice notice={notice} className="mx-4 mb-3" />
       {status === 'pending' ? (
         <Message role="status">Loading {noun}…</Message>
       ) : status === 'error' ? (
@@ -362,14 +355,6 @@ function useChangeTimes(rows: readonly LiveRow[] | undefined): ReadonlyMap<strin
   }, [rows]);
 }
 
-function Message({ role, children }: { role?: 'status' | 'alert'; children: ReactNode }) {
-  return (
-    <div role={role} className="px-4 py-10 text-center text-slate-500 text-sm dark:text-slate-400">
-      {children}
-    </div>
-  );
-}
-
 function ErrorMessage({
   error,
   noun,
@@ -379,32 +364,14 @@ function ErrorMessage({
   noun: string;
   namespace: string | undefined;
 }) {
-  const { title, message } = describeError(error);
   const where = namespace === undefined ? 'all namespaces' : `namespace ${namespace}`;
-  if (error instanceof ApiError && error.body.code === 403) {
-    return (
-      <div
-        role="alert"
-        data-testid="table-forbidden"
-        className="mx-4 my-6 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-amber-950 text-sm dark:border-amber-700/60 dark:bg-amber-950/40 dark:text-amber-100"
-      >
-        <p className="font-medium">
-          You may not list {noun} in {where}
-        </p>
-        <p className="mt-1 break-words font-mono text-xs">{message}</p>
-      </div>
-    );
-  }
   return (
-    <div
-      role="alert"
-      data-testid="table-error"
-      className="mx-4 my-6 rounded-md border border-red-300 bg-red-50 px-4 py-3 text-red-900 text-sm dark:border-red-800/60 dark:bg-red-950/40 dark:text-red-200"
-    >
-      <p className="font-medium">
-        Cannot watch {noun} in {where}: {title}
-      </p>
-      <p className="mt-1 break-words font-mono text-xs">{message}</p>
-    </div>
+    <ErrorPanel
+      error={error}
+      forbidden={`You may not list ${noun} in ${where}`}
+      failed={`Cannot watch ${noun} in ${where}`}
+      testId="table"
+      className="mx-4 my-6"
+    />
   );
 }

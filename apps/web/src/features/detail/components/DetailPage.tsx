@@ -10,7 +10,8 @@ import type { KindObject, SecretSummary } from '@wheelhouse/shared-types';
 import { lazy, type ReactNode, Suspense, useMemo } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { type ViewKind, viewKind } from '../../../app/kinds';
-import { ApiError, describeError } from '../../../lib/api';
+import { ErrorPanel, LiveNotice, PageMessage as Message } from '../../../components/notices';
+import { PageHeader } from '../../../components/ViewHeader';
 import { listPath, rolloutPath } from '../../../lib/paths';
 import { useLiveNotice } from '../../live/live-context';
 import { useLiveList } from '../../live/live-query';
@@ -19,6 +20,7 @@ import { LogsPanel } from '../../logs/components/LogsPanel';
 import { useObject } from '../api/get-object';
 import { EventsSection, MetadataSection } from './common-sections';
 import { ConfigMapSections, SecretSections } from './DataSections';
+import { type DetailTab, DetailTabs } from './DetailTabs';
 import { PodSections } from './PodSections';
 import { ServiceSections } from './ServiceSections';
 import { DeploymentSections, ReplicaSetSections } from './WorkloadSections';
@@ -58,14 +60,6 @@ export default function DetailPage() {
   );
 }
 
-function Message({ children, role = 'status' }: { children: ReactNode; role?: 'status' | 'alert' }) {
-  return (
-    <div role={role} className="px-4 py-10 text-center text-slate-500 text-sm dark:text-slate-400">
-      {children}
-    </div>
-  );
-}
-
 function ObjectPage({ view, namespace, name }: { view: ViewKind; namespace: string; name: string }) {
   const { kind } = view;
   // The object comes from the live list of its kind in its namespace (the list view's own
@@ -80,9 +74,10 @@ function ObjectPage({ view, namespace, name }: { view: ViewKind; namespace: stri
   // When the list cannot be watched (RBAC may allow get without list), read the object once.
   const rest = useObject(kind, namespace, name, live.status === 'error');
   const object: KindObject | undefined = fromList ?? rest.data;
-  const [search, setSearch] = useSearchParams();
+  const [search] = useSearchParams();
   const requested = search.get('tab');
-  const tab = requested === 'yaml' ? 'yaml' : requested === 'logs' && kind === 'pods' ? 'logs' : 'overview';
+  const tab: DetailTab =
+    requested === 'yaml' ? 'yaml' : requested === 'logs' && kind === 'pods' ? 'logs' : 'overview';
   const title = `${SINGULAR[kind]} ${name}`;
 
   let body: ReactNode;
@@ -113,96 +108,59 @@ function ObjectPage({ view, namespace, name }: { view: ViewKind; namespace: stri
       </Message>
     );
   } else {
+    const what = `${SINGULAR[kind].toLowerCase()} ${name}`;
     body = (
-      <LoadError
+      <ErrorPanel
         error={rest.error ?? live.error}
-        what={`${SINGULAR[kind].toLowerCase()} ${name}`}
-        namespace={namespace}
+        forbidden={`You may not read ${what} in namespace ${namespace}`}
+        failed={`Cannot read ${what}`}
+        testId="detail"
       />
     );
   }
 
   return (
     <div className="min-h-0 flex-1 overflow-auto">
-      <title>{`${title} · ${namespace} — Wheelhouse`}</title>
-      <div className="px-4 pt-4 pb-3">
-        <nav aria-label="Breadcrumb" className="text-slate-500 text-sm dark:text-slate-400">
-          <Link to={listPath(kind, namespace, search.get('l') ?? undefined)} className="hover:underline">
-            {view.label}
-          </Link>
-          <span aria-hidden="true"> / </span>
-          <span>{namespace}</span>
-        </nav>
-        <div className="mt-1 flex flex-wrap items-center gap-3">
-          <h1 className="font-semibold text-lg tracking-tight">
+      <PageHeader
+        className="px-4 pt-4"
+        documentTitle={`${title} · ${namespace}`}
+        breadcrumb={
+          <nav aria-label="Breadcrumb" className="text-slate-500 text-sm dark:text-slate-400">
+            <Link to={listPath(kind, namespace, search.get('l') ?? undefined)} className="hover:underline">
+              {view.label}
+            </Link>
+            <span aria-hidden="true"> / </span>
+            <span>{namespace}</span>
+          </nav>
+        }
+        title={
+          <>
             <span className="font-normal text-slate-500 dark:text-slate-400">{SINGULAR[kind]} </span>
             {name}
-          </h1>
-          {kind === 'deployments' && object !== undefined && (
-            <Link
-              to={rolloutPath(namespace, name)}
-              data-testid="rollout-link"
-              className="rounded-md border border-sky-600 px-2.5 py-1 font-medium text-sky-800 text-sm hover:bg-sky-50 dark:border-sky-500 dark:text-sky-300 dark:hover:bg-sky-950/50"
-            >
-              Rollout
-            </Link>
-          )}
-          {kind === 'pods' && object !== undefined && (
-            <Link
-              to={`/pods/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}/health`}
-              data-testid="health-link"
-              className="rounded-md border border-sky-600 px-2.5 py-1 font-medium text-sky-800 text-sm hover:bg-sky-50 dark:border-sky-500 dark:text-sky-300 dark:hover:bg-sky-950/50"
-            >
-              Health
-            </Link>
-          )}
-        </div>
-        <div
-          role="tablist"
-          aria-label="View"
-          className="mt-3 flex gap-1 border-slate-200 border-b dark:border-slate-800"
-        >
-          {(kind === 'pods' ? (['overview', 'logs', 'yaml'] as const) : (['overview', 'yaml'] as const)).map(
-            (t) => (
-              <button
-                key={t}
-                type="button"
-                role="tab"
-                id={`tab-${t}`}
-                aria-controls="detail-panel"
-                aria-selected={tab === t}
-                data-testid={`tab-${t}`}
-                onClick={() =>
-                  setSearch(
-                    (prev) => {
-                      const next = new URLSearchParams(prev);
-                      if (t === 'overview') next.delete('tab');
-                      else next.set('tab', t);
-                      return next;
-                    },
-                    { replace: true },
-                  )
-                }
-                className={`-mb-px border-b-2 px-3 py-1.5 text-sm ${
-                  tab === t
-                    ? 'border-sky-600 font-medium text-sky-800 dark:border-sky-400 dark:text-sky-300'
-                    : 'border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100'
-                }`}
-              >
-                {t === 'yaml' ? 'YAML' : t === 'logs' ? 'Logs' : 'Overview'}
-              </button>
-            ),
-          )}
-        </div>
+          </>
+        }
+      >
+        {kind === 'deployments' && object !== undefined && (
+          <HeaderLink to={rolloutPath(namespace, name)} testId="rollout-link">
+            Rollout
+          </HeaderLink>
+        )}
+        {kind === 'pods' && object !== undefined && (
+          <HeaderLink
+            to={`/pods/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}/health`}
+            testId="health-link"
+          >
+            Health
+          </HeaderLink>
+        )}
+      </PageHeader>
+      <div className="px-4 pb-3">
+        <DetailTabs
+          tabs={kind === 'pods' ? ['overview', 'logs', 'yaml'] : ['overview', 'yaml']}
+          current={tab}
+        />
       </div>
-      {notice && (
-        <div
-          role="status"
-          className="mx-4 mb-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900 text-sm dark:border-amber-700/60 dark:bg-amber-950/40 dark:text-amber-200"
-        >
-          {notice}
-        </div>
-      )}
+      <LiveNotice notice={notice} className="mx-4 mb-3" />
       <div id="detail-panel" role="tabpanel" aria-labelledby={`tab-${tab}`} className="space-y-4 px-4 pb-8">
         {body}
       </div>
@@ -210,24 +168,16 @@ function ObjectPage({ view, namespace, name }: { view: ViewKind; namespace: stri
   );
 }
 
-function LoadError({ error, what, namespace }: { error: unknown; what: string; namespace: string }) {
-  const { title, message } = describeError(error);
-  const forbidden = error instanceof ApiError && error.body.code === 403;
+/** A button-like link beside the heading: "Rollout", "Health". */
+function HeaderLink({ to, testId, children }: { to: string; testId: string; children: ReactNode }) {
   return (
-    <div
-      role="alert"
-      data-testid={forbidden ? 'detail-forbidden' : 'detail-error'}
-      className={`rounded-md border px-4 py-3 text-sm ${
-        forbidden
-          ? 'border-amber-300 bg-amber-50 text-amber-950 dark:border-amber-700/60 dark:bg-amber-950/40 dark:text-amber-100'
-          : 'border-red-300 bg-red-50 text-red-900 dark:border-red-800/60 dark:bg-red-950/40 dark:text-red-200'
-      }`}
+    <Link
+      to={to}
+      data-testid={testId}
+      className="rounded-md border border-sky-600 px-2.5 py-1 font-medium text-sky-800 text-sm hover:bg-sky-50 dark:border-sky-500 dark:text-sky-300 dark:hover:bg-sky-950/50"
     >
-      <p className="font-medium">
-        {forbidden ? `You may not read ${what} in namespace ${namespace}` : `Cannot read ${what}: ${title}`}
-      </p>
-      <p className="mt-1 break-words font-mono text-xs">{message}</p>
-    </div>
+      {children}
+    </Link>
   );
 }
 

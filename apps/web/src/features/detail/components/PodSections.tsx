@@ -1,6 +1,7 @@
 import type { V1Container, V1ContainerStatus, V1Pod, V1ReplicaSet, V1Service } from '@kubernetes/client-node';
 import { describeProbe, podStatus, toDate } from '@wheelhouse/core';
 import { Age } from '../../../components/live-table/Age';
+import { SimpleTable } from '../../../components/table';
 import { useLiveList } from '../../live/live-query';
 import { listItems } from '../../live/reducers';
 import { Status } from '../../pods/components/PodStatus';
@@ -8,7 +9,7 @@ import { controllerOf } from '../../resources/lib/kubectl-columns';
 import { containerStateText, resourceText, volumeSource } from '../lib/pod-details';
 import { podReferences, podsSelectedBy } from '../lib/relations';
 import { OwnerLink } from './common-sections';
-import { ConditionStatus, Fields, Muted, ObjectLink, Section, SimpleTable, TONE_TEXT } from './ui';
+import { ConditionStatus, Fields, Muted, ObjectLink, Section, TONE_TEXT } from './ui';
 
 /** Pod → its controller → that one's controller (ReplicaSet → Deployment), as links. */
 function OwnerChain({ pod }: { pod: V1Pod }) {

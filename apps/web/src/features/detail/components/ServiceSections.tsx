@@ -1,12 +1,13 @@
 import type { V1EndpointSlice, V1Pod, V1Service } from '@kubernetes/client-node';
 import { useMemo } from 'react';
+import { SimpleTable } from '../../../components/table';
 import { describeError } from '../../../lib/api';
 import { useLiveList } from '../../live/live-query';
 import { listItems } from '../../live/reducers';
 import { serviceClusterIp, serviceExternalIp } from '../../resources/lib/kubectl-columns';
 import { endpointStates, podsSelectedBy } from '../lib/relations';
 import { PodsTable } from './common-sections';
-import { Fields, LabelChips, Muted, Section, SimpleTable } from './ui';
+import { Fields, LabelChips, Muted, Section } from './ui';
 
 /** The label the EndpointSlice controller puts on every slice of a Service. */
 const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';

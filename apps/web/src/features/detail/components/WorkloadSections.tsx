@@ -1,14 +1,16 @@
-import type { IntOrString, V1Deployment, V1Pod, V1ReplicaSet } from '@kubernetes/client-node';
-import { resolveRollingUpdate, revisionOf, rolloutStatus, toDate } from '@wheelhouse/core';
+import type { V1Deployment, V1Pod, V1ReplicaSet } from '@kubernetes/client-node';
+import { revisionOf, rolloutStatus, toDate } from '@wheelhouse/core';
 import { useMemo } from 'react';
+import { DeploymentStrategy } from '../../../components/DeploymentStrategy';
 import { Age } from '../../../components/live-table/Age';
+import { SimpleTable } from '../../../components/table';
 import { useLiveList } from '../../live/live-query';
 import { listItems } from '../../live/reducers';
 import { containersAndImages, controllerOf, labelSelectorText } from '../../resources/lib/kubectl-columns';
 import { ownedBy, ownedByAny } from '../lib/relations';
 import { OwnerLink, PodsTable } from './common-sections';
 import { ConditionsTable } from './PodSections';
-import { Fields, Muted, ObjectLink, Section, SimpleTable, TONE_TEXT } from './ui';
+import { Fields, Muted, ObjectLink, Section, TONE_TEXT } from './ui';
 
 function usePods(namespace: string) {
   const query = useLiveList({ kind: 'pods', namespace });
@@ -18,26 +20,6 @@ function usePods(namespace: string) {
 function useReplicaSets(namespace: string) {
   const query = useLiveList({ kind: 'replicasets', namespace });
   return query.data ? (listItems(query.data) as V1ReplicaSet[]) : undefined;
-}
-
-function budgetValue(raw: IntOrString | undefined, resolved: number): string {
-  const text = raw === undefined ? '25%' : String(raw);
-  return /%$/.test(text) ? `${text} (${resolved} ${resolved === 1 ? 'pod' : 'pods'})` : `${resolved}`;
-}
-
-function Strategy({ d }: { d: V1Deployment }) {
-  const strategy = d.spec?.strategy;
-  let budget: string;
-  try {
-    const resolved = resolveRollingUpdate(d);
-    budget =
-      strategy?.type === 'Recreate'
-        ? `Recreate: all ${resolved.maxUnavailable} pods are stopped before new ones start`
-        : `RollingUpdate: maxSurge ${budgetValue(strategy?.rollingUpdate?.maxSurge, resolved.maxSurge)}, maxUnavailable ${budgetValue(strategy?.rollingUpdate?.maxUnavailable, resolved.maxUnavailable)}`;
-  } catch (error) {
-    budget = error instanceof Error ? error.message : String(error);
-  }
-  return <span data-testid="strategy">{budget}</span>;
 }
 
 function ReplicaSetsTable({ replicaSets }: { replicaSets: V1ReplicaSet[] }) {
@@ -96,7 +78,7 @@ export function DeploymentSections({ deployment: d }: { deployment: V1Deployment
               'Replicas',
               `${d.spec?.replicas ?? 0} desired, ${d.status?.updatedReplicas ?? 0} updated, ${d.status?.readyReplicas ?? 0} ready, ${d.status?.availableReplicas ?? 0} available`,
             ],
-            ['Strategy', <Strategy d={d} />],
+            ['Strategy', <DeploymentStrategy deployment={d} />],
             ['Min ready seconds', d.spec?.minReadySeconds ? `${d.spec.minReadySeconds}s` : undefined],
             [
               'Progress deadline',

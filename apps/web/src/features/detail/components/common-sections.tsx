@@ -3,13 +3,14 @@ import { formatRestarts, toDate } from '@wheelhouse/core';
 import { useState } from 'react';
 import type { ViewableKind } from '../../../app/kinds';
 import { Age } from '../../../components/live-table/Age';
+import { SimpleTable } from '../../../components/table';
 import { describeError } from '../../../lib/api';
 import { useNow } from '../../../lib/clock';
 import { Status } from '../../pods/components/PodStatus';
 import { podRow } from '../../pods/lib/pod-rows';
 import { useEvents } from '../api/get-events';
 import type { EndpointState } from '../lib/relations';
-import { Fields, LabelChips, Muted, ObjectLink, Section, SimpleTable } from './ui';
+import { Fields, LabelChips, Muted, ObjectLink, Section } from './ui';
 
 /** Owner kinds with a page of their own here. */
 const OWNER_KINDS: Record<string, ViewableKind> = {

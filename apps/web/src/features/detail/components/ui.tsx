@@ -51,53 +51,6 @@ export function Muted({ children }: { children: ReactNode }) {
   return <p className="text-slate-500 text-sm dark:text-slate-400">{children}</p>;
 }
 
-/** A plain table for the small lists of a detail page (not virtualised). */
-export function SimpleTable({
-  label,
-  headers,
-  rows,
-  testId,
-}: {
-  label: string;
-  headers: string[];
-  rows: { key: string; cells: ReactNode[]; testId?: string }[];
-  testId?: string;
-}) {
-  return (
-    <div className="overflow-x-auto">
-      <table aria-label={label} data-testid={testId} className="w-full border-collapse text-sm">
-        <thead>
-          <tr>
-            {headers.map((h) => (
-              <th
-                key={h}
-                scope="col"
-                className="border-slate-200 border-b px-2 py-1.5 text-left font-medium text-[11px] text-slate-500 uppercase tracking-wider first:pl-0 dark:border-slate-800 dark:text-slate-400"
-              >
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.key} data-testid={row.testId}>
-              {row.cells.map((cell, i) => (
-                <td
-                  key={i}
-                  className="border-slate-100 border-b px-2 py-1.5 align-top first:pl-0 dark:border-slate-800/70"
-                >
-                  {cell}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
 export function ObjectLink({
   kind,
   namespace,

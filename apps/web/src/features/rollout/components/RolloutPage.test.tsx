@@ -149,9 +149,8 @@ describe('RolloutPage', () => {
     expect((await screen.findByTestId('rollout-status')).textContent).toBe(
       'Waiting for deployment "api" rollout to finish: 2 out of 4 new replicas have been updated...',
     );
-    expect(screen.getByTestId('strategy').textContent).toBe(
-      'RollingUpdate: maxSurge 1 → 1 pod, maxUnavailable 0 → 0 pods',
-    );
+    // The detail page's wording (one DeploymentStrategy for both).
+    expect(screen.getByTestId('strategy').textContent).toBe('RollingUpdate: maxSurge 1, maxUnavailable 0');
     expect(await screen.findByTestId('rs-new')).toBeDefined();
     expect(
       within(screen.getByTestId('rs-new'))
