@@ -4,7 +4,10 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { describeError } from '../../../lib/api';
 import { type ActionTarget, isConflict, useDeploymentAction } from '../api/post-action';
 import { containerImages, resourceVersionFor } from '../lib/rollout-view';
+import { primaryButton, secondaryButton } from './buttons';
+import { ConflictNotice } from './ConflictNotice';
 import { TemplateDiff } from './TemplateDiff';
+import { UndoForm } from './UndoForm';
 
 export interface DialogRequest {
   action: DeploymentAction;
@@ -20,66 +23,6 @@ const TITLES: Record<DeploymentAction, string> = {
   undo: 'Roll back',
   image: 'Set image',
 };
-
-const buttonBase =
-  'rounded-md px-3 py-1.5 text-sm font-medium disabled:cursor-not-allowed disabled:opacity-50 focus-visible:outline-2 focus-visible:outline-sky-500';
-export const primaryButton = `${buttonBase} bg-sky-700 text-white hover:bg-sky-800 dark:bg-sky-400 dark:hover:bg-sky-300 dark:text-slate-950`;
-export const secondaryButton = `${buttonBase} border border-slate-300 bg-white text-slate-800 hover:bg-slate-50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200 dark:hover:bg-slate-800`;
-
-/** What the user sees of the Deployment when the apiserver said it changed in between. */
-function ConflictNotice({ live, seen }: { live: V1Deployment | undefined; seen: V1Deployment }) {
-  const rows: Array<[string, string, string]> = [];
-  if (live) {
-    const images = (d: V1Deployment) =>
-      containerImages(d)
-        .map((c) => `${c.name}=${c.image}`)
-        .join(', ');
-    rows.push(
-      ['resourceVersion', seen.metadata?.resourceVersion ?? '', live.metadata?.resourceVersion ?? ''],
-      ['generation', String(seen.metadata?.generation ?? ''), String(live.metadata?.generation ?? '')],
-      ['replicas', String(seen.spec?.replicas ?? ''), String(live.spec?.replicas ?? '')],
-      ['paused', String(seen.spec?.paused === true), String(live.spec?.paused === true)],
-      ['images', images(seen), images(live)],
-      [
-        'revision',
-        seen.metadata?.annotations?.['deployment.kubernetes.io/revision'] ?? '',
-        live.metadata?.annotations?.['deployment.kubernetes.io/revision'] ?? '',
-      ],
-    );
-  }
-  return (
-    <div
-      role="alert"
-      data-testid="conflict-notice"
-      className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-700 dark:bg-amber-950/40"
-    >
-      <p className="font-medium text-amber-900 dark:text-amber-200">
-        The Deployment changed since you looked — here is the new state. Nothing was written.
-      </p>
-      <table className="w-full font-mono text-xs">
-        <thead>
-          <tr className="text-left text-slate-500">
-            <th className="font-normal" />
-            <th className="font-normal">you saw</th>
-            <th className="font-normal">now</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(([field, before, now]) => (
-            <tr
-              key={field}
-              className={before !== now ? 'font-semibold text-amber-900 dark:text-amber-200' : ''}
-            >
-              <td className="pr-3">{field}</td>
-              <td className="pr-3">{before}</td>
-              <td>{now}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
 
 /**
  * The confirmation for one action. The resourceVersion sent is the one of the Deployment as it was
@@ -140,7 +83,6 @@ export function ActionDialog({
   const conflict = isConflict(mutation.error) || isConflict(dryRun.error);
   const otherError = !conflict ? (mutation.error ?? dryRun.error) : null;
   const selectedImage = containers.find((c) => c.name === container)?.image;
-  const target_ = history?.find((r) => r.revision === toRevision);
 
   let body: React.ReactNode = null;
   let confirmLabel = TITLES[request.action];
@@ -202,37 +144,13 @@ export function ActionDialog({
       confirmLabel = toRevision === undefined ? 'Roll back' : `Roll back to revision ${toRevision}`;
       doneMessage = `Rolling deployment/${name} back to revision ${toRevision}.`;
       body = (
-        <div className="space-y-3">
-          <label className="block text-sm">
-            Revision
-            <select
-              value={toRevision ?? ''}
-              onChange={(e) => setToRevision(Number(e.target.value))}
-              data-testid="undo-revision"
-              className="mt-1 block rounded-md border border-slate-300 px-2 py-1 dark:border-slate-700 dark:bg-slate-900"
-            >
-              {(history ?? [])
-                .filter((r) => !r.current)
-                .map((r) => (
-                  <option key={r.revision} value={r.revision}>
-                    {r.revision}
-                    {r.revision === previous?.revision ? ' (previous)' : ''} — {r.images.join(', ')}
-                  </option>
-                ))}
-            </select>
-          </label>
-          {history !== undefined && previous === undefined && (
-            <p className="text-sm text-slate-500">There is no earlier revision to roll back to.</p>
-          )}
-          {target_ && (
-            <TemplateDiff
-              from={current?.template}
-              to={target_.template}
-              fromLabel={`revision ${current?.revision ?? '?'} (now)`}
-              toLabel={`revision ${target_.revision}`}
-            />
-          )}
-        </div>
+        <UndoForm
+          history={history}
+          toRevision={toRevision}
+          onChange={setToRevision}
+          previous={previous}
+          current={current}
+        />
       );
       break;
     case 'image': {

@@ -5,7 +5,7 @@ import { Age } from '../../../components/live-table/Age';
 import { ErrorPanel } from '../../../components/notices';
 import { Cell, Row, Table } from '../../../components/table';
 import type { ActionPermission } from '../lib/action-rules';
-import { secondaryButton } from './ActionDialog';
+import { secondaryButton } from './buttons';
 import { TemplateDiff } from './TemplateDiff';
 
 /** A revision picker of the template comparison. */
