@@ -72,12 +72,14 @@ export function Timeline({
           />
         ))}
         {events
-          .filter((e) => e.t >= t0 && e.t <= t1)
+          // An Event's time has whole seconds (metav1.Time is RFC 3339 without fractions), so one
+          // of the page's first second reads up to 1 s before the first sample: it is drawn there.
+          .filter((e) => e.t > t0 - 1000 && e.t <= t1)
           .map((e) => (
             <line
               key={e.uid}
-              x1={x(e.t)}
-              x2={x(e.t)}
+              x1={x(Math.max(e.t, t0))}
+              x2={x(Math.max(e.t, t0))}
               y1={PAD.top}
               y2={H - PAD.bottom}
               strokeWidth={1}

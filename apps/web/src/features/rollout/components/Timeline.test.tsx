@@ -1,0 +1,40 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { RolloutEvent } from '../lib/rollout-view';
+import { Timeline } from './Timeline';
+
+afterEach(cleanup);
+
+const opened = Date.now() - 5_000;
+const event = (t: number, reason: string): RolloutEvent => ({
+  uid: reason,
+  t,
+  type: 'Warning',
+  reason,
+  object: 'replicaset/shop-1',
+  message: 'exceeded quota',
+  count: 1,
+});
+
+describe('Timeline', () => {
+  it('marks the Events since the page opened, including one of its first second (whole-second timestamps)', () => {
+    render(
+      <Timeline
+        samples={[{ t: opened, newReady: 0, oldReady: 2, unavailable: 0 }]}
+        ceiling={3}
+        events={[
+          // metav1.Time drops the fraction: created 400 ms after the page opened, it reads 600 ms before.
+          event(opened - 600, 'FailedCreate'),
+          event(opened + 2_000, 'BackOff'),
+          event(opened - 5_000, 'Before'),
+        ]}
+      />,
+    );
+    const marks = screen.getAllByTestId('timeline-event').map((l) => l.textContent);
+    expect(marks).toEqual([
+      'Warning FailedCreate replicaset/shop-1: exceeded quota',
+      'Warning BackOff replicaset/shop-1: exceeded quota',
+    ]);
+  });
+});
