@@ -28,10 +28,14 @@ for (const match of readme.matchAll(/\]\(([^)\s]+)\)/g)) {
 // 2. Long production files. Tests, fixtures and generated files are not production source.
 const MAX_LINES = 300;
 const REASON = /long because/i;
-const tracked = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', 'apps', 'packages'], {
-  cwd: root,
-  encoding: 'utf8',
-})
+const tracked = execFileSync(
+  'git',
+  ['ls-files', '--cached', '--others', '--exclude-standard', 'apps', 'packages'],
+  {
+    cwd: root,
+    encoding: 'utf8',
+  },
+)
   .split('\n')
   .filter((f) => /\.(ts|tsx|mjs|js)$/.test(f))
   .filter((f) => !/(^|\/)(test|tests|fixtures|testing)\//.test(f) && !/\.(test|spec)\.tsx?$/.test(f))
@@ -44,7 +48,9 @@ for (const file of tracked) {
   longFiles++;
   const head = text.split('\n').slice(0, 15).join('\n');
   if (!REASON.test(head)) {
-    problems.push(`${file}: ${lines} lines (over ${MAX_LINES}) and no "long because …" reason in its first lines`);
+    problems.push(
+      `${file}: ${lines} lines (over ${MAX_LINES}) and no "long because …" reason in its first lines`,
+    );
   }
 }
 
