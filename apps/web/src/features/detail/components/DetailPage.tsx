@@ -7,6 +7,7 @@ import type {
   V1Service,
 } from '@kubernetes/client-node';
 import type { KindObject, SecretSummary } from '@wheelhouse/shared-types';
+import { typeMeta } from '@wheelhouse/shared-types/constants';
 import { lazy, type ReactNode, Suspense, useMemo } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { type ViewKind, viewKind } from '../../../app/kinds';
@@ -24,26 +25,6 @@ import { ServiceSections } from './ServiceSections';
 import { DeploymentSections, ReplicaSetSections } from './WorkloadSections';
 
 const YamlView = lazy(() => import('./YamlView'));
-
-/** The singular a page names its object by: "Deployment api". */
-const SINGULAR: Record<ViewKind['kind'], string> = {
-  pods: 'Pod',
-  deployments: 'Deployment',
-  replicasets: 'ReplicaSet',
-  services: 'Service',
-  configmaps: 'ConfigMap',
-  secrets: 'Secret',
-};
-
-/** apiVersion and kind, which objects from a watch cache do not carry, for the YAML view. */
-const TYPE_META: Record<ViewKind['kind'], { apiVersion: string; kind: string }> = {
-  pods: { apiVersion: 'v1', kind: 'Pod' },
-  deployments: { apiVersion: 'apps/v1', kind: 'Deployment' },
-  replicasets: { apiVersion: 'apps/v1', kind: 'ReplicaSet' },
-  services: { apiVersion: 'v1', kind: 'Service' },
-  configmaps: { apiVersion: 'v1', kind: 'ConfigMap' },
-  secrets: { apiVersion: 'v1', kind: 'Secret' },
-};
 
 /** `/:kind/:namespace/:name`: one object, live, with its relationships, events and YAML. */
 export default function DetailPage() {
@@ -67,7 +48,7 @@ function Message({ children, role = 'status' }: { children: ReactNode; role?: 's
 }
 
 function ObjectPage({ view, namespace, name }: { view: ViewKind; namespace: string; name: string }) {
-  const { kind } = view;
+  const { kind, singular } = view;
   // The object comes from the live list of its kind in its namespace (the list view's own
   // subscription when coming from there): every change shows at once, a deletion too.
   const params = { kind, namespace };
@@ -83,14 +64,14 @@ function ObjectPage({ view, namespace, name }: { view: ViewKind; namespace: stri
   const [search, setSearch] = useSearchParams();
   const requested = search.get('tab');
   const tab = requested === 'yaml' ? 'yaml' : requested === 'logs' && kind === 'pods' ? 'logs' : 'overview';
-  const title = `${SINGULAR[kind]} ${name}`;
+  const title = `${singular} ${name}`;
 
   let body: ReactNode;
   if (object !== undefined) {
     body =
       tab === 'yaml' ? (
         <Suspense fallback={<Message>Loading the YAML view…</Message>}>
-          <YamlView object={{ ...TYPE_META[kind], ...object }} label={`${title} as YAML`} />
+          <YamlView object={{ ...typeMeta(kind), ...object }} label={`${title} as YAML`} />
         </Suspense>
       ) : tab === 'logs' ? (
         <LogsPanel pod={object as KindObject<'pods'>} />
@@ -102,7 +83,7 @@ function ObjectPage({ view, namespace, name }: { view: ViewKind; namespace: stri
   } else if (live.status === 'success') {
     body = (
       <Message role="alert">
-        {SINGULAR[kind]} “{name}” does not exist in namespace {namespace}
+        {singular} “{name}” does not exist in namespace {namespace}
         {live.data.byUid.size > 0 ? ' (it may have been deleted)' : ''}.{' '}
         <Link
           to={listPath(kind, namespace, search.get('l') ?? undefined)}
@@ -116,7 +97,7 @@ function ObjectPage({ view, namespace, name }: { view: ViewKind; namespace: stri
     body = (
       <LoadError
         error={rest.error ?? live.error}
-        what={`${SINGULAR[kind].toLowerCase()} ${name}`}
+        what={`${singular.toLowerCase()} ${name}`}
         namespace={namespace}
       />
     );
@@ -135,7 +116,7 @@ function ObjectPage({ view, namespace, name }: { view: ViewKind; namespace: stri
         </nav>
         <div className="mt-1 flex flex-wrap items-center gap-3">
           <h1 className="font-semibold text-lg tracking-tight">
-            <span className="font-normal text-slate-500 dark:text-slate-400">{SINGULAR[kind]} </span>
+            <span className="font-normal text-slate-500 dark:text-slate-400">{singular} </span>
             {name}
           </h1>
           {kind === 'deployments' && object !== undefined && (

@@ -1,9 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import {
-  ACTION_PERMISSIONS,
-  type DeploymentAction,
-  type PermissionsResponse,
-} from '@wheelhouse/shared-types';
+import type { PermissionsResponse } from '@wheelhouse/shared-types';
+import { ACTION_PERMISSIONS, type DeploymentAction } from '@wheelhouse/shared-types/constants';
 import { getJson } from '../../../lib/api';
 
 const CHECKS = [...new Set(Object.values(ACTION_PERMISSIONS))];
