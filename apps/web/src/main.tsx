@@ -1,10 +1,10 @@
 import { QueryClient } from '@tanstack/react-query';
+import { SOCKET_PATH } from '@wheelhouse/shared-types/constants';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { io } from 'socket.io-client';
 import { App } from './app/App';
 import { type LiveSocket, LiveStore } from './features/live/live-store';
-import { SOCKET_PATH } from './lib/socket-path';
 import './index.css';
 
 const queryClient = new QueryClient({

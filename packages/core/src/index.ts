@@ -1,4 +1,5 @@
 export * from './age';
+export * from './names';
 export * from './pod-status';
 export * from './probes';
 export * from './rollout';

@@ -7,6 +7,7 @@
  * where the problem was found, and parsing stops at the first problem.
  */
 import type { V1LabelSelector } from '@kubernetes/client-node';
+import { DNS1123_SUBDOMAIN } from './names';
 
 /** The operators of k8s.io/apimachinery/pkg/selection, named rather than spelled. */
 export type SelectorOperator =
@@ -56,14 +57,13 @@ export class SelectorParseError extends InvalidSelectorError {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Validation (k8s.io/apimachinery/pkg/util/validation: IsQualifiedName, IsDNS1123Subdomain, IsValidLabelValue)
+// Validation (k8s.io/apimachinery/pkg/util/validation: IsQualifiedName, IsValidLabelValue; the prefix's
+// IsDNS1123Subdomain is in names.ts)
 // ---------------------------------------------------------------------------------------------------------
 
 const QUALIFIED_NAME_MAX_LENGTH = 63;
-const DNS1123_SUBDOMAIN_MAX_LENGTH = 253;
 const LABEL_VALUE_MAX_LENGTH = 63;
 const QUALIFIED_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
-const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 
 /**
@@ -78,10 +78,10 @@ export function labelKeyError(key: string): string | undefined {
   const name = second ?? first;
   if (second !== undefined) {
     if (first === '') return 'the prefix part must be non-empty';
-    if (first.length > DNS1123_SUBDOMAIN_MAX_LENGTH) {
-      return `the prefix part must be no more than ${DNS1123_SUBDOMAIN_MAX_LENGTH} characters`;
+    if (first.length > DNS1123_SUBDOMAIN.maxLength) {
+      return `the prefix part must be no more than ${DNS1123_SUBDOMAIN.maxLength} characters`;
     }
-    if (!DNS1123_SUBDOMAIN.test(first)) {
+    if (!DNS1123_SUBDOMAIN.pattern.test(first)) {
       return "the prefix part must be a lowercase DNS-1123 subdomain: lower case alphanumerics, '-' or '.', starting and ending with an alphanumeric";
     }
   }

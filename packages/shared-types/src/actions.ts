@@ -1,5 +1,8 @@
 import type { V1Deployment, V1PodTemplateSpec } from '@kubernetes/client-node';
+import { NAMESPACE_NAME } from '@wheelhouse/core';
 import { z } from 'zod';
+import { ContainerName, nameSchema } from './names';
+import { PERMISSION_RESOURCES, type PermissionResource } from './permissions';
 
 /**
  * Deployment actions and the reads that go with them (all under /api, every write made as the caller,
@@ -17,22 +20,12 @@ import { z } from 'zod';
  *  GET  /api/permissions?namespace=NS&checks=verb:resource[/subresource],…  → PermissionsResponse
  */
 
-/** DNS-1123 subdomain: what Deployment (and most object) names must be. */
-export const OBJECT_NAME_PATTERN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-export const ObjectName = z.string().max(253).regex(OBJECT_NAME_PATTERN, 'not a valid object name');
-
 /** Opaque (compare for equality only), but never empty and never huge. */
 export const ResourceVersion = z
   .string()
   .min(1, 'resourceVersion is required: send the one of the object you looked at')
   .max(64)
   .regex(/^[\x21-\x7e]+$/, 'not a valid resourceVersion');
-
-/** A container name is a DNS-1123 label. */
-export const ContainerName = z
-  .string()
-  .max(63)
-  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'not a valid container name');
 
 /**
  * A container image reference as the distribution reference grammar allows it:
@@ -108,20 +101,6 @@ export interface HistoryResponse {
   revisions: DeploymentRevision[];
 }
 
-/** What the permissions endpoint can be asked about: the resources the dashboard acts on. */
-export const PERMISSION_RESOURCES = {
-  deployments: 'apps',
-  'deployments/scale': 'apps',
-  replicasets: 'apps',
-  pods: '',
-  'pods/log': '',
-  services: '',
-  endpointslices: 'discovery.k8s.io',
-  events: '',
-  configmaps: '',
-  secrets: '',
-} as const;
-export type PermissionResource = keyof typeof PERMISSION_RESOURCES;
 export const PermissionVerb = z.enum(['get', 'list', 'watch', 'create', 'update', 'patch', 'delete']);
 export type PermissionVerb = z.infer<typeof PermissionVerb>;
 
@@ -144,10 +123,7 @@ export const PermissionCheck = z
 export type PermissionCheck = z.output<typeof PermissionCheck>;
 
 export const PermissionsQuery = z.strictObject({
-  namespace: z
-    .string()
-    .max(63)
-    .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'not a valid namespace'),
+  namespace: nameSchema(NAMESPACE_NAME, 'not a valid namespace'),
   checks: z
     .string()
     .min(1, 'name at least one check')
@@ -168,14 +144,3 @@ export interface PermissionsResponse {
   namespace: string;
   results: PermissionResult[];
 }
-
-/** The permission each action needs (what the UI asks before offering it). */
-export const ACTION_PERMISSIONS = {
-  scale: 'patch:deployments/scale',
-  restart: 'patch:deployments',
-  pause: 'patch:deployments',
-  resume: 'patch:deployments',
-  undo: 'patch:deployments',
-  image: 'patch:deployments',
-} as const;
-export type DeploymentAction = keyof typeof ACTION_PERMISSIONS;

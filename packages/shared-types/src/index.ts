@@ -1,7 +1,10 @@
 export * from './actions';
+export * from './constants';
 export * from './errors';
-export * from './kinds';
 export * from './logs';
+export * from './names';
 export * from './protocol';
+// The schema and the type of a kind under one name: the constants entry has the type alone (kinds.ts).
+export { ResourceKind } from './protocol';
 export * from './rest';
 export * from './writes';

@@ -1,6 +1,7 @@
+import { OBJECT_NAME } from '@wheelhouse/core';
 import { z } from 'zod';
 import type { ApiErrorBody } from './errors';
-import { NamespaceName } from './protocol';
+import { ContainerName, NamespaceName, nameSchema } from './names';
 
 /**
  * Container logs over the same socket as the live lists (the apiserver's pods/log, as the caller):
@@ -15,14 +16,8 @@ import { NamespaceName } from './protocol';
 export const LogsRequest = z.strictObject({
   context: z.string().min(1).max(253).optional(),
   namespace: NamespaceName,
-  pod: z
-    .string()
-    .max(253)
-    .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/, 'not a valid pod name'),
-  container: z
-    .string()
-    .max(63)
-    .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'not a valid container name'),
+  pod: nameSchema(OBJECT_NAME, 'not a valid pod name'),
+  container: ContainerName,
   follow: z.boolean().optional(),
   previous: z.boolean().optional(),
   tailLines: z.number().int().min(1).max(100_000).optional(),

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import type { ApiErrorBody } from './errors';
-import { type KindObject, ResourceKind } from './kinds';
+import { type ResourceKind as Kind, type KindObject, RESOURCE_KINDS } from './kinds';
 import type { LogEndPayload, LogLinesPayload, LogsAck, LogsRequest, LogsStopRequest } from './logs';
+import { NamespaceName } from './names';
 
 /**
- * The live protocol between a browser tab and the BFF, over one socket.io connection per tab.
+ * The live protocol between a browser tab and the BFF, over one socket.io connection per tab, on
+ * `SOCKET_PATH` (constants.ts, importable without zod).
  *
  *  client → server  `subscribe` {context?, kind, namespace?, labelSelector?}
  *                   ack: {ok: true, subId, items, resourceVersion} — the snapshot, served from the
@@ -24,12 +26,9 @@ import type { LogEndPayload, LogLinesPayload, LogsAck, LogsRequest, LogsStopRequ
  * After a reconnect the client subscribes again and gets a fresh snapshot.
  */
 
-/** DNS-1123 label: what a namespace name must be. */
-export const NAMESPACE_PATTERN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-export const NamespaceName = z
-  .string()
-  .max(63, 'namespace names are at most 63 characters')
-  .regex(NAMESPACE_PATTERN, 'a namespace must be a lowercase RFC 1123 label (a-z, 0-9, "-")');
+/** One of the kinds the dashboard watches (kinds.ts), by its plural name. */
+export const ResourceKind = z.enum(RESOURCE_KINDS);
+export type ResourceKind = Kind;
 
 export const MAX_SELECTOR_LENGTH = 4096;
 
@@ -48,12 +47,12 @@ export const UnsubscribeRequest = z.strictObject({ subId: z.string().min(1).max(
 export type UnsubscribeRequest = z.infer<typeof UnsubscribeRequest>;
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
-export interface WatchEvent<K extends ResourceKind = ResourceKind> {
+export interface WatchEvent<K extends Kind = Kind> {
   type: WatchEventType;
   object: KindObject<K>;
 }
 
-export type SubscribeAck<K extends ResourceKind = ResourceKind> =
+export type SubscribeAck<K extends Kind = Kind> =
   | { ok: true; subId: string; items: KindObject<K>[]; resourceVersion: string }
   | { ok: false; error: ApiErrorBody };
 
@@ -90,6 +89,3 @@ export interface ClientToServerEvents {
   logsStart: (req: LogsRequest, ack: (res: LogsAck) => void) => void;
   logsStop: (req: LogsStopRequest, ack: (res: SimpleAck) => void) => void;
 }
-
-/** The socket.io path the BFF serves the protocol on. */
-export const SOCKET_PATH = '/api/socket';

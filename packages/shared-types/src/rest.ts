@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 /**
  * REST endpoints of the BFF (all under /api). One-shot reads and allow-listed actions only; there is
- * no endpoint that proxies an arbitrary apiserver path. Every error is an `ErrorResponse`.
+ * no endpoint that proxies an arbitrary apiserver path. Every error is an `ErrorResponse`; every
+ * mutating request carries the session's CSRF token in the `CSRF_HEADER` header (constants.ts).
  *
  *  GET  /api/session                  → Session (mode, identity, CSRF token for mutations)
  *  GET  /api/contexts                 → ContextsResponse
@@ -38,9 +39,6 @@ export const LoginRequest = z.strictObject({
     .regex(/^[\x21-\x7e]+$/, 'not a bearer token'),
 });
 export type LoginRequest = z.infer<typeof LoginRequest>;
-
-/** Header that carries the CSRF token on every mutating request. */
-export const CSRF_HEADER = 'x-wheelhouse-csrf';
 
 export const AccessMode = z.enum(['kubeconfig', 'in-cluster', 'token']);
 export type AccessMode = z.infer<typeof AccessMode>;

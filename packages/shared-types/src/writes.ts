@@ -1,7 +1,7 @@
 import type { KubernetesObject } from '@kubernetes/client-node';
 import { z } from 'zod';
-import { ObjectName, ResourceVersion } from './actions';
-import { NamespaceName } from './protocol';
+import { ResourceVersion } from './actions';
+import { NamespaceName, ObjectName } from './names';
 
 /**
  * Writes to any object of the six kinds: edit (replace from YAML), create/apply from YAML, delete, and

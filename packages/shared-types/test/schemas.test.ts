@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   ApiErrorBody,
+  ContainerName,
   LoginRequest,
+  LogsRequest,
   NamespaceName,
+  ObjectName,
+  PermissionsQuery,
   RevealRequest,
   SubscribeRequest,
   UnsubscribeRequest,
@@ -35,6 +39,25 @@ describe('wire schemas', () => {
     for (const bad of ['', 'A', '-a', 'a-', 'a_b', 'a.b', 'a/b', '%2e%2e']) {
       expect(NamespaceName.safeParse(bad).success, bad).toBe(false);
     }
+  });
+
+  it('takes object names as DNS-1123 subdomains and container names as labels, saying which failed', () => {
+    expect(ObjectName.safeParse('web-7d4b9c.v2').success).toBe(true);
+    expect(ObjectName.safeParse('a'.repeat(253)).success).toBe(true);
+    expect(ObjectName.safeParse('a'.repeat(254)).success).toBe(false);
+    expect(ObjectName.safeParse('Web').error?.issues[0]?.message).toBe('not a valid object name');
+    expect(ContainerName.safeParse('a'.repeat(63)).success).toBe(true);
+    expect(ContainerName.safeParse('a.b').error?.issues[0]?.message).toBe('not a valid container name');
+    expect(NamespaceName.safeParse('a'.repeat(64)).error?.issues[0]?.message).toBe(
+      'namespace names are at most 63 characters',
+    );
+    const logs = LogsRequest.safeParse({ namespace: 'shop', pod: 'web..1', container: 'app' });
+    expect(logs.error?.issues[0]).toMatchObject({ path: ['pod'], message: 'not a valid pod name' });
+    const permissions = PermissionsQuery.safeParse({ namespace: 'Shop', checks: 'patch:deployments' });
+    expect(permissions.error?.issues[0]).toMatchObject({
+      path: ['namespace'],
+      message: 'not a valid namespace',
+    });
   });
 
   it('takes Secret keys as the apiserver does and nothing that could escape a path', () => {

@@ -1,10 +1,12 @@
 import type { CoreV1EventList, KubernetesObject, V1NamespaceList, V1Secret } from '@kubernetes/client-node';
 import {
   type ContextsResponse,
+  KINDS,
   LoginRequest,
   NAMESPACED_KINDS,
   type NamespaceList,
   NamespaceName,
+  ObjectName,
   ResourceKind,
   RevealRequest,
   type RevealResponse,
@@ -13,19 +15,13 @@ import {
 import { type Request, type Response, Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import type { Logger } from 'pino';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { type Caller, type Callers, TOKEN_COOKIE } from '../kube/callers';
-import { collectionPath, KIND_NAMES, objectPath } from '../kube/resources';
+import { collectionPath, objectPath } from '../kube/resources';
 import { sanitize } from '../kube/sanitize';
 import type { Metrics } from '../metrics';
 import { callerOf as callerFromRequest, timedRequests } from './caller';
 import { HttpError } from './errors';
-
-/** DNS-1123 subdomain: what object names of these kinds must be (≤ 253). */
-const ObjectName = z
-  .string()
-  .max(253)
-  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/, 'not a valid object name');
 
 function parseParam<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const r = schema.safeParse(value);
@@ -128,7 +124,7 @@ export function apiRoutes(deps: RouteDeps): Router {
     const namespace = parseParam(NamespaceName, req.params.namespace, 'namespace');
     const name = parseParam(ObjectName, req.params.name, 'name');
     const list = await timed<CoreV1EventList>('list', callerOf(req), collectionPath('events', namespace), {
-      query: { fieldSelector: `involvedObject.kind=${KIND_NAMES[kind].kind},involvedObject.name=${name}` },
+      query: { fieldSelector: `involvedObject.kind=${KINDS[kind].kind},involvedObject.name=${name}` },
     });
     for (const e of list.items) sanitize('events', e as KubernetesObject);
     res.json({ items: list.items });

@@ -1,5 +1,7 @@
-/** The kinds with a list view and detail pages. */
-export type ViewableKind = 'pods' | 'deployments' | 'replicasets' | 'services' | 'configmaps' | 'secrets';
+import { KINDS, VIEWABLE_KINDS, type ViewableKind } from '@wheelhouse/shared-types/constants';
+
+/** The kinds with a list view and detail pages (the kinds record's `view`). */
+export type { ViewableKind };
 
 export interface ViewKind {
   kind: ViewableKind;
@@ -7,17 +9,16 @@ export interface ViewKind {
   label: string;
   /** How messages name the objects: "No pods in namespace default". */
   noun: string;
+  /** How a page names one object: "Deployment api". */
+  singular: string;
 }
 
 /** The views in the left navigation, in order; each is the route `/<kind>`. */
-export const VIEW_KINDS: readonly ViewKind[] = [
-  { kind: 'pods', label: 'Pods', noun: 'pods' },
-  { kind: 'deployments', label: 'Deployments', noun: 'deployments' },
-  { kind: 'replicasets', label: 'ReplicaSets', noun: 'ReplicaSets' },
-  { kind: 'services', label: 'Services', noun: 'services' },
-  { kind: 'configmaps', label: 'ConfigMaps', noun: 'ConfigMaps' },
-  { kind: 'secrets', label: 'Secrets', noun: 'secrets' },
-];
+export const VIEW_KINDS: readonly ViewKind[] = VIEWABLE_KINDS.map((kind) => ({
+  kind,
+  ...KINDS[kind].view,
+  singular: KINDS[kind].kind,
+}));
 
 export function viewKind(kind: string | undefined): ViewKind | undefined {
   return VIEW_KINDS.find((v) => v.kind === kind);

@@ -1,13 +1,7 @@
-import type {
-  ApiErrorBody,
-  ErrorResponse,
-  CSRF_HEADER as ProtocolCsrfHeader,
-} from '@wheelhouse/shared-types';
+import type { ApiErrorBody, ErrorResponse } from '@wheelhouse/shared-types';
+import { CSRF_HEADER } from '@wheelhouse/shared-types/constants';
 
 import { withContext } from './kube-context';
-
-/** The CSRF header of mutations; spelled out (not imported) so zod stays out of the bundle, see socket-path.ts. */
-export const CSRF_HEADER: typeof ProtocolCsrfHeader = 'x-wheelhouse-csrf';
 
 /**
  * An error the BFF (or, through it, the apiserver) answered with. REST error bodies and failed

@@ -7,6 +7,7 @@ import type {
   V1Service,
 } from '@kubernetes/client-node';
 import type { KindObject, SecretSummary } from '@wheelhouse/shared-types';
+import { typeMeta } from '@wheelhouse/shared-types/constants';
 import { lazy, type ReactNode, Suspense, useMemo } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { type ViewKind, viewKind } from '../../../app/kinds';
@@ -27,26 +28,6 @@ import { DeploymentSections, ReplicaSetSections } from './WorkloadSections';
 
 const YamlView = lazy(() => import('./YamlView'));
 
-/** The singular a page names its object by: "Deployment api". */
-const SINGULAR: Record<ViewKind['kind'], string> = {
-  pods: 'Pod',
-  deployments: 'Deployment',
-  replicasets: 'ReplicaSet',
-  services: 'Service',
-  configmaps: 'ConfigMap',
-  secrets: 'Secret',
-};
-
-/** apiVersion and kind, which objects from a watch cache do not carry, for the YAML view. */
-const TYPE_META: Record<ViewKind['kind'], { apiVersion: string; kind: string }> = {
-  pods: { apiVersion: 'v1', kind: 'Pod' },
-  deployments: { apiVersion: 'apps/v1', kind: 'Deployment' },
-  replicasets: { apiVersion: 'apps/v1', kind: 'ReplicaSet' },
-  services: { apiVersion: 'v1', kind: 'Service' },
-  configmaps: { apiVersion: 'v1', kind: 'ConfigMap' },
-  secrets: { apiVersion: 'v1', kind: 'Secret' },
-};
-
 /** `/:kind/:namespace/:name`: one object, live, with its relationships, events and YAML. */
 export default function DetailPage() {
   const { kind, namespace, name } = useParams();
@@ -61,7 +42,7 @@ export default function DetailPage() {
 }
 
 function ObjectPage({ view, namespace, name }: { view: ViewKind; namespace: string; name: string }) {
-  const { kind } = view;
+  const { kind, singular } = view;
   // The object comes from the live list of its kind in its namespace (the list view's own
   // subscription when coming from there): every change shows at once, a deletion too.
   const params = { kind, namespace };
@@ -78,14 +59,14 @@ function ObjectPage({ view, namespace, name }: { view: ViewKind; namespace: stri
   const requested = search.get('tab');
   const tab: DetailTab =
     requested === 'yaml' ? 'yaml' : requested === 'logs' && kind === 'pods' ? 'logs' : 'overview';
-  const title = `${SINGULAR[kind]} ${name}`;
+  const title = `${singular} ${name}`;
 
   let body: ReactNode;
   if (object !== undefined) {
     body =
       tab === 'yaml' ? (
         <Suspense fallback={<Message>Loading the YAML view…</Message>}>
-          <YamlView object={{ ...TYPE_META[kind], ...object }} label={`${title} as YAML`} />
+          <YamlView object={{ ...typeMeta(kind), ...object }} label={`${title} as YAML`} />
         </Suspense>
       ) : tab === 'logs' ? (
         <LogsPanel pod={object as KindObject<'pods'>} />
@@ -97,7 +78,7 @@ function ObjectPage({ view, namespace, name }: { view: ViewKind; namespace: stri
   } else if (live.status === 'success') {
     body = (
       <Message role="alert">
-        {SINGULAR[kind]} “{name}” does not exist in namespace {namespace}
+        {singular} “{name}” does not exist in namespace {namespace}
         {live.data.byUid.size > 0 ? ' (it may have been deleted)' : ''}.{' '}
         <Link
           to={listPath(kind, namespace, search.get('l') ?? undefined)}
@@ -108,7 +89,7 @@ function ObjectPage({ view, namespace, name }: { view: ViewKind; namespace: stri
       </Message>
     );
   } else {
-    const what = `${SINGULAR[kind].toLowerCase()} ${name}`;
+    const what = `${singular.toLowerCase()} ${name}`;
     body = (
       <ErrorPanel
         error={rest.error ?? live.error}
@@ -135,7 +116,7 @@ function ObjectPage({ view, namespace, name }: { view: ViewKind; namespace: stri
         }
         title={
           <>
-            <span className="font-normal text-slate-500 dark:text-slate-400">{SINGULAR[kind]} </span>
+            <span className="font-normal text-slate-500 dark:text-slate-400">{singular} </span>
             {name}
           </>
         }

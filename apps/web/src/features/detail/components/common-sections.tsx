@@ -1,7 +1,8 @@
 import type { CoreV1Event, V1ObjectMeta, V1OwnerReference, V1Pod } from '@kubernetes/client-node';
 import { formatRestarts, toDate } from '@wheelhouse/core';
+import { resourceKindOf } from '@wheelhouse/shared-types/constants';
 import { useState } from 'react';
-import type { ViewableKind } from '../../../app/kinds';
+import { type ViewableKind, viewKind } from '../../../app/kinds';
 import { Age } from '../../../components/live-table/Age';
 import { SimpleTable } from '../../../components/table';
 import { describeError } from '../../../lib/api';
@@ -12,16 +13,9 @@ import { useEvents } from '../api/get-events';
 import type { EndpointState } from '../lib/relations';
 import { Fields, LabelChips, Muted, ObjectLink, Section } from './ui';
 
-/** Owner kinds with a page of their own here. */
-const OWNER_KINDS: Record<string, ViewableKind> = {
-  Deployment: 'deployments',
-  ReplicaSet: 'replicasets',
-  Pod: 'pods',
-  Service: 'services',
-};
-
 export function OwnerLink({ owner, namespace }: { owner: V1OwnerReference; namespace: string }) {
-  const kind = OWNER_KINDS[owner.kind];
+  // Owners of a kind with a page of its own here link to it.
+  const kind = viewKind(resourceKindOf(owner))?.kind;
   return (
     <span>
       {owner.kind}{' '}

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ActionResponse, DeploymentAction, ErrorResponse } from '@wheelhouse/shared-types';
-import { ApiError, CSRF_HEADER } from '../../../lib/api';
+import { CSRF_HEADER } from '@wheelhouse/shared-types/constants';
+import { ApiError } from '../../../lib/api';
 import { withContext } from '../../../lib/kube-context';
 import { getSession } from '../../session/api/get-session';
 import { historyKey } from './get-history';

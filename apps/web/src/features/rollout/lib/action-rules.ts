@@ -4,27 +4,12 @@
  * no React, no I/O.
  */
 import type { V1Deployment } from '@kubernetes/client-node';
-import type {
-  DeploymentAction,
-  DeploymentRevision,
-  PermissionsResponse,
-  ACTION_PERMISSIONS as ProtocolActionPermissions,
-} from '@wheelhouse/shared-types';
+import type { DeploymentAction, DeploymentRevision, PermissionsResponse } from '@wheelhouse/shared-types';
+// The zod-free entry: a value import from the schemas entry would bundle zod, whose JIT probe
+// (`new Function`) the CSP reports as an unsafe-eval violation (issue #15, finding 8).
+import { ACTION_PERMISSIONS } from '@wheelhouse/shared-types/constants';
 
-/**
- * The permission each action needs. Spelled out rather than imported, like `SOCKET_PATH`: a value
- * import from @wheelhouse/shared-types bundles zod into this chunk, and zod probes for `new Function`
- * (its JIT), which the CSP's `script-src 'self'` reports as an `unsafe-eval` violation. The type
- * annotation makes the compiler hold this copy equal to the contract's.
- */
-export const ACTION_PERMISSIONS: typeof ProtocolActionPermissions = {
-  scale: 'patch:deployments/scale',
-  restart: 'patch:deployments',
-  pause: 'patch:deployments',
-  resume: 'patch:deployments',
-  undo: 'patch:deployments',
-  image: 'patch:deployments',
-};
+export { ACTION_PERMISSIONS };
 
 /** The checks to ask the BFF about, once each. */
 export const PERMISSION_CHECKS: readonly string[] = [...new Set(Object.values(ACTION_PERMISSIONS))];
