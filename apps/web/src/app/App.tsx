@@ -1,8 +1,8 @@
 import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { lazy } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useParams } from 'react-router';
-import { LiveStoreProvider } from '../features/live/live-context';
-import type { LiveStore } from '../features/live/live-store';
+import { LiveStoreProvider } from '../lib/live/live-context';
+import type { LiveStore } from '../lib/live/live-store';
 import { viewKind } from './kinds';
 import { Shell } from './Shell';
 

@@ -1,8 +1,8 @@
 import type { V1Container, V1ContainerStatus, V1Pod, V1ReplicaSet, V1Service } from '@kubernetes/client-node';
 import { describeProbe, podStatus, toDate } from '@wheelhouse/core';
 import { Age } from '../../../components/live-table/Age';
-import { useLiveList } from '../../live/live-query';
-import { listItems } from '../../live/reducers';
+import { useLiveList } from '../../../lib/live/live-query';
+import { listItems } from '../../../lib/live/reducers';
 import { Status } from '../../pods/components/PodStatus';
 import { controllerOf } from '../../resources/lib/kubectl-columns';
 import { containerStateText, resourceText, volumeSource } from '../lib/pod-details';

@@ -4,9 +4,9 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { MemoryRouter, Route, Routes, useParams } from 'react-router';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { LiveStoreProvider } from '../../live/live-context';
-import { LiveStore } from '../../live/live-store';
-import { FakeLiveServer } from '../../live/testing/fake-socket';
+import { LiveStoreProvider } from '../../../lib/live/live-context';
+import { LiveStore } from '../../../lib/live/live-store';
+import { FakeLiveServer } from '../../../lib/live/testing/fake-socket';
 import PodsView from './PodsView';
 
 const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString() as unknown as Date;

@@ -3,8 +3,8 @@ import type { KindObject } from '@wheelhouse/shared-types';
 import { useMemo } from 'react';
 import { LiveTable } from '../../../components/live-table/LiveTable';
 import { ViewHeader } from '../../../components/ViewHeader';
+import { listItems } from '../../../lib/live/reducers';
 import { detailPath, withSelector } from '../../../lib/paths';
-import { listItems } from '../../live/reducers';
 import { SelectorInput } from '../../selector/components/SelectorInput';
 import { useListView } from '../hooks/use-list-view';
 import {

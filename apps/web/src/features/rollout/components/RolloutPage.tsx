@@ -16,9 +16,9 @@ import { Age } from '../../../components/live-table/Age';
 import { objectPageState, PanelSection } from '../../../components/object-page';
 import { describeError } from '../../../lib/api';
 import { useNow } from '../../../lib/clock';
-import { useLiveNotice, useLiveStore } from '../../live/live-context';
-import { liveListOptions, useLiveList } from '../../live/live-query';
-import { listItems } from '../../live/reducers';
+import { useLiveNotice, useLiveStore } from '../../../lib/live/live-context';
+import { liveListOptions, useLiveList } from '../../../lib/live/live-query';
+import { listItems } from '../../../lib/live/reducers';
 import { useHistory } from '../api/get-history';
 import { type ActionPermission, usePermissions } from '../api/get-permissions';
 import {

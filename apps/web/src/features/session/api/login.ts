@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { postJson } from '../../../lib/api';
-import { useLiveStore } from '../../live/live-context';
+import { useLiveStore } from '../../../lib/live/live-context';
 import { sessionQueryOptions } from './get-session';
 
 /**
