@@ -1,9 +1,9 @@
 import type { V1EndpointSlice, V1Pod, V1Service } from '@kubernetes/client-node';
 import { useMemo } from 'react';
 import { describeError } from '../../../lib/api';
+import { serviceClusterIp, serviceExternalIp } from '../../../lib/kubectl/columns';
 import { useLiveList } from '../../../lib/live/live-query';
 import { listItems } from '../../../lib/live/reducers';
-import { serviceClusterIp, serviceExternalIp } from '../../resources/lib/kubectl-columns';
 import { endpointStates, podsSelectedBy } from '../lib/relations';
 import { PodsTable } from './common-sections';
 import { Fields, LabelChips, Muted, Section, SimpleTable } from './ui';

@@ -2,9 +2,9 @@ import type { IntOrString, V1Deployment, V1Pod, V1ReplicaSet } from '@kubernetes
 import { resolveRollingUpdate, revisionOf, rolloutStatus, toDate } from '@wheelhouse/core';
 import { useMemo } from 'react';
 import { Age } from '../../../components/live-table/Age';
+import { containersAndImages, controllerOf, labelSelectorText } from '../../../lib/kubectl/columns';
 import { useLiveList } from '../../../lib/live/live-query';
 import { listItems } from '../../../lib/live/reducers';
-import { containersAndImages, controllerOf, labelSelectorText } from '../../resources/lib/kubectl-columns';
 import { ownedBy, ownedByAny } from '../lib/relations';
 import { OwnerLink, PodsTable } from './common-sections';
 import { ConditionsTable } from './PodSections';

@@ -2,11 +2,11 @@ import type { CoreV1Event, V1ObjectMeta, V1OwnerReference, V1Pod } from '@kubern
 import { formatRestarts, toDate } from '@wheelhouse/core';
 import { useState } from 'react';
 import type { ViewableKind } from '../../../app/kinds';
+import { Status } from '../../../components/kubectl/PodStatus';
 import { Age } from '../../../components/live-table/Age';
 import { describeError } from '../../../lib/api';
 import { useNow } from '../../../lib/clock';
-import { Status } from '../../pods/components/PodStatus';
-import { podRow } from '../../pods/lib/pod-rows';
+import { podRow } from '../../../lib/kubectl/rows';
 import { useEvents } from '../api/get-events';
 import type { EndpointState } from '../lib/relations';
 import { Fields, LabelChips, Muted, ObjectLink, Section, SimpleTable } from './ui';

@@ -26,8 +26,8 @@ import {
   condition,
   deadlineOf,
   progressOf,
-  type ReplicaSetRow,
   type RolloutEvent,
+  type RolloutReplicaSet,
   replicaSetRows,
   rolloutEvents,
   type Sample,
@@ -52,7 +52,7 @@ const th = 'px-3 py-1.5 text-left font-medium text-slate-500 text-xs dark:text-s
 const td = 'px-3 py-1.5 font-mono text-sm tabular-nums';
 const tableBox = 'overflow-x-auto rounded-md border border-slate-200 dark:border-slate-800';
 
-function RolloutStatusCard({ d, rows }: { d: V1Deployment; rows: readonly ReplicaSetRow[] }) {
+function RolloutStatusCard({ d, rows }: { d: V1Deployment; rows: readonly RolloutReplicaSet[] }) {
   const status = rolloutStatus(d);
   const progress = progressOf(d, rows);
   const paused = d.spec?.paused === true;
@@ -215,7 +215,7 @@ function Conditions({ d }: { d: V1Deployment }) {
   );
 }
 
-function ReplicaSets({ rows }: { rows: readonly ReplicaSetRow[] }) {
+function ReplicaSets({ rows }: { rows: readonly RolloutReplicaSet[] }) {
   return (
     <div className={tableBox}>
       <table className="w-full" data-testid="replicasets">
@@ -253,7 +253,7 @@ function ReplicaSets({ rows }: { rows: readonly ReplicaSetRow[] }) {
                 <td className={td}>{r.current}</td>
                 <td className={td}>{r.ready}</td>
                 <td className={td}>{r.available}</td>
-                <td className={`${td} text-xs`}>{r.images.join(', ')}</td>
+                <td className={`${td} text-xs`}>{r.imageList.join(', ')}</td>
                 <td className={td}>
                   <Age since={r.created} />
                 </td>
@@ -277,7 +277,7 @@ function Pods({
   namespace,
 }: {
   pods: readonly V1Pod[];
-  rows: readonly ReplicaSetRow[];
+  rows: readonly RolloutReplicaSet[];
   namespace: string;
 }) {
   const rsOf = (p: V1Pod) => rows.find((r) => p.metadata?.ownerReferences?.some((o) => o.uid === r.uid));
