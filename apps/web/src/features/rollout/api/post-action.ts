@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ActionResponse, DeploymentAction, ErrorResponse } from '@wheelhouse/shared-types';
 import { ApiError, CSRF_HEADER } from '../../../lib/api';
 import { withContext } from '../../../lib/kube-context';
-import { getSession } from '../../session/api/get-session';
+import { getSession } from '../../../lib/session';
 import { historyKey } from './get-history';
 
 export interface ActionTarget {
