@@ -1,6 +1,6 @@
 /**
- * The LiveStore (about 350 lines, one class on purpose): the subscribe handshake, the routing of
- * server events into cache entries and the reconnect logic all read and write the same entries
+ * The LiveStore is long because it is one class on purpose: the subscribe handshake, the routing
+ * of server events into cache entries and the reconnect logic all read and write the same entries
  * and subId maps, and their ordering guarantees (no event lost between an ack and the query
  * storing its data) are easiest to check when they sit together.
  */
