@@ -2,13 +2,13 @@
 SHELL := /bin/bash
 export PATH := /usr/local/go/bin:$(PATH)
 
-.PHONY: demo test setup dev start build cluster-up cluster-down cluster-status seed lint typecheck bench
+.PHONY: demo test setup dev start build cluster-up cluster-down cluster-status seed lint depcheck typecheck bench
 
 ## demo: local cluster + demo workloads + production build, then serve the dashboard on http://127.0.0.1:7070
 demo:
 	@scripts/demo.sh
 
-## test: lint, typecheck, unit, integration (real local cluster), build, Playwright e2e
+## test: lint, depcheck, typecheck, unit, integration (real local cluster), build, Playwright e2e
 test:
 	@scripts/test.sh
 
@@ -42,5 +42,7 @@ seed:
 
 lint:
 	@. scripts/toolchain.sh && pnpm lint
+depcheck:
+	@. scripts/toolchain.sh && pnpm depcheck
 typecheck:
 	@. scripts/toolchain.sh && pnpm typecheck

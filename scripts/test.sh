@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Every test, at every layer: lint, typecheck, unit (core, shared-types, web), integration (BFF and
-# testkit against the real local cluster), production build, Playwright e2e (real cluster, real
-# BFF, Debian's chromium). Prints the time of each stage and a closing "N passed, N failed" line.
+# Every test, at every layer: lint, import rules (dependency-cruiser: no cycles, feature
+# boundaries), typecheck, unit (core, shared-types, web), integration (BFF and testkit against the
+# real local cluster), production build, Playwright e2e (real cluster, real BFF, Debian's chromium).
+# Prints the time of each stage and a closing "N passed, N failed" line.
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -39,6 +40,7 @@ vitest() { # PACKAGE-FILTER REPORT-NAME
 }
 
 stage lint pnpm lint
+stage "depcheck: import cycles and feature boundaries" pnpm depcheck
 stage typecheck pnpm typecheck
 stage "unit: core" vitest @wheelhouse/core core
 stage "unit: shared-types" vitest @wheelhouse/shared-types shared-types

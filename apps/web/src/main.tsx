@@ -4,7 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { io } from 'socket.io-client';
 import { App } from './app/App';
-import { type LiveSocket, LiveStore } from './features/live/live-store';
+import { type LiveSocket, LiveStore } from './lib/live/live-store';
 import './index.css';
 
 const queryClient = new QueryClient({

@@ -1,12 +1,11 @@
 import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { lazy } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useParams } from 'react-router';
-import { LiveStoreProvider } from '../features/live/live-context';
-import type { LiveStore } from '../features/live/live-store';
+import { LiveStoreProvider } from '../lib/live/live-context';
+import type { LiveStore } from '../lib/live/live-store';
 import { viewKind } from './kinds';
 import { Shell } from './Shell';
 
-const PodsView = lazy(() => import('../features/pods/components/PodsView'));
 const ResourceView = lazy(() => import('../features/resources/components/ResourceView'));
 const RolloutPage = lazy(() => import('../features/rollout/components/RolloutPage'));
 const HealthPage = lazy(() => import('../features/health/components/HealthPage'));
@@ -15,7 +14,6 @@ const DetailPage = lazy(() => import('../features/detail/components/DetailPage')
 function KindPage() {
   const view = viewKind(useParams().kind);
   if (view === undefined) return <NotFound />;
-  if (view.kind === 'pods') return <PodsView />;
   return <ResourceView key={view.kind} kind={view.kind} title={view.label} noun={view.noun} />;
 }
 

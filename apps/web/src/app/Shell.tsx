@@ -4,9 +4,9 @@ import { useContexts } from '../features/contexts/api/get-contexts';
 import { ContextSwitcher } from '../features/contexts/components/ContextSwitcher';
 import { LiveIndicator } from '../features/live/components/LiveIndicator';
 import { NamespaceSwitcher } from '../features/namespaces/components/NamespaceSwitcher';
-import { useSession } from '../features/session/api/get-session';
 import { LoginScreen } from '../features/session/components/LoginScreen';
 import { ThemeToggle } from '../features/theme/components/ThemeToggle';
+import { useSession } from '../lib/session';
 import { searchKeepingNamespace, useViewParams } from '../lib/url-state';
 import { VIEW_KINDS } from './kinds';
 

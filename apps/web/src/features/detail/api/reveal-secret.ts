@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { RevealResponse } from '@wheelhouse/shared-types';
 import { postJson } from '../../../lib/api';
-import { sessionQueryOptions } from '../../session/api/get-session';
+import { sessionQueryOptions } from '../../../lib/session';
 
 /**
  * POST /api/secrets/:namespace/:name/reveal {key}, with the session's CSRF token. The value is

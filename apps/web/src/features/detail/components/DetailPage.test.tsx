@@ -5,9 +5,9 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import type { KindObject, SecretSummary } from '@wheelhouse/shared-types';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { LiveStoreProvider } from '../../live/live-context';
-import { LiveStore } from '../../live/live-store';
-import { FakeLiveServer } from '../../live/testing/fake-socket';
+import { LiveStoreProvider } from '../../../lib/live/live-context';
+import { LiveStore } from '../../../lib/live/live-store';
+import { FakeLiveServer } from '../../../lib/live/testing/fake-socket';
 import { LoginScreen } from '../../session/components/LoginScreen';
 import DetailPage from './DetailPage';
 

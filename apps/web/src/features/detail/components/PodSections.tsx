@@ -1,11 +1,11 @@
 import type { V1Container, V1ContainerStatus, V1Pod, V1ReplicaSet, V1Service } from '@kubernetes/client-node';
 import { describeProbe, podStatus, toDate } from '@wheelhouse/core';
+import { Status } from '../../../components/kubectl/PodStatus';
 import { Age } from '../../../components/live-table/Age';
 import { SimpleTable } from '../../../components/table';
-import { useLiveList } from '../../live/live-query';
-import { listItems } from '../../live/reducers';
-import { Status } from '../../pods/components/PodStatus';
-import { controllerOf } from '../../resources/lib/kubectl-columns';
+import { controllerOf } from '../../../lib/kubectl/columns';
+import { useLiveList } from '../../../lib/live/live-query';
+import { listItems } from '../../../lib/live/reducers';
 import { containerStateText, resourceText, volumeSource } from '../lib/pod-details';
 import { podReferences, podsSelectedBy } from '../lib/relations';
 import { OwnerLink } from './common-sections';

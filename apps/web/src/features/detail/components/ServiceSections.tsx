@@ -2,9 +2,9 @@ import type { V1EndpointSlice, V1Pod, V1Service } from '@kubernetes/client-node'
 import { useMemo } from 'react';
 import { SimpleTable } from '../../../components/table';
 import { describeError } from '../../../lib/api';
-import { useLiveList } from '../../live/live-query';
-import { listItems } from '../../live/reducers';
-import { serviceClusterIp, serviceExternalIp } from '../../resources/lib/kubectl-columns';
+import { serviceClusterIp, serviceExternalIp } from '../../../lib/kubectl/columns';
+import { useLiveList } from '../../../lib/live/live-query';
+import { listItems } from '../../../lib/live/reducers';
 import { endpointStates, podsSelectedBy } from '../lib/relations';
 import { PodsTable } from './common-sections';
 import { Fields, LabelChips, Muted, Section } from './ui';

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { ViewableKind } from '../../../app/kinds';
 import { listPath } from '../../../lib/paths';
-import { addRequirement } from '../../selector/lib/selector-text';
+import { addRequirement } from '../../../lib/selector-text';
 
 /** A titled block of a detail page. */
 export function Section({

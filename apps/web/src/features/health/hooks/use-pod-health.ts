@@ -1,8 +1,8 @@
 import type { CoreV1Event, V1EndpointSlice, V1Pod, V1Service } from '@kubernetes/client-node';
 import { useMemo } from 'react';
-import { useLiveNotice } from '../../live/live-context';
-import { useLiveList } from '../../live/live-query';
-import { listItems } from '../../live/reducers';
+import { useLiveNotice } from '../../../lib/live/live-context';
+import { useLiveList } from '../../../lib/live/live-query';
+import { listItems } from '../../../lib/live/reducers';
 import { type Membership, membershipOf, servicesSelecting } from '../lib/membership';
 import { groupProbeEvents, type ProbeEventGroup } from '../lib/probe-events';
 import { type LintFinding, lintProbes } from '../lib/probe-lint';

@@ -1,5 +1,34 @@
-import { useLiveStatus, useLiveStore } from '../live-context';
-import { type IndicatorState, indicatorOf } from '../live-store';
+import { useLiveStatus, useLiveStore } from '../../../lib/live/live-context';
+import type { LiveStatus } from '../../../lib/live/live-store';
+import { paramsFromKey } from '../../../lib/live/query-keys';
+
+export type IndicatorState = 'live' | 'connecting' | 'reconnecting' | 'disconnected';
+
+/** What the header's live indicator says, from the socket state and the subscriptions' states. */
+export function indicatorOf(status: LiveStatus): { state: IndicatorState; label: string; detail?: string } {
+  switch (status.connection) {
+    case 'connecting':
+      return { state: 'connecting', label: 'Connecting…' };
+    case 'reconnecting':
+      return {
+        state: 'reconnecting',
+        label: 'Reconnecting…',
+        detail: 'The connection to the server dropped',
+      };
+    case 'disconnected':
+      return { state: 'disconnected', label: 'Disconnected', detail: 'Click to connect again' };
+    case 'connected': {
+      if (status.problems.length === 0) return { state: 'live', label: 'Live' };
+      const detail = status.problems
+        .map((p) => {
+          const { kind, namespace } = paramsFromKey(p.key);
+          return `${kind} in ${namespace ?? 'all namespaces'}: ${p.message ?? p.state}`;
+        })
+        .join('\n');
+      return { state: 'reconnecting', label: 'Reconnecting…', detail };
+    }
+  }
+}
 
 const DOT: Record<IndicatorState, string> = {
   live: 'bg-emerald-500',

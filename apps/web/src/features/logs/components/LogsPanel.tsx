@@ -1,7 +1,8 @@
 import type { KindObject, LogEndPayload } from '@wheelhouse/shared-types';
 import { useEffect, useId, useRef, useState } from 'react';
 import { ApiError } from '../../../lib/api';
-import { useLiveStore } from '../../live/live-context';
+import { useLiveStore } from '../../../lib/live/live-context';
+import { streamLogs } from '../api/log-stream';
 
 type Pod = KindObject<'pods'>;
 
@@ -22,7 +23,7 @@ function containerNames(pod: Pod): Array<{ name: string; init: boolean }> {
  * options change or the panel goes away.
  */
 export function LogsPanel({ pod }: { pod: Pod }) {
-  const store = useLiveStore();
+  const { socket } = useLiveStore();
   const containers = containerNames(pod);
   const [container, setContainer] = useState(
     containers.find((c) => !c.init)?.name ?? containers[0]?.name ?? '',
@@ -50,50 +51,49 @@ export function LogsPanel({ pod }: { pod: Pod }) {
     let cancelled = false;
     setLines([]);
     setState({ kind: 'starting' });
-    store
-      .streamLogs(
-        {
-          namespace,
-          pod: name,
-          container,
-          follow: follow && !previous,
-          previous,
-          timestamps,
-          ...(tail > 0 ? { tailLines: tail } : {}),
-        },
-        {
-          lines: (more) =>
-            setLines((prev) => {
-              const next = prev.concat(more);
-              return next.length > MAX_LOG_LINES ? next.slice(next.length - MAX_LOG_LINES) : next;
-            }),
-          end: (p: LogEndPayload) =>
-            setState(
-              p.reason === 'error'
-                ? { kind: 'error', message: p.error?.message ?? 'the log stream broke' }
-                : { kind: 'ended' },
-            ),
-        },
-      )
-      .then(
-        (s) => {
-          if (cancelled) s();
-          else {
-            stop = s;
-            setState((prev) => (prev.kind === 'starting' ? { kind: 'streaming' } : prev));
-          }
-        },
-        (err: unknown) => {
-          if (!cancelled) {
-            setState({ kind: 'error', message: err instanceof ApiError ? err.message : String(err) });
-          }
-        },
-      );
+    streamLogs(
+      socket,
+      {
+        namespace,
+        pod: name,
+        container,
+        follow: follow && !previous,
+        previous,
+        timestamps,
+        ...(tail > 0 ? { tailLines: tail } : {}),
+      },
+      {
+        lines: (more) =>
+          setLines((prev) => {
+            const next = prev.concat(more);
+            return next.length > MAX_LOG_LINES ? next.slice(next.length - MAX_LOG_LINES) : next;
+          }),
+        end: (p: LogEndPayload) =>
+          setState(
+            p.reason === 'error'
+              ? { kind: 'error', message: p.error?.message ?? 'the log stream broke' }
+              : { kind: 'ended' },
+          ),
+      },
+    ).then(
+      (s) => {
+        if (cancelled) s();
+        else {
+          stop = s;
+          setState((prev) => (prev.kind === 'starting' ? { kind: 'streaming' } : prev));
+        }
+      },
+      (err: unknown) => {
+        if (!cancelled) {
+          setState({ kind: 'error', message: err instanceof ApiError ? err.message : String(err) });
+        }
+      },
+    );
     return () => {
       cancelled = true;
       stop?.();
     };
-  }, [store, namespace, name, container, follow, previous, timestamps, tail]);
+  }, [socket, namespace, name, container, follow, previous, timestamps, tail]);
 
   // Keep the newest line in view unless the reader scrolled up.
   useEffect(() => {

@@ -5,9 +5,9 @@ import { act, cleanup, render, screen, within } from '@testing-library/react';
 import type { SecretSummary } from '@wheelhouse/shared-types';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { LiveStoreProvider } from '../../live/live-context';
-import { LiveStore } from '../../live/live-store';
-import { FakeLiveServer } from '../../live/testing/fake-socket';
+import { LiveStoreProvider } from '../../../lib/live/live-context';
+import { LiveStore } from '../../../lib/live/live-store';
+import { FakeLiveServer } from '../../../lib/live/testing/fake-socket';
 import ResourceView, { type ListedKind } from './ResourceView';
 
 const ago = (m: number) => new Date(Date.now() - m * 60_000).toISOString() as unknown as Date;

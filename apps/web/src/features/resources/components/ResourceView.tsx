@@ -3,24 +3,26 @@ import type { KindObject } from '@wheelhouse/shared-types';
 import { useMemo } from 'react';
 import { LiveTable } from '../../../components/live-table/LiveTable';
 import { ViewHeader } from '../../../components/ViewHeader';
-import { detailPath, withSelector } from '../../../lib/paths';
-import { listItems } from '../../live/reducers';
-import { SelectorInput } from '../../selector/components/SelectorInput';
-import { useListView } from '../hooks/use-list-view';
 import {
   configMapRow,
   deploymentRow,
   type ObjectRow,
+  podRow,
   replicaSetRow,
   secretRow,
   serviceRow,
-} from '../lib/resource-rows';
+} from '../../../lib/kubectl/rows';
+import { listItems } from '../../../lib/live/reducers';
+import { detailPath, withSelector } from '../../../lib/paths';
+import { SelectorInput } from '../../selector/components/SelectorInput';
+import { useListView } from '../hooks/use-list-view';
 import { COLUMNS } from './columns';
 
 /** The kinds this view lists, each with its row function and kubectl's -o wide columns. */
 export type ListedKind = keyof typeof COLUMNS;
 
 const ROWS: { [K in ListedKind]: (obj: KindObject<K>) => ObjectRow } = {
+  pods: podRow,
   deployments: deploymentRow,
   replicasets: replicaSetRow,
   services: serviceRow,
@@ -34,7 +36,11 @@ const BY_NAMESPACE_NAME: SortingState = [
   { id: 'name', desc: false },
 ];
 
-/** Deployments, ReplicaSets, Services, ConfigMaps or Secrets, live, as `kubectl get -o wide` prints them. */
+/**
+ * The list of one kind (Pods, Deployments, ReplicaSets, Services, ConfigMaps or Secrets) in one
+ * namespace or all, live, as `kubectl get <kind> -o wide` prints it: the kind's row function and
+ * columns come from the tables above, everything else is the same for every kind.
+ */
 export default function ResourceView({
   kind,
   title,

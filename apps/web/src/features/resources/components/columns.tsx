@@ -1,18 +1,22 @@
 import { type ColumnDef, createColumnHelper } from '@tanstack/react-table';
+import { formatRestarts } from '@wheelhouse/core';
 import type { ResourceKind } from '@wheelhouse/shared-types';
 import { Link } from 'react-router';
+import { Status } from '../../../components/kubectl/PodStatus';
 import { Age } from '../../../components/live-table/Age';
 import { NameLink } from '../../../components/live-table/NameLink';
-import { detailPath } from '../../../lib/paths';
-import { compareReady } from '../lib/kubectl-columns';
+import { useNow } from '../../../lib/clock';
+import { compareReady } from '../../../lib/kubectl/columns';
 import type {
   ConfigMapRow,
   DeploymentRow,
   ObjectRow,
+  PodRow,
   ReplicaSetRow,
   SecretRow,
   ServiceRow,
-} from '../lib/resource-rows';
+} from '../../../lib/kubectl/rows';
+import { detailPath } from '../../../lib/paths';
 
 // biome-ignore lint/suspicious/noExplicitAny: a column list mixes value types; TanStack's own docs type it so
 type Columns<R> = ColumnDef<R, any>[];
@@ -59,10 +63,43 @@ function common<R extends ObjectRow>(kind: ResourceKind) {
   };
 }
 
-/** "1/2": amber while not every replica is ready. */
+/** "1/2": amber while not every container (or replica) is ready. */
 function ReadyRatio({ ready }: { ready: string }) {
   const [have, want] = ready.split('/');
   return <span className={have !== want ? 'text-amber-700 dark:text-amber-400' : undefined}>{ready}</span>;
+}
+
+/** RESTARTS as kubectl prints it: `3 (5m ago)`, the age ticking. */
+function Restarts({ count, last }: { count: number; last: number | undefined }) {
+  const now = useNow();
+  return <>{formatRestarts(count, last === undefined ? undefined : new Date(last), new Date(now))}</>;
+}
+
+function podColumns(): Columns<PodRow> {
+  const { col, namespace, name, age } = common<PodRow>('pods');
+  return [
+    namespace,
+    { ...name, meta: {} },
+    col.accessor('ready', {
+      header: 'READY',
+      cell: (c) => <ReadyRatio ready={c.getValue()} />,
+      sortingFn: (a, b) => compareReady(a.original.ready, b.original.ready),
+      meta: { width: '5.5rem', ...num },
+    }),
+    col.accessor('status', {
+      header: 'STATUS',
+      cell: (c) => <Status status={c.getValue()} />,
+      meta: { width: '10.5rem' },
+    }),
+    col.accessor('restarts', {
+      header: 'RESTARTS',
+      cell: (c) => <Restarts count={c.getValue()} last={c.row.original.lastRestart} />,
+      meta: { width: '8rem', ...num },
+    }),
+    age,
+    col.accessor('ip', { header: 'IP', meta: { width: '7.5rem', cellClassName: mono } }),
+    col.accessor('node', { header: 'NODE', meta: { width: '9rem' } }),
+  ];
 }
 
 function deploymentColumns(): Columns<DeploymentRow> {
@@ -202,7 +239,9 @@ function secretColumns(): Columns<SecretRow> {
   ];
 }
 
+/** Each listed kind's columns, in kubectl's order (NAMESPACE shows only across all namespaces). */
 export const COLUMNS = {
+  pods: podColumns(),
   deployments: deploymentColumns(),
   replicasets: replicaSetColumns(),
   services: serviceColumns(),

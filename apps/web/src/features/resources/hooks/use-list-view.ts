@@ -1,7 +1,7 @@
 import type { ResourceKind } from '@wheelhouse/shared-types';
+import { useLiveNotice } from '../../../lib/live/live-context';
+import { useLiveList } from '../../../lib/live/live-query';
 import { useViewParams } from '../../../lib/url-state';
-import { useLiveNotice } from '../../live/live-context';
-import { useLiveList } from '../../live/live-query';
 
 /**
  * What every list view needs from the URL and the live store: the namespace, text filter and label

@@ -3,7 +3,7 @@ import type { ActionResponse, DeploymentAction, ErrorResponse } from '@wheelhous
 import { CSRF_HEADER } from '@wheelhouse/shared-types/constants';
 import { ApiError } from '../../../lib/api';
 import { withContext } from '../../../lib/kube-context';
-import { getSession } from '../../session/api/get-session';
+import { getSession } from '../../../lib/session';
 import { historyKey } from './get-history';
 
 export interface ActionTarget {

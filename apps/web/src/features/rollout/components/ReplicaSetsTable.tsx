@@ -1,9 +1,9 @@
 import { Age } from '../../../components/live-table/Age';
 import { Cell, Row, Table, TableNote } from '../../../components/table';
-import type { ReplicaSetRow } from '../lib/rollout-view';
+import type { RolloutReplicaSet } from '../lib/rollout-view';
 
 /** The new ReplicaSet and the old ones still running; the scaled-down ones are counted below. */
-export function ReplicaSetsTable({ rows }: { rows: readonly ReplicaSetRow[] }) {
+export function ReplicaSetsTable({ rows }: { rows: readonly RolloutReplicaSet[] }) {
   const scaledDown = rows.filter((r) => !r.isNew && r.desired === 0 && r.current === 0).length;
   return (
     <Table
@@ -35,7 +35,7 @@ export function ReplicaSetsTable({ rows }: { rows: readonly ReplicaSetRow[] }) {
             <Cell>{r.current}</Cell>
             <Cell>{r.ready}</Cell>
             <Cell>{r.available}</Cell>
-            <Cell className="text-xs">{r.images.join(', ')}</Cell>
+            <Cell className="text-xs">{r.imageList.join(', ')}</Cell>
             <Cell>
               <Age since={r.created} />
             </Cell>

@@ -5,9 +5,9 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import type { HistoryResponse, PermissionsResponse } from '@wheelhouse/shared-types';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { LiveStoreProvider } from '../../live/live-context';
-import { LiveStore } from '../../live/live-store';
-import { FakeLiveServer } from '../../live/testing/fake-socket';
+import { LiveStoreProvider } from '../../../lib/live/live-context';
+import { LiveStore } from '../../../lib/live/live-store';
+import { FakeLiveServer } from '../../../lib/live/testing/fake-socket';
 import RolloutPage from './RolloutPage';
 
 const deployment: V1Deployment = {

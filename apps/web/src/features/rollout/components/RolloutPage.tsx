@@ -3,7 +3,11 @@ import { useParams } from 'react-router';
 import { LiveNotice } from '../../../components/notices';
 import { objectPageState, PanelSection } from '../../../components/object-page';
 import { PageHeader } from '../../../components/ViewHeader';
+import { describeError } from '../../../lib/api';
 import { rolloutBudget } from '../../../lib/deployment-strategy';
+import { useLiveNotice, useLiveStore } from '../../../lib/live/live-context';
+import { liveListOptions, useLiveList } from '../../../lib/live/live-query';
+import { listItems } from '../../../lib/live/reducers';
 import { listPath } from '../../../lib/paths';
 import { useRollout } from '../hooks/use-rollout';
 import { actionStates } from '../lib/action-rules';
@@ -17,7 +21,6 @@ import { RolloutFacts } from './RolloutFacts';
 import { RolloutPods } from './RolloutPods';
 import { RolloutStatusCard } from './RolloutStatusCard';
 import { Timeline } from './Timeline';
-
 /** `/deployments/:namespace/:name/rollout`: one Deployment's rollout, live, with its actions. */
 export default function RolloutPage() {
   const { namespace = '', name = '' } = useParams();

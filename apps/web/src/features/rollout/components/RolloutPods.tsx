@@ -3,7 +3,7 @@ import { podStatus, toDate } from '@wheelhouse/core';
 import { Link } from 'react-router';
 import { Age } from '../../../components/live-table/Age';
 import { Cell, Row, Table, TableNote } from '../../../components/table';
-import type { ReplicaSetRow } from '../lib/rollout-view';
+import type { RolloutReplicaSet } from '../lib/rollout-view';
 
 /** The Deployment's Pods by name, each with the revision it runs, linked to its health view. */
 export function RolloutPods({
@@ -12,7 +12,7 @@ export function RolloutPods({
   namespace,
 }: {
   pods: readonly V1Pod[];
-  rows: readonly ReplicaSetRow[];
+  rows: readonly RolloutReplicaSet[];
   namespace: string;
 }) {
   const rsOf = (p: V1Pod) => rows.find((r) => p.metadata?.ownerReferences?.some((o) => o.uid === r.uid));

@@ -1,9 +1,9 @@
 import type { V1Deployment } from '@kubernetes/client-node';
 import { rolloutStatus } from '@wheelhouse/core';
-import { progressOf, type ReplicaSetRow } from '../lib/rollout-view';
+import { progressOf, type RolloutReplicaSet } from '../lib/rollout-view';
 
 /** The rollout's state and `kubectl rollout status` line, and how far the new ReplicaSet is. */
-export function RolloutStatusCard({ d, rows }: { d: V1Deployment; rows: readonly ReplicaSetRow[] }) {
+export function RolloutStatusCard({ d, rows }: { d: V1Deployment; rows: readonly RolloutReplicaSet[] }) {
   const status = rolloutStatus(d);
   const progress = progressOf(d, rows);
   const paused = d.spec?.paused === true;

@@ -3,16 +3,16 @@ import { type UseQueryResult, useQuery } from '@tanstack/react-query';
 import { revisionOf, selectorFromLabelSelector, selectorToString } from '@wheelhouse/core';
 import type { DeploymentAction, HistoryResponse } from '@wheelhouse/shared-types';
 import { useEffect, useMemo, useState } from 'react';
-import { useLiveNotice, useLiveStore } from '../../live/live-context';
-import { liveListOptions, useLiveList } from '../../live/live-query';
-import { listItems } from '../../live/reducers';
+import { useLiveNotice, useLiveStore } from '../../../lib/live/live-context';
+import { liveListOptions, useLiveList } from '../../../lib/live/live-query';
+import { listItems } from '../../../lib/live/reducers';
 import { useHistory } from '../api/get-history';
 import { usePermissions } from '../api/get-permissions';
 import type { ActionPermission } from '../lib/action-rules';
 import {
   appendSample,
-  type ReplicaSetRow,
   type RolloutEvent,
+  type RolloutReplicaSet,
   replicaSetRows,
   rolloutEvents,
   type Sample,
@@ -26,7 +26,7 @@ export interface Rollout {
   notice: string | undefined;
   deployment: V1Deployment | undefined;
   /** The ReplicaSets it controls, the new one first. */
-  replicaSets: readonly ReplicaSetRow[];
+  replicaSets: readonly RolloutReplicaSet[];
   /** The Pods of those ReplicaSets. */
   pods: readonly V1Pod[];
   /** Events of the Deployment, its ReplicaSets and Pods, newest first. */

@@ -1,9 +1,9 @@
 import type { CoreV1Event, V1Deployment, V1Pod } from '@kubernetes/client-node';
 import { describe, expect, it } from 'vitest';
-import { type ReplicaSetRow, rolloutEvents } from './rollout-view';
+import { type RolloutReplicaSet, rolloutEvents } from './rollout-view';
 
 const d: V1Deployment = { metadata: { name: 'web', uid: 'd1', namespace: 'ns' } };
-const rows = [{ name: 'web-abc', uid: 'rs1' } as ReplicaSetRow];
+const rows = [{ name: 'web-abc', uid: 'rs1' } as RolloutReplicaSet];
 const pods: V1Pod[] = [{ metadata: { name: 'web-abc-x', uid: 'p1' } }];
 
 function ev(

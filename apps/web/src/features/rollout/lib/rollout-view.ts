@@ -10,41 +10,22 @@ import type {
   V1ReplicaSet,
 } from '@kubernetes/client-node';
 import { PROGRESS_DEADLINE_EXCEEDED, revisionOf, toDate } from '@wheelhouse/core';
+import { type ReplicaSetRow, replicaSetRow } from '../../../lib/kubectl/rows';
 
-export interface ReplicaSetRow {
-  name: string;
-  uid: string;
-  revision: number | undefined;
-  /** The ReplicaSet of the Deployment's current revision. */
+/** A ReplicaSet of the Deployment; `isNew`: it carries the Deployment's current revision. */
+export interface RolloutReplicaSet extends ReplicaSetRow {
   isNew: boolean;
-  desired: number;
-  current: number;
-  ready: number;
-  available: number;
-  images: string[];
-  created: number | undefined;
 }
 
 /** ReplicaSets controlled by the Deployment, the new one first, then older revisions, newest first. */
-export function replicaSetRows(d: V1Deployment, sets: Iterable<V1ReplicaSet>): ReplicaSetRow[] {
+export function replicaSetRows(d: V1Deployment, sets: Iterable<V1ReplicaSet>): RolloutReplicaSet[] {
   const uid = d.metadata?.uid;
   const current = revisionOf(d);
-  const rows: ReplicaSetRow[] = [];
+  const rows: RolloutReplicaSet[] = [];
   for (const rs of sets) {
     if (!(rs.metadata?.ownerReferences ?? []).some((o) => o.controller === true && o.uid === uid)) continue;
-    const revision = revisionOf(rs);
-    rows.push({
-      name: rs.metadata?.name ?? '',
-      uid: rs.metadata?.uid ?? rs.metadata?.name ?? '',
-      revision,
-      isNew: revision !== undefined && revision === current,
-      desired: rs.spec?.replicas ?? 0,
-      current: rs.status?.replicas ?? 0,
-      ready: rs.status?.readyReplicas ?? 0,
-      available: rs.status?.availableReplicas ?? 0,
-      images: (rs.spec?.template?.spec?.containers ?? []).map((c) => c.image ?? ''),
-      created: toDate(rs.metadata?.creationTimestamp)?.getTime(),
-    });
+    const row = replicaSetRow(rs);
+    rows.push({ ...row, isNew: row.revision !== undefined && row.revision === current });
   }
   return rows.sort((a, b) => Number(b.isNew) - Number(a.isNew) || (b.revision ?? 0) - (a.revision ?? 0));
 }
@@ -57,7 +38,7 @@ export interface Progress {
   fraction: number;
 }
 
-export function progressOf(d: V1Deployment, rows: readonly ReplicaSetRow[]): Progress {
+export function progressOf(d: V1Deployment, rows: readonly RolloutReplicaSet[]): Progress {
   const desired = d.spec?.replicas ?? 1;
   const available = Math.min(rows.find((r) => r.isNew)?.available ?? 0, desired);
   return { available, desired, fraction: desired === 0 ? 1 : available / desired };
@@ -105,7 +86,7 @@ export interface Sample {
   unavailable: number;
 }
 
-export function sampleOf(d: V1Deployment, rows: readonly ReplicaSetRow[], t: number): Sample {
+export function sampleOf(d: V1Deployment, rows: readonly RolloutReplicaSet[], t: number): Sample {
   let newReady = 0;
   let oldReady = 0;
   for (const r of rows) {
@@ -178,7 +159,7 @@ export interface RolloutEvent {
 export function rolloutEvents(
   events: Iterable<CoreV1Event>,
   d: V1Deployment,
-  rows: readonly ReplicaSetRow[],
+  rows: readonly RolloutReplicaSet[],
   pods: readonly V1Pod[],
 ): RolloutEvent[] {
   const wanted = new Map<string, string | undefined>();

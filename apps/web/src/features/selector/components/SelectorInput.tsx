@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { checkSelector, type SelectorCheck } from '../lib/selector-text';
+import { checkSelector, type SelectorCheck } from '../../../lib/selector-text';
 
 /**
  * The label selector box (kubectl's `-l`). Every keystroke is parsed with the apiserver's grammar:

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { postJson } from '../../../lib/api';
-import { useLiveStore } from '../../live/live-context';
-import { sessionQueryOptions } from './get-session';
+import { useLiveStore } from '../../../lib/live/live-context';
+import { sessionQueryOptions } from '../../../lib/session';
 
 /**
  * POST /api/login {token} (token mode) with the CSRF header. On success the server has set the

@@ -2,9 +2,10 @@ import type { V1Pod } from '@kubernetes/client-node';
 import { QueryClient, QueryObserver } from '@tanstack/react-query';
 import type { ResourceKind } from '@wheelhouse/shared-types';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiError } from '../../lib/api';
-import { LIVE_GC_TIME_MS, type LiveParams, liveListOptions } from './live-query';
-import { indicatorOf, LiveStore } from './live-store';
+import { ApiError } from '../api';
+import { LIVE_GC_TIME_MS, liveListOptions } from './live-query';
+import { LiveStore } from './live-store';
+import type { LiveParams } from './query-keys';
 import { listItems } from './reducers';
 import { FakeLiveServer } from './testing/fake-socket';
 
@@ -120,7 +121,6 @@ describe('LiveStore', () => {
 
     server.drop();
     expect(store.getStatus().connection).toBe('reconnecting');
-    expect(indicatorOf(store.getStatus()).label).toBe('Reconnecting…');
     // The data stays on screen while disconnected.
     expect(watched.names()).toEqual(['a', 'b']);
 
@@ -157,13 +157,17 @@ describe('LiveStore', () => {
   it('reports subscriptions the server says are not live, until they are again', async () => {
     observe({ kind: 'pods', namespace: 'default' });
     await tick();
-    expect(indicatorOf(store.getStatus())).toEqual({ state: 'live', label: 'Live' });
+    expect(store.getStatus()).toEqual({ connection: 'connected', problems: [] });
     server.status('pods', 'reconnecting', 'watch failed: connection refused');
-    const indicator = indicatorOf(store.getStatus());
-    expect(indicator.state).toBe('reconnecting');
-    expect(indicator.detail).toBe('pods in default: watch failed: connection refused');
+    expect(store.getStatus().problems).toEqual([
+      {
+        key: ['live', 'pods', 'default', ''],
+        state: 'reconnecting',
+        message: 'watch failed: connection refused',
+      },
+    ]);
     server.status('pods', 'live');
-    expect(indicatorOf(store.getStatus()).state).toBe('live');
+    expect(store.getStatus().problems).toEqual([]);
   });
 
   it('notifies status listeners on connection changes', async () => {
@@ -172,14 +176,5 @@ describe('LiveStore', () => {
     server.drop();
     server.restore();
     expect(listener).toHaveBeenCalledTimes(2);
-  });
-});
-
-describe('indicatorOf', () => {
-  it('says Disconnected when socket.io gave up', () => {
-    expect(indicatorOf({ connection: 'disconnected', problems: [] }).label).toBe('Disconnected');
-  });
-  it('says Connecting… before the first connection', () => {
-    expect(indicatorOf({ connection: 'connecting', problems: [] }).state).toBe('connecting');
   });
 });

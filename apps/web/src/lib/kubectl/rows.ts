@@ -1,7 +1,11 @@
-import type { V1ConfigMap, V1Deployment, V1ReplicaSet, V1Service } from '@kubernetes/client-node';
-import { toDate } from '@wheelhouse/core';
+/**
+ * One row per object for each kind's list, as `kubectl get <kind> -o wide` prints it, computed once
+ * per object version (objects in the live cache are immutable, so rows are memoised per object).
+ */
+import type { V1ConfigMap, V1Deployment, V1Pod, V1ReplicaSet, V1Service } from '@kubernetes/client-node';
+import { podStatus, revisionOf, toDate } from '@wheelhouse/core';
 import type { SecretSummary } from '@wheelhouse/shared-types';
-import type { LiveRow } from '../../../components/live-table/types';
+import type { LiveRow } from '../../components/live-table/types';
 import {
   containersAndImages,
   controllerOf,
@@ -11,7 +15,7 @@ import {
   serviceClusterIp,
   serviceExternalIp,
   servicePorts,
-} from './kubectl-columns';
+} from './columns';
 
 interface Meta {
   metadata?: {
@@ -54,6 +58,32 @@ function memo<T extends object, R>(fn: (obj: T) => R): (obj: T) => R {
   };
 }
 
+export interface PodRow extends ObjectRow {
+  ready: string;
+  status: string;
+  restarts: number;
+  /** epoch ms of the last restart, when known. */
+  lastRestart: number | undefined;
+  ip: string;
+  node: string;
+}
+
+/** `kubectl get pods -o wide`: READY, STATUS and RESTARTS as kubectl's printer computes them. */
+export const podRow = memo((pod: V1Pod): PodRow => {
+  const summary = podStatus(pod);
+  const ip = pod.status?.podIP || NONE;
+  const node = pod.spec?.nodeName || NONE;
+  return {
+    ...base(pod, summary.status, ip, node),
+    ready: summary.ready,
+    status: summary.status,
+    restarts: summary.restarts,
+    lastRestart: summary.lastRestart?.getTime(),
+    ip,
+    node,
+  };
+});
+
 export interface DeploymentRow extends ObjectRow {
   ready: string;
   upToDate: number;
@@ -78,12 +108,18 @@ export const deploymentRow = memo((d: V1Deployment): DeploymentRow => {
   };
 });
 
+/** A ReplicaSet as its list prints it, and as a Deployment's rollout counts it. */
 export interface ReplicaSetRow extends ObjectRow {
   desired: number;
   current: number;
   ready: number;
+  available: number;
+  /** deployment.kubernetes.io/revision, when the ReplicaSet belongs to a Deployment. */
+  revision: number | undefined;
   containers: string;
   images: string;
+  /** The pod template's images, one per container (`images` is kubectl's comma-joined cell). */
+  imageList: string[];
   selector: string;
   /** "Deployment/api", or `<none>` for a ReplicaSet nobody owns. */
   owner: string;
@@ -91,7 +127,7 @@ export interface ReplicaSetRow extends ObjectRow {
   ownerName: string | undefined;
 }
 
-/** `kubectl get replicasets -o wide`, plus the controlling owner. */
+/** `kubectl get replicasets -o wide`, plus the controlling owner, AVAILABLE and the revision. */
 export const replicaSetRow = memo((rs: V1ReplicaSet): ReplicaSetRow => {
   const { containers, images } = containersAndImages(rs.spec?.template?.spec?.containers);
   const selector = labelSelectorText(rs.spec?.selector);
@@ -102,8 +138,11 @@ export const replicaSetRow = memo((rs: V1ReplicaSet): ReplicaSetRow => {
     desired: rs.spec?.replicas ?? 0,
     current: rs.status?.replicas ?? 0,
     ready: rs.status?.readyReplicas ?? 0,
+    available: rs.status?.availableReplicas ?? 0,
+    revision: revisionOf(rs),
     containers,
     images,
+    imageList: (rs.spec?.template?.spec?.containers ?? []).map((c) => c.image ?? ''),
     selector,
     owner: ownerText,
     ownerKind: owner?.kind,

@@ -1,14 +1,8 @@
-import type { V1ConfigMap, V1Deployment, V1ReplicaSet, V1Service } from '@kubernetes/client-node';
+import type { V1ConfigMap, V1Deployment, V1Pod, V1ReplicaSet, V1Service } from '@kubernetes/client-node';
 import type { SecretSummary } from '@wheelhouse/shared-types';
 import { describe, expect, it } from 'vitest';
-import {
-  compareReady,
-  formatLabels,
-  labelSelectorText,
-  serviceExternalIp,
-  servicePorts,
-} from './kubectl-columns';
-import { configMapRow, deploymentRow, replicaSetRow, secretRow, serviceRow } from './resource-rows';
+import { compareReady, formatLabels, labelSelectorText, serviceExternalIp, servicePorts } from './columns';
+import { configMapRow, deploymentRow, podRow, replicaSetRow, secretRow, serviceRow } from './rows';
 
 const meta = (name: string, extra: object = {}) => ({
   name,
@@ -74,6 +68,7 @@ describe('replicaSetRow (kubectl get rs -o wide)', () => {
   it('prints DESIRED, CURRENT, READY, the selector with pod-template-hash and the owning Deployment', () => {
     const rs: V1ReplicaSet = {
       metadata: meta('api-7cf897fbfb', {
+        annotations: { 'deployment.kubernetes.io/revision': '4' },
         ownerReferences: [
           { apiVersion: 'apps/v1', kind: 'Deployment', name: 'api', uid: 'd1', controller: true },
         ],
@@ -83,14 +78,17 @@ describe('replicaSetRow (kubectl get rs -o wide)', () => {
         selector: { matchLabels: { app: 'api', 'pod-template-hash': '7cf897fbfb' } },
         template: { spec: { containers: [{ name: 'api', image: 'registry.invalid/api:2.4.4' }] } },
       },
-      status: { replicas: 4, readyReplicas: 3 },
+      status: { replicas: 4, readyReplicas: 3, availableReplicas: 2 },
     };
     expect(replicaSetRow(rs)).toMatchObject({
       desired: 4,
       current: 4,
       ready: 3,
+      available: 2,
+      revision: 4,
       containers: 'api',
       images: 'registry.invalid/api:2.4.4',
+      imageList: ['registry.invalid/api:2.4.4'],
       selector: 'app=api,pod-template-hash=7cf897fbfb',
       owner: 'Deployment/api',
       ownerKind: 'Deployment',
@@ -99,7 +97,14 @@ describe('replicaSetRow (kubectl get rs -o wide)', () => {
   });
   it('prints 0 for unset counts and <none> without an owner', () => {
     const rs: V1ReplicaSet = { metadata: meta('lonely'), spec: { selector: {} } };
-    expect(replicaSetRow(rs)).toMatchObject({ desired: 0, current: 0, ready: 0, owner: '<none>' });
+    expect(replicaSetRow(rs)).toMatchObject({
+      desired: 0,
+      current: 0,
+      ready: 0,
+      available: 0,
+      revision: undefined,
+      owner: '<none>',
+    });
   });
 });
 
@@ -192,5 +197,56 @@ describe('compareReady', () => {
       '3/3',
       '10/10',
     ]);
+  });
+});
+
+describe('podRow', () => {
+  const pod: V1Pod = {
+    metadata: {
+      name: 'web-1',
+      namespace: 'shop',
+      uid: 'u1',
+      resourceVersion: '7',
+      creationTimestamp: '2025-01-01T00:00:00Z' as unknown as Date,
+    },
+    spec: { nodeName: 'kwok-node-0', containers: [{ name: 'app' }] },
+    status: {
+      phase: 'Running',
+      podIP: '10.0.0.5',
+      containerStatuses: [
+        {
+          name: 'app',
+          image: 'x',
+          imageID: '',
+          ready: true,
+          restartCount: 2,
+          state: { running: {} },
+          lastState: { terminated: { exitCode: 1, finishedAt: '2025-01-01T01:00:00Z' as unknown as Date } },
+        },
+      ],
+    },
+  };
+
+  it('computes the kubectl -o wide columns', () => {
+    const row = podRow(pod);
+    expect(row).toMatchObject({
+      uid: 'u1',
+      name: 'web-1',
+      namespace: 'shop',
+      version: '7',
+      ready: '1/1',
+      status: 'Running',
+      restarts: 2,
+      lastRestart: Date.parse('2025-01-01T01:00:00Z'),
+      created: Date.parse('2025-01-01T00:00:00Z'),
+      ip: '10.0.0.5',
+      node: 'kwok-node-0',
+    });
+  });
+
+  it('prints <none> for a pod not yet scheduled and memoises per object', () => {
+    const pending: V1Pod = { metadata: { name: 'p', uid: 'u2' }, status: { phase: 'Pending' } };
+    expect(podRow(pending)).toMatchObject({ ip: '<none>', node: '<none>', status: 'Pending', ready: '0/0' });
+    expect(podRow(pending)).toBe(podRow(pending));
   });
 });

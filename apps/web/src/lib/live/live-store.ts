@@ -1,12 +1,14 @@
+/**
+ * The LiveStore is long because it is one class on purpose: the subscribe handshake, the routing
+ * of server events into cache entries and the reconnect logic all read and write the same entries
+ * and subId maps, and their ordering guarantees (no event lost between an ack and the query
+ * storing its data) are easiest to check when they sit together.
+ */
 import { hashKey, type QueryCacheNotifyEvent, type QueryClient } from '@tanstack/react-query';
 import type {
   ClientToServerEvents,
   EventsPayload,
   KindObject,
-  LogEndPayload,
-  LogLinesPayload,
-  LogsAck,
-  LogsRequest,
   ResourceKind,
   ResyncPayload,
   ServerToClientEvents,
@@ -15,9 +17,9 @@ import type {
   SubscribeRequest,
 } from '@wheelhouse/shared-types';
 import type { Socket } from 'socket.io-client';
-import { ApiError } from '../../lib/api';
-import { currentContext } from '../../lib/kube-context';
-import { isLiveKey, type LiveParams, type LiveQueryKey, liveListOptions, paramsFromKey } from './live-query';
+import { ApiError } from '../api';
+import { currentContext } from '../kube-context';
+import { isLiveKey, type LiveParams, type LiveQueryKey, liveKey } from './query-keys';
 import { applyEvents, applyResync, fromSnapshot, type LiveList, listItems } from './reducers';
 
 /** The one socket.io connection of this tab, typed with the shared protocol. */
@@ -77,7 +79,8 @@ export class LiveStore {
   private status: LiveStatus;
 
   constructor(
-    private readonly socket: LiveSocket,
+    /** The tab's one socket. Other clients of the protocol (a log stream) ride it too. */
+    readonly socket: LiveSocket,
     private readonly queryClient: QueryClient,
     options: Partial<LiveStoreOptions> = {},
   ) {
@@ -132,71 +135,6 @@ export class LiveStore {
     this.socket.connect();
   }
 
-  /**
-   * Streams one container log over this tab's socket (`logsStart`). Lines that arrive before the
-   * ack is handled are kept, so nothing at the head of the log is lost. Resolves with a stop
-   * function; a refusal (403, unknown container…) rejects with the server's `ApiError`. The stream
-   * ends with the connection: `onEnd` then says so.
-   */
-  async streamLogs(
-    req: Omit<LogsRequest, 'context'>,
-    on: { lines(lines: string[]): void; end(p: LogEndPayload): void },
-  ): Promise<() => void> {
-    const early: LogLinesPayload[] = [];
-    let streamId: string | undefined;
-    const onLines = (p: LogLinesPayload) => {
-      if (streamId === undefined) early.push(p);
-      else if (p.streamId === streamId) on.lines(p.lines);
-    };
-    const onEnd = (p: LogEndPayload) => {
-      if (p.streamId !== streamId) return;
-      cleanup();
-      on.end(p);
-    };
-    const onDisconnect = () => {
-      cleanup();
-      on.end({
-        streamId: streamId ?? '',
-        reason: 'error',
-        error: {
-          code: 503,
-          reason: 'ServiceUnavailable',
-          message: 'the connection to the server was lost',
-          source: 'bff',
-        },
-      });
-    };
-    const cleanup = () => {
-      this.socket.off('logLines', onLines);
-      this.socket.off('logEnd', onEnd);
-      this.socket.off('disconnect', onDisconnect);
-    };
-    this.socket.on('logLines', onLines);
-    this.socket.on('logEnd', onEnd);
-    const context = currentContext();
-    let ack: LogsAck;
-    try {
-      ack = await this.socket
-        .timeout(this.options.ackTimeoutMs)
-        .emitWithAck('logsStart', context ? { ...req, context } : req);
-    } catch (err) {
-      cleanup();
-      throw err;
-    }
-    if (!ack.ok) {
-      cleanup();
-      throw new ApiError(ack.error);
-    }
-    const id = ack.streamId;
-    streamId = id;
-    this.socket.on('disconnect', onDisconnect);
-    for (const p of early.splice(0)) if (p.streamId === id) on.lines(p.lines);
-    return () => {
-      cleanup();
-      if (this.socket.connected) this.socket.emit('logsStop', { streamId: id }, () => {});
-    };
-  }
-
   /** Subscription ids currently feeding the cache (for tests and debugging). */
   activeSubIds(): string[] {
     return [...this.entries.values()].flatMap((e) => (e.subId === undefined ? [] : [e.subId]));
@@ -209,7 +147,7 @@ export class LiveStore {
     params: LiveParams<K>,
     signal: AbortSignal,
   ): Promise<LiveList<KindObject<K>>> {
-    const key = liveListOptions(this, params).queryKey;
+    const key = liveKey(params);
     const hash = hashKey(key);
     let entry = this.entries.get(hash);
     if (entry === undefined) {
@@ -236,7 +174,7 @@ export class LiveStore {
       const previous = entry.subId;
       entry.subId = pending.subId;
       if (previous !== undefined && previous !== pending.subId) this.release(previous);
-      const held = this.queryClient.getQueryData(key);
+      const held = this.queryClient.getQueryData<LiveList<KindObject<K>>>(key);
       const list = pending.list as LiveList<KindObject<K>>;
       return held === undefined
         ? list
@@ -420,33 +358,5 @@ export class LiveStore {
 
   private emitStatus(): void {
     for (const listener of this.listeners) listener();
-  }
-}
-
-export type IndicatorState = 'live' | 'connecting' | 'reconnecting' | 'disconnected';
-
-/** What the header's live indicator says, from the socket state and the subscriptions' states. */
-export function indicatorOf(status: LiveStatus): { state: IndicatorState; label: string; detail?: string } {
-  switch (status.connection) {
-    case 'connecting':
-      return { state: 'connecting', label: 'Connecting…' };
-    case 'reconnecting':
-      return {
-        state: 'reconnecting',
-        label: 'Reconnecting…',
-        detail: 'The connection to the server dropped',
-      };
-    case 'disconnected':
-      return { state: 'disconnected', label: 'Disconnected', detail: 'Click to connect again' };
-    case 'connected': {
-      if (status.problems.length === 0) return { state: 'live', label: 'Live' };
-      const detail = status.problems
-        .map((p) => {
-          const { kind, namespace } = paramsFromKey(p.key);
-          return `${kind} in ${namespace ?? 'all namespaces'}: ${p.message ?? p.state}`;
-        })
-        .join('\n');
-      return { state: 'reconnecting', label: 'Reconnecting…', detail };
-    }
   }
 }

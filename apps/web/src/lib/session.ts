@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Session } from '@wheelhouse/shared-types';
-import { getJson } from '../../../lib/api';
+import { getJson } from './api';
 
 export function getSession(signal?: AbortSignal): Promise<Session> {
   return getJson<Session>('/api/session', signal);

@@ -4,10 +4,10 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { MemoryRouter, Route, Routes, useParams } from 'react-router';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { LiveStoreProvider } from '../../live/live-context';
-import { LiveStore } from '../../live/live-store';
-import { FakeLiveServer } from '../../live/testing/fake-socket';
-import PodsView from './PodsView';
+import { LiveStoreProvider } from '../../../lib/live/live-context';
+import { LiveStore } from '../../../lib/live/live-store';
+import { FakeLiveServer } from '../../../lib/live/testing/fake-socket';
+import ResourceView from './ResourceView';
 
 const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString() as unknown as Date;
 
@@ -97,7 +97,7 @@ function renderAt(url: string) {
       <LiveStoreProvider store={store}>
         <MemoryRouter initialEntries={[url]}>
           <Routes>
-            <Route path="/:kind" element={<PodsView />} />
+            <Route path="/:kind" element={<ResourceView kind="pods" title="Pods" noun="pods" />} />
             <Route path="/:kind/:namespace/:name" element={<Detail />} />
           </Routes>
         </MemoryRouter>
@@ -125,7 +125,7 @@ const rowNames = () =>
     .slice(1)
     .map((r) => r.getAttribute('data-testid'));
 
-describe('PodsView', () => {
+describe('ResourceView of pods', () => {
   it('shows a loading state, then the pods as kubectl get pods -o wide prints them', async () => {
     renderAt('/pods?ns=default');
     expect(screen.getByRole('status').textContent).toBe('Loading pods…');

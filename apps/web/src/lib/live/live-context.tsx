@@ -1,7 +1,7 @@
 import { hashKey } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useSyncExternalStore } from 'react';
-import { type LiveParams, liveKey } from './live-query';
 import type { LiveStatus, LiveStore, SubscriptionProblem } from './live-store';
+import { type LiveParams, liveKey } from './query-keys';
 
 const LiveStoreContext = createContext<LiveStore | null>(null);
 

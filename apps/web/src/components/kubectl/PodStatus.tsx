@@ -1,4 +1,4 @@
-import { type StatusTone, statusTone } from '../lib/pod-rows';
+import { type StatusTone, statusTone } from '../../lib/kubectl/status-tone';
 
 const TONE_CLASSES: Record<StatusTone, string> = {
   ok: 'text-emerald-700 dark:text-emerald-400',

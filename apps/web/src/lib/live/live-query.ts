@@ -2,38 +2,11 @@ import { type DataTag, queryOptions, useQuery } from '@tanstack/react-query';
 import type { KindObject, ResourceKind } from '@wheelhouse/shared-types';
 import { useLiveStore } from './live-context';
 import type { LiveStore } from './live-store';
+import { type LiveParams, type LiveQueryKey, liveKey } from './query-keys';
 import type { LiveList } from './reducers';
-
-/** What one live subscription watches. `namespace` undefined means all namespaces. */
-export interface LiveParams<K extends ResourceKind = ResourceKind> {
-  kind: K;
-  namespace?: string | undefined;
-  labelSelector?: string | undefined;
-}
-
-/** `['live', kind, namespace ?? '*', labelSelector ?? '']`: one cache entry per subscription. */
-export type LiveQueryKey<K extends ResourceKind = ResourceKind> = readonly ['live', K, string, string];
 
 /** How long a subscription outlives its last observer (quick back-navigation stays warm). */
 export const LIVE_GC_TIME_MS = 5_000;
-
-export function liveKey<K extends ResourceKind>(params: LiveParams<K>): LiveQueryKey<K> {
-  return ['live', params.kind, params.namespace ?? '*', params.labelSelector ?? ''] as const;
-}
-
-/** Reads the params back out of a key (the inverse of `liveKey`). */
-export function paramsFromKey<K extends ResourceKind>(key: LiveQueryKey<K>): LiveParams<K> {
-  const [, kind, namespace, labelSelector] = key;
-  return {
-    kind,
-    ...(namespace === '*' ? {} : { namespace }),
-    ...(labelSelector === '' ? {} : { labelSelector }),
-  };
-}
-
-export function isLiveKey(key: readonly unknown[]): key is LiveQueryKey {
-  return key[0] === 'live' && key.length === 4;
-}
 
 /**
  * The single owner of a live key. The query function subscribes and resolves with the ack's

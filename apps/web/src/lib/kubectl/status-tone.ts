@@ -1,0 +1,23 @@
+export type StatusTone = 'ok' | 'progress' | 'done' | 'error';
+
+const PROGRESS = new Set([
+  'Pending',
+  'ContainerCreating',
+  'PodInitializing',
+  'SchedulingGated',
+  'Terminating',
+  'NotReady',
+]);
+const DONE = new Set(['Completed', 'Succeeded']);
+
+/**
+ * How a pod STATUS (as kubectl prints it) reads at a glance: Running is fine; pending, creating,
+ * initialising and terminating are on their way; finished pods are done; anything else
+ * (CrashLoopBackOff, ImagePullBackOff, Error, OOMKilled, ExitCode:1, Evicted, Unknown, …) is a problem.
+ */
+export function statusTone(status: string): StatusTone {
+  if (status === 'Running') return 'ok';
+  if (DONE.has(status)) return 'done';
+  if (PROGRESS.has(status) || /^Init:\d+\/\d+$/.test(status)) return 'progress';
+  return 'error';
+}
