@@ -5,17 +5,21 @@ import express from 'express';
 import helmet from 'helmet';
 import pino, { type Logger } from 'pino';
 import type { Config } from './config';
-import { actionRoutes } from './http/actions';
+import { deploymentActionRoutes } from './http/deployment-actions';
+import { historyRoutes } from './http/deployment-history';
 import { errorHandler, HttpError } from './http/errors';
+import { permissionRoutes } from './http/permissions';
 import { apiRoutes } from './http/routes';
 import { buildOriginPolicy, hostCheck, mutationGuard, newCsrfToken } from './http/security';
 import { Callers } from './kube/callers';
 import { kubeRequest } from './kube/client';
 import { KubeContexts } from './kube/contexts';
 import { createMetrics } from './metrics';
-import { attachSocketServer } from './socket';
+import { registerLogHandlers } from './socket/logs';
+import { createSocketServer, trackBacklog } from './socket/server';
+import { registerSubscriptionHandlers } from './socket/subscriptions';
 import { WatchHub } from './watch/hub';
-import type { SessionLimits } from './watch/socket-session';
+import { DEFAULT_LIMITS, type SessionLimits } from './watch/socket-session';
 
 export const VERSION = '0.1.0';
 
@@ -101,7 +105,12 @@ export function createApp(config: Config, deps: AppDeps = {}) {
   );
   app.use('/api', mutationGuard(policy, csrfToken));
   app.use('/api', express.json({ limit: config.bodyLimit, strict: true }));
-  app.use('/api', actionRoutes({ callers, metrics, log }));
+  app.use(
+    '/api',
+    deploymentActionRoutes({ callers, metrics, log }),
+    historyRoutes({ callers, metrics }),
+    permissionRoutes({ callers, metrics }),
+  );
   app.use(
     '/api',
     apiRoutes({
@@ -130,7 +139,15 @@ export function createApp(config: Config, deps: AppDeps = {}) {
   app.use(errorHandler(log));
 
   const server: HttpServer = createServer(app);
-  const io = attachSocketServer(server, { hub, callers, policy, log, metrics, limits: deps.limits });
+  const io = createSocketServer(server, { policy, log });
+  const limits = deps.limits ?? DEFAULT_LIMITS;
+  io.on('connection', (socket) => {
+    metrics.sockets.inc();
+    socket.on('disconnect', () => metrics.sockets.dec());
+    const backlog = trackBacklog(socket);
+    registerSubscriptionHandlers(io, socket, { hub, callers, log, metrics, limits, backlog });
+    registerLogHandlers(io, socket, { callers, log, backlog });
+  });
 
   async function listen(): Promise<AddressInfo> {
     await new Promise<void>((resolve, reject) => {

@@ -1,5 +1,6 @@
 export * from './age';
 export * from './pod-status';
 export * from './probes';
+export * from './revisions';
 export * from './rollout';
 export * from './selector';

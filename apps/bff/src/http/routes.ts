@@ -20,27 +20,13 @@ import { sanitize } from '../kube/sanitize';
 import type { Metrics } from '../metrics';
 import { callerOf as callerFromRequest, timedRequests } from './caller';
 import { HttpError } from './errors';
+import { parseInput } from './validate';
 
 /** DNS-1123 subdomain: what object names of these kinds must be (≤ 253). */
 const ObjectName = z
   .string()
   .max(253)
   .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/, 'not a valid object name');
-
-function parseParam<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
-  const r = schema.safeParse(value);
-  if (!r.success) {
-    throw new HttpError(
-      400,
-      'BadRequest',
-      `invalid ${what} "${String(value).slice(0, 100)}": ${r.error.issues[0]?.message}`,
-      {
-        field: what,
-      },
-    );
-  }
-  return r.data;
-}
 
 export interface RouteDeps {
   callers: Callers;
@@ -91,7 +77,7 @@ export function apiRoutes(deps: RouteDeps): Router {
         'this server acts with its own credentials (mode is not "token")',
       );
     }
-    const { token } = parseParam(LoginRequest, req.body, 'token');
+    const { token } = parseInput(LoginRequest, req.body, 'body');
     const { user } = await callers.login(token);
     res.cookie(TOKEN_COOKIE, token, {
       httpOnly: true,
@@ -124,9 +110,9 @@ export function apiRoutes(deps: RouteDeps): Router {
 
   // Events whose involvedObject is the given object (what `kubectl describe` shows at the bottom).
   r.get('/events/:kind/:namespace/:name', async (req, res) => {
-    const kind = parseParam(ResourceKind, req.params.kind, 'kind');
-    const namespace = parseParam(NamespaceName, req.params.namespace, 'namespace');
-    const name = parseParam(ObjectName, req.params.name, 'name');
+    const kind = parseInput(ResourceKind, req.params.kind, 'kind');
+    const namespace = parseInput(NamespaceName, req.params.namespace, 'namespace');
+    const name = parseInput(ObjectName, req.params.name, 'name');
     const list = await timed<CoreV1EventList>('list', callerOf(req), collectionPath('events', namespace), {
       query: { fieldSelector: `involvedObject.kind=${KIND_NAMES[kind].kind},involvedObject.name=${name}` },
     });
@@ -136,9 +122,9 @@ export function apiRoutes(deps: RouteDeps): Router {
 
   // One Secret key's value, on explicit request, as the caller (their RBAC decides); audited.
   r.post('/secrets/:namespace/:name/reveal', async (req: Request, res: Response) => {
-    const namespace = parseParam(NamespaceName, req.params.namespace, 'namespace');
-    const name = parseParam(ObjectName, req.params.name, 'name');
-    const { key } = parseParam(RevealRequest, req.body, 'key');
+    const namespace = parseInput(NamespaceName, req.params.namespace, 'namespace');
+    const name = parseInput(ObjectName, req.params.name, 'name');
+    const { key } = parseInput(RevealRequest, req.body, 'body');
     const caller = callerOf(req);
     const secret = await timed<V1Secret>('get', caller, objectPath('secrets', namespace, name));
     const base64 = secret.data?.[key];
@@ -156,10 +142,10 @@ export function apiRoutes(deps: RouteDeps): Router {
 
   // One object. Cluster-scoped kinds use "_" as the namespace segment.
   r.get('/:kind/:namespace/:name', async (req, res) => {
-    const kind = parseParam(ResourceKind, req.params.kind, 'kind');
-    const name = parseParam(ObjectName, req.params.name, 'name');
+    const kind = parseInput(ResourceKind, req.params.kind, 'kind');
+    const name = parseInput(ObjectName, req.params.name, 'name');
     let namespace: string | undefined;
-    if (NAMESPACED_KINDS.has(kind)) namespace = parseParam(NamespaceName, req.params.namespace, 'namespace');
+    if (NAMESPACED_KINDS.has(kind)) namespace = parseInput(NamespaceName, req.params.namespace, 'namespace');
     else if (req.params.namespace !== '_') {
       throw new HttpError(400, 'BadRequest', `${kind} are cluster-scoped: use "_" as the namespace`, {
         field: 'namespace',

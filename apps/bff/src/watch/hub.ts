@@ -1,4 +1,5 @@
 import type { KubeConfig, KubernetesObject } from '@kubernetes/client-node';
+import { HttpError } from '../http/errors';
 import {
   type Clock,
   type InformerListener,
@@ -86,7 +87,9 @@ export class WatchHub {
           timer = this.clock.setTimeout(
             () =>
               reject(
-                new Error(
+                new HttpError(
+                  503,
+                  'ServiceUnavailable',
                   `the apiserver did not answer the list of ${spec.kind} within ${Math.round(timeoutMs / 1000)}s${
                     informer.lastError ? ` (${informer.lastError})` : ''
                   }`,
