@@ -10,6 +10,7 @@ import { AppsV1Api, type KubeConfig } from '@kubernetes/client-node';
 import { createDeployment, createTestNamespace, ensureCluster, kubectl, waitFor } from '@wheelhouse/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WheelhouseApp } from '../src/app';
+import { TOKEN_COOKIE } from '../src/kube/callers';
 import { type ClientSocket, connect, mutationHeaders, startBff } from './support';
 
 interface Reply {
@@ -74,12 +75,20 @@ interface Case {
   reason?: string;
   /** Expected `source` when it matters (the apiserver's own 409, say). */
   source?: 'bff' | 'apiserver';
+  /** What the message must say, when it tells two causes of one code apart. */
+  message?: RegExp;
   /** Needs the deployment actions (apps/bff/src/http/actions.ts) to be mounted. */
   actions?: boolean;
   run(): Promise<Outcome>;
 }
 
-function expectErrorBody(body: unknown, code: number, reason?: string, source?: string): void {
+function expectErrorBody(
+  body: unknown,
+  code: number,
+  reason?: string,
+  source?: string,
+  message?: RegExp,
+): void {
   const error = (body as { error?: Record<string, unknown> }).error;
   expect(error, `error body in ${JSON.stringify(body).slice(0, 300)}`).toBeDefined();
   expect(error?.code).toBe(code);
@@ -89,6 +98,7 @@ function expectErrorBody(body: unknown, code: number, reason?: string, source?: 
   expect(String(error?.message ?? '').length).toBeGreaterThan(0);
   expect(['bff', 'apiserver']).toContain(error?.source);
   if (source) expect(error?.source).toBe(source);
+  if (message) expect(error?.message).toMatch(message);
 }
 
 /** kind/name → resourceVersion of every object of the namespace `kubectl get` lists. */
@@ -735,16 +745,20 @@ describe('bad input: each hostile or malformed request gets a clear 4xx and chan
       name: '401 Unauthorized ← token mode: GET without a login',
       code: 401,
       reason: 'Unauthorized',
+      message: /log in with a Kubernetes bearer token first/,
       run: async () => ({ kind: 'http', reply: await raw(tokenBff.url, 'GET', '/api/namespaces') }),
     },
     {
+      // The cookie the server reads (TOKEN_COOKIE), with a token it never accepted: read, and refused
+      // as an unknown session (not as a missing login, which would mean the cookie was never read).
       name: '401 Unauthorized ← token mode: GET with a forged token cookie',
       code: 401,
       reason: 'Unauthorized',
+      message: /session has expired/,
       run: async () => ({
         kind: 'http',
         reply: await raw(tokenBff.url, 'GET', '/api/namespaces', {
-          headers: { Cookie: 'wheelhouse_token=forged.token.value' },
+          headers: { Cookie: `${TOKEN_COOKIE}=forged.token.value` },
         }),
       }),
     },
@@ -831,11 +845,11 @@ describe('bad input: each hostile or malformed request gets a clear 4xx and chan
         const { reply } = outcome;
         expect(reply.status, reply.text.slice(0, 300)).toBe(c.code);
         expect(reply.headers['content-type']).toMatch(/^application\/json/);
-        expectErrorBody(JSON.parse(reply.text), c.code, c.reason, c.source);
+        expectErrorBody(JSON.parse(reply.text), c.code, c.reason, c.source, c.message);
       } else if (outcome.kind === 'ack') {
         const ack = outcome.ack as { ok: boolean };
         expect(ack.ok, JSON.stringify(ack).slice(0, 300)).toBe(false);
-        expectErrorBody(ack, c.code, c.reason, c.source);
+        expectErrorBody(ack, c.code, c.reason, c.source, c.message);
       } else {
         expect(outcome.refused, outcome.message).toBe(true);
         expect(outcome.reply.status).toBe(c.code);
