@@ -585,6 +585,33 @@ describe('bad input: each hostile or malformed request gets a clear 4xx and chan
       run: async () =>
         send('POST', `/api/secrets/${N()}/creds/reveal`, `${'{"key":'.repeat(2000)}"x"${'}'.repeat(2000)}`)(),
     },
+    // A 60,000-deep array is 120 KB: under the body limit, deeper than any recursion should go.
+    {
+      name: '400 BadRequest ← scale with a 60,000-deep nested JSON array as the body',
+      code: 400,
+      reason: 'BadRequest',
+      run: async () => send('POST', scalePath(), `${'['.repeat(60_000)}${']'.repeat(60_000)}`)(),
+    },
+    {
+      name: '400 BadRequest ← reveal with a 60,000-deep nested JSON array as the key',
+      code: 400,
+      reason: 'BadRequest',
+      run: async () =>
+        send(
+          'POST',
+          `/api/secrets/${N()}/creds/reveal`,
+          `{"key":${'['.repeat(60_000)}${']'.repeat(60_000)}}`,
+        )(),
+    },
+    // Names of Object.prototype's properties are not keys of a Secret that lacks them.
+    ...['toString', 'valueOf', 'constructor', '__proto__', 'hasOwnProperty'].map(
+      (key): Case => ({
+        name: `404 NotFound ← reveal key "${key}" of a Secret that has no such key`,
+        code: 404,
+        reason: 'NotFound',
+        run: async () => send('POST', `/api/secrets/${N()}/creds/reveal`, { key })(),
+      }),
+    ),
     {
       name: '413 PayloadTooLarge ← reveal with a 300 KB body',
       code: 413,
@@ -739,6 +766,75 @@ describe('bad input: each hostile or malformed request gets a clear 4xx and chan
       reason: 'BadRequest',
       actions: true,
       run: async () => get(`/api/permissions?namespace=${N()}&checks=delete:../../nodes`)(),
+    },
+    ...['constructor', '__proto__', 'toString'].map(
+      (resource): Case => ({
+        name: `400 BadRequest ← permissions for "get:${resource}" (a property of every object, not a resource)`,
+        code: 400,
+        reason: 'BadRequest',
+        actions: true,
+        run: async () => get(`/api/permissions?namespace=${N()}&checks=get:${resource}`)(),
+      }),
+    ),
+    {
+      name: '400 BadRequest ← permissions with an unknown query parameter',
+      code: 400,
+      reason: 'BadRequest',
+      actions: true,
+      run: async () => get(`/api/permissions?namespace=${N()}&checks=get:pods&verbose=1`)(),
+    },
+    {
+      name: '400 BadRequest ← permissions with the namespace given twice',
+      code: 400,
+      reason: 'BadRequest',
+      actions: true,
+      run: async () => get(`/api/permissions?namespace=${N()}&namespace=default&checks=get:pods`)(),
+    },
+    // A resourceVersion is the opaque, non-empty string the apiserver handed out. "0" (or "00") is
+    // never one, and the apiserver would read it as "no precondition": the write would overwrite
+    // blindly. A value the apiserver cannot parse is the client's mistake, not a 500.
+    ...(
+      [
+        ['scale', (rv: string) => ({ replicas: 3, resourceVersion: rv })],
+        ['restart', (rv: string) => ({ resourceVersion: rv })],
+        ['pause', (rv: string) => ({ resourceVersion: rv })],
+        ['resume', (rv: string) => ({ resourceVersion: rv })],
+        ['undo', (rv: string) => ({ resourceVersion: rv })],
+        [
+          'image',
+          (rv: string) => ({ container: 'web', image: 'registry.invalid/web:2', resourceVersion: rv }),
+        ],
+      ] as Array<[string, (rv: string) => Record<string, unknown>]>
+    ).flatMap(([action, body]) =>
+      ['0', '00', '831x'].map(
+        (bad): Case => ({
+          name: `400 BadRequest ← ${action} with resourceVersion "${bad}"`,
+          code: 400,
+          reason: 'BadRequest',
+          actions: true,
+          run: async () => send('POST', `/api/deployments/${N()}/web/${action}`, body(bad))(),
+        }),
+      ),
+    ),
+    {
+      name: "400 BadRequest ← scale with a resourceVersion beyond the apiserver's 64-bit range",
+      code: 400,
+      reason: 'BadRequest',
+      actions: true,
+      run: async () => send('POST', scalePath(), { replicas: 3, resourceVersion: '99999999999999999999' })(),
+    },
+    {
+      name: '400 BadRequest ← set image as a dry run with resourceVersion "0"',
+      code: 400,
+      reason: 'BadRequest',
+      actions: true,
+      run: async () =>
+        send('POST', `/api/deployments/${N()}/web/image`, {
+          container: 'web',
+          image: 'registry.invalid/web:2',
+          resourceVersion: '0',
+          dryRun: true,
+        })(),
     },
     // ── token mode: bearer tokens ────────────────────────────────────────────────────────────
     {
