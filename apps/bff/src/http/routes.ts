@@ -127,8 +127,11 @@ export function apiRoutes(deps: RouteDeps): Router {
     const { key } = parseInput(RevealRequest, req.body, 'body');
     const caller = callerOf(req);
     const secret = await timed<V1Secret>('get', caller, objectPath('secrets', namespace, name));
-    const base64 = secret.data?.[key];
-    if (base64 === undefined) {
+    // An own key only: "toString" or "__proto__" would otherwise find Object.prototype's, answer 200
+    // and write a false audit line (and a Secret may really have a key named "__proto__").
+    const data = secret.data ?? {};
+    const base64 = Object.hasOwn(data, key) ? data[key] : undefined;
+    if (typeof base64 !== 'string') {
       throw new HttpError(404, 'NotFound', `secret "${name}" has no key "${key}"`, { field: 'key' });
     }
     // Who, which secret, which key: never the value.
