@@ -29,3 +29,32 @@ export function parseInput<T>(
     typeof value === 'string' || typeof value === 'number' ? ` "${String(value).slice(0, 100)}"` : '';
   throw new HttpError(400, 'BadRequest', `invalid ${what}${shown}: ${reason}`, field ? { field } : {});
 }
+
+/** JSON bodies nest no deeper than this (the deepest body the API takes nests 3 levels). */
+export const MAX_BODY_DEPTH = 32;
+
+/**
+ * express.json's `verify`: refuses a body nested deeper than MAX_BODY_DEPTH with a 400 before it is
+ * parsed, so no later step (validation, logging, an error message) recurses into a 60,000-deep array.
+ * One pass over the bytes, skipping strings.
+ */
+export function verifyBodyDepth(_req: unknown, _res: unknown, buf: Buffer): void {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < buf.length; i++) {
+    const c = buf[i];
+    if (inString) {
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped byte
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > MAX_BODY_DEPTH) {
+        throw Object.assign(new Error(`request body is nested deeper than ${MAX_BODY_DEPTH} levels`), {
+          status: 400,
+          type: 'entity.too.deep',
+        });
+      }
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+}

@@ -13,6 +13,7 @@ import type { Callers } from '../kube/callers';
 import type { Metrics } from '../metrics';
 import type { WatchHub } from '../watch/hub';
 import { type SessionLimits, SocketSession } from '../watch/socket-session';
+import type { Quota } from './quotas';
 import { refusal, replyOf, type WhServer, type WhSocket } from './server';
 
 export const MAX_SUBSCRIPTIONS_PER_SOCKET = 100;
@@ -52,6 +53,8 @@ export interface SubscriptionHandlerDeps {
   log: Logger;
   metrics: Metrics;
   limits: SessionLimits;
+  /** Subscriptions per caller identity, across all sockets. */
+  perCaller: Quota;
   /** The socket's unflushed packets (trackBacklog). */
   backlog: () => number;
 }
@@ -84,38 +87,60 @@ export function registerSubscriptionHandlers(
   );
   socket.conn.on('drain', () => session.flush());
   let nextId = 1;
+  /** Subscribes past the cap check but not yet in the session: they count against the cap too. */
+  let pending = 0;
 
   socket.on('subscribe', async (raw, ack) => {
     if (typeof ack !== 'function') return;
     let req: SubscribeRequest | undefined;
+    let reserved = false;
     try {
       req = parseSubscribe(raw);
-      if (session.subs.size >= MAX_SUBSCRIPTIONS_PER_SOCKET) {
-        throw new HttpError(429, 'TooManyRequests', 'too many subscriptions on one connection');
+      // Checked and reserved before the first await: concurrent subscribes cannot all see room.
+      if (session.subs.size + pending >= MAX_SUBSCRIPTIONS_PER_SOCKET) {
+        throw new HttpError(
+          429,
+          'TooManyRequests',
+          `too many subscriptions on one connection (at most ${MAX_SUBSCRIPTIONS_PER_SOCKET})`,
+        );
       }
-      const subId = `s${nextId++}`;
       // Resolved per subscription: in token mode a logout or expiry ends new subscriptions.
       const { kc, identity } = callers.resolve(socket.handshake.headers, req.context);
+      deps.perCaller.acquire(identity);
+      const giveBack = () => deps.perCaller.release(identity);
+      pending++;
+      reserved = true;
+      const subId = `s${nextId++}`;
       let snapshotFn: () => { items: KindObject[]; resourceVersion: string } = () => ({
         items: [],
         resourceVersion: '',
       });
       const buffer = session.createBuffer(subId, () => snapshotFn());
-      const sub = await hub.subscribe(
-        kc,
-        identity,
-        { kind: req.kind, namespace: req.namespace, labelSelector: req.labelSelector },
-        buffer,
-      );
+      let sub: Awaited<ReturnType<WatchHub['subscribe']>>;
+      try {
+        sub = await hub.subscribe(
+          kc,
+          identity,
+          { kind: req.kind, namespace: req.namespace, labelSelector: req.labelSelector },
+          buffer,
+        );
+      } catch (err) {
+        giveBack();
+        throw err;
+      }
+      const release = () => {
+        sub.release();
+        giveBack();
+      };
       snapshotFn = () => ({
         items: sub.informer.items() as KindObject[],
         resourceVersion: sub.informer.resourceVersion(),
       });
       if (socket.disconnected) {
-        sub.release();
+        release();
         return;
       }
-      session.add(subId, buffer, sub.release);
+      session.add(subId, buffer, release);
       const res: SubscribeAck = {
         ok: true,
         subId,
@@ -128,6 +153,8 @@ export function registerSubscriptionHandlers(
       if (req)
         log.info({ kind: req.kind, namespace: req.namespace, code: res.error.code }, 'subscribe refused');
       ack(res);
+    } finally {
+      if (reserved) pending--;
     }
   });
 
