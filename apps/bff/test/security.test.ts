@@ -168,9 +168,9 @@ describe('security findings: the fixes hold against a real server', () => {
     expect((await fetch(`${bff.url}/assets/app.js`)).status).toBe(200);
     for (const p of [
       '/assets/missing.js',
-      '/assets/../../etc/passwd',
       '/assets/%2e%2e/index.html',
       '/assets/.hidden',
+      '/assets/%E0%A4%A',
     ]) {
       const res = await fetch(`${bff.url}${p}`);
       const text = await res.text();
