@@ -2,8 +2,6 @@
  * The production BFF (apps/bff/dist/server.mjs) as its own process, so its RSS and CPU are its own, and
  * socket.io clients speaking the live protocol to it.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import type {
   ClientToServerEvents,
@@ -11,22 +9,10 @@ import type {
   SubscribeAck,
   SubscribeRequest,
 } from '@wheelhouse/shared-types';
+import { startBffProcess } from '@wheelhouse/testkit';
 import { io, type Socket } from 'socket.io-client';
-import { sleep } from './kube';
 
 export type BenchSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const addr = s.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 export interface Bff {
   url: string;
@@ -45,40 +31,19 @@ export interface BffMetrics {
 }
 
 export async function startBff(root: string, kubeconfigPath: string): Promise<Bff> {
-  const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [path.join(root, 'apps/bff/dist/server.mjs')], {
+  const child = await startBffProcess({
     env: {
-      PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '',
       KUBECONFIG: kubeconfigPath,
       WHEELHOUSE_HOST: '127.0.0.1',
-      WHEELHOUSE_PORT: String(port),
       WHEELHOUSE_STATIC_DIR: path.join(root, 'apps/web/dist'),
       WHEELHOUSE_LOG_LEVEL: 'warn',
       // Keep informers warm between the phases of one benchmark.
       WHEELHOUSE_INFORMER_GRACE_MS: '600000',
     },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    timeoutMs: 30_000,
   });
-  let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => {
-    stderr = (stderr + d.toString()).slice(-4000);
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`BFF exited with ${child.exitCode}: ${stderr}`);
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`BFF did not answer /healthz within 30 s: ${stderr}`);
-    }
-    await sleep(100);
-  }
+  const { url } = child;
   const pid = child.pid ?? 0;
 
   async function metrics(): Promise<BffMetrics> {
@@ -103,12 +68,7 @@ export async function startBff(root: string, kubeconfigPath: string): Promise<Bf
   }
 
   async function stop(): Promise<void> {
-    if (child.exitCode !== null) return;
-    const exited = new Promise<void>((r) => child.once('exit', () => r()));
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 12_000);
-    await exited;
-    clearTimeout(timer);
+    await child.stop();
   }
 
   return { url, pid, metrics, stop };

@@ -1,31 +1,21 @@
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
+import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { type BffProcess as Process, startBffProcess } from '@wheelhouse/testkit';
+
+export { freePort } from '@wheelhouse/testkit';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const run = promisify(execFile);
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const addr = s.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 /**
  * A production BFF (apps/bff/dist/server.mjs) of the test's own, on a port of its own, that the test can
- * kill and start again (by PID) without touching the one Playwright's webServer runs.
+ * kill and start again (by PID) without touching the one Playwright's webServer runs. Started with
+ * @wheelhouse/testkit's startBffProcess, like the benchmarks' and the deploy checks' servers.
  */
 export class BffProcess {
-  private child: ChildProcess | undefined;
-  private stderr = '';
+  private process: Process | undefined;
 
   constructor(
     readonly port: number,
@@ -37,17 +27,14 @@ export class BffProcess {
   }
 
   get pid(): number | undefined {
-    const c = this.child;
-    return c && c.exitCode === null && c.signalCode === null ? c.pid : undefined;
+    return this.process?.pid;
   }
 
   /** Starts the server and waits (bounded) until /healthz answers. */
   async start(timeoutMs = 30_000): Promise<void> {
     if (this.pid) throw new Error(`BFF already running (pid ${this.pid})`);
-    this.stderr = '';
-    const child = spawn(process.execPath, [path.join(root, 'apps/bff/dist/server.mjs')], {
+    this.process = await startBffProcess({
       env: {
-        PATH: process.env.PATH ?? '',
         HOME: process.env.HOME ?? '',
         KUBECONFIG: this.kubeconfig,
         WHEELHOUSE_HOST: '127.0.0.1',
@@ -55,36 +42,13 @@ export class BffProcess {
         WHEELHOUSE_STATIC_DIR: path.join(root, 'apps/web/dist'),
         WHEELHOUSE_LOG_LEVEL: 'warn',
       },
-      stdio: ['ignore', 'ignore', 'pipe'],
+      timeoutMs,
     });
-    child.stderr?.on('data', (d: Buffer) => {
-      this.stderr = (this.stderr + d.toString()).slice(-4000);
-    });
-    this.child = child;
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      if (child.exitCode !== null || child.signalCode !== null) {
-        throw new Error(`BFF exited (${child.exitCode ?? child.signalCode}): ${this.stderr}`);
-      }
-      try {
-        if ((await fetch(`${this.url}/healthz`)).ok) return;
-      } catch {
-        // not listening yet
-      }
-      if (Date.now() > deadline) throw new Error(`BFF not healthy within ${timeoutMs} ms: ${this.stderr}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
   }
 
   /** Kills this process (by its PID) and waits until it has exited. */
   async kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise<void>((r) => child.once('exit', () => r()));
-    child.kill(signal);
-    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    await exited;
-    clearTimeout(timer);
+    await this.process?.kill(signal);
   }
 }
 

@@ -5,17 +5,23 @@ import express from 'express';
 import helmet from 'helmet';
 import pino, { type Logger } from 'pino';
 import type { Config } from './config';
-import { actionRoutes } from './http/actions';
+import { deploymentActionRoutes } from './http/deployment-actions';
+import { historyRoutes } from './http/deployment-history';
 import { errorHandler, HttpError } from './http/errors';
+import { permissionRoutes } from './http/permissions';
 import { apiRoutes } from './http/routes';
 import { buildOriginPolicy, hostCheck, mutationGuard, newCsrfToken } from './http/security';
+import { verifyBodyDepth } from './http/validate';
 import { Callers } from './kube/callers';
 import { kubeRequest } from './kube/client';
 import { KubeContexts } from './kube/contexts';
 import { createMetrics } from './metrics';
-import { attachSocketServer } from './socket';
+import { registerLogHandlers } from './socket/logs';
+import { limitSocketsPerClient, Quota } from './socket/quotas';
+import { createSocketServer, trackBacklog } from './socket/server';
+import { registerSubscriptionHandlers } from './socket/subscriptions';
 import { WatchHub } from './watch/hub';
-import type { SessionLimits } from './watch/socket-session';
+import { DEFAULT_LIMITS, type SessionLimits } from './watch/socket-session';
 
 export const VERSION = '0.1.0';
 
@@ -41,7 +47,9 @@ export function createApp(config: Config, deps: AppDeps = {}) {
     });
   const contexts = new KubeContexts(config);
   const callers = new Callers(config, contexts);
-  const hub = deps.hub ?? new WatchHub({ graceMs: config.informerGraceMs });
+  const hub =
+    deps.hub ??
+    new WatchHub({ graceMs: config.informerGraceMs, maxInformersPerIdentity: config.maxInformersPerCaller });
   const metrics = createMetrics(hub);
   const policy = buildOriginPolicy({
     host: config.host,
@@ -54,30 +62,7 @@ export function createApp(config: Config, deps: AppDeps = {}) {
   app.disable('x-powered-by');
   app.set('trust proxy', false);
 
-  // Probes and metrics answer any Host (kubelet probes by IP), and change nothing.
-  app.get('/healthz', (_req, res) => {
-    res.type('text/plain').send('ok');
-  });
-  app.get('/readyz', async (_req, res) => {
-    try {
-      const text = await kubeRequest<unknown>(contexts.get(), '/readyz', {}).catch(async (err) => {
-        // /readyz answers plain "ok", which is not JSON: a parse error means it answered 200.
-        if (err instanceof SyntaxError) return 'ok';
-        throw err;
-      });
-      res.type('text/plain').send(typeof text === 'string' ? text : 'ok');
-    } catch (err) {
-      res
-        .status(503)
-        .type('text/plain')
-        .send(`apiserver not reachable: ${(err as Error).message}`);
-    }
-  });
-  app.get('/metrics', async (_req, res) => {
-    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
-  });
-
-  app.use(hostCheck(policy));
+  // Security headers on every answer, probes included.
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -97,11 +82,50 @@ export function createApp(config: Config, deps: AppDeps = {}) {
       },
       crossOriginEmbedderPolicy: false,
       hsts: false,
+      // What frame-ancestors 'none' says, for browsers that only read X-Frame-Options.
+      xFrameOptions: { action: 'deny' },
     }),
   );
+  // The liveness probe answers any Host (kubelet probes by pod IP) and says nothing but "ok".
+  app.get('/healthz', (_req, res) => {
+    res.type('text/plain').send('ok');
+  });
+  // Everything else, /readyz and /metrics included, only for an allowed Host: a DNS-rebinding page
+  // must not read the apiserver's state or the server's metrics. (The chart's readinessProbe sends
+  // `Host: localhost`.)
+  app.use(hostCheck(policy));
+  app.get('/readyz', async (_req, res) => {
+    try {
+      const text = await kubeRequest<unknown>(contexts.get(), '/readyz', {}).catch(async (err) => {
+        // /readyz answers plain "ok", which is not JSON: a parse error means it answered 200.
+        if (err instanceof SyntaxError) return 'ok';
+        throw err;
+      });
+      res.type('text/plain').send(typeof text === 'string' ? text : 'ok');
+    } catch (err) {
+      res
+        .status(503)
+        .type('text/plain')
+        .send(`apiserver not reachable: ${(err as Error).message}`);
+    }
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+
+  // API answers carry objects, the session's CSRF token, revealed values: never stored by a cache.
+  app.use('/api', (_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   app.use('/api', mutationGuard(policy, csrfToken));
-  app.use('/api', express.json({ limit: config.bodyLimit, strict: true }));
-  app.use('/api', actionRoutes({ callers, metrics, log }));
+  app.use('/api', express.json({ limit: config.bodyLimit, strict: true, verify: verifyBodyDepth }));
+  app.use(
+    '/api',
+    deploymentActionRoutes({ callers, metrics, log }),
+    historyRoutes({ callers, metrics }),
+    permissionRoutes({ callers, metrics }),
+  );
   app.use(
     '/api',
     apiRoutes({
@@ -130,7 +154,17 @@ export function createApp(config: Config, deps: AppDeps = {}) {
   app.use(errorHandler(log));
 
   const server: HttpServer = createServer(app);
-  const io = attachSocketServer(server, { hub, callers, policy, log, metrics, limits: deps.limits });
+  const io = createSocketServer(server, { policy, log });
+  limitSocketsPerClient(io, callers, config.maxSocketsPerClient);
+  const limits = deps.limits ?? DEFAULT_LIMITS;
+  const perCaller = new Quota(config.maxSubscriptionsPerCaller, 'live subscriptions for one user');
+  io.on('connection', (socket) => {
+    metrics.sockets.inc();
+    socket.on('disconnect', () => metrics.sockets.dec());
+    const backlog = trackBacklog(socket);
+    registerSubscriptionHandlers(io, socket, { hub, callers, log, metrics, limits, perCaller, backlog });
+    registerLogHandlers(io, socket, { callers, log, backlog });
+  });
 
   async function listen(): Promise<AddressInfo> {
     await new Promise<void>((resolve, reject) => {

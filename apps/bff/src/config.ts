@@ -35,6 +35,12 @@ const EnvSchema = z.object({
   WHEELHOUSE_BODY_LIMIT: z.string().default('256kb'),
   /** How long an informer outlives its last subscriber. */
   WHEELHOUSE_INFORMER_GRACE_MS: z.coerce.number().int().min(0).default(30_000),
+  /** Sockets one client (a logged-in user in token mode, else a peer address) may hold open. */
+  WHEELHOUSE_MAX_SOCKETS_PER_CLIENT: z.coerce.number().int().min(1).default(256),
+  /** Live subscriptions one caller identity may hold across its sockets. */
+  WHEELHOUSE_MAX_SUBSCRIPTIONS_PER_CALLER: z.coerce.number().int().min(1).default(2000),
+  /** Different lists (informers: a LIST + WATCH each on the apiserver) one caller identity may watch. */
+  WHEELHOUSE_MAX_INFORMERS_PER_CALLER: z.coerce.number().int().min(1).default(100),
   /** Set by Kubernetes inside a pod. */
   KUBERNETES_SERVICE_HOST: z.string().optional(),
   /** Mark the token cookie Secure (when served over HTTPS, e.g. behind an Ingress). */
@@ -53,6 +59,9 @@ export type Config = {
   logLevel: string;
   bodyLimit: string;
   informerGraceMs: number;
+  maxSocketsPerClient: number;
+  maxSubscriptionsPerCaller: number;
+  maxInformersPerCaller: number;
   /** Use the pod's ServiceAccount/cluster (in-cluster mode, or token mode inside a pod). */
   inCluster: boolean;
   secureCookies: boolean;
@@ -79,6 +88,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.WHEELHOUSE_LOG_LEVEL,
     bodyLimit: e.WHEELHOUSE_BODY_LIMIT,
     informerGraceMs: e.WHEELHOUSE_INFORMER_GRACE_MS,
+    maxSocketsPerClient: e.WHEELHOUSE_MAX_SOCKETS_PER_CLIENT,
+    maxSubscriptionsPerCaller: e.WHEELHOUSE_MAX_SUBSCRIPTIONS_PER_CALLER,
+    maxInformersPerCaller: e.WHEELHOUSE_MAX_INFORMERS_PER_CALLER,
     inCluster:
       e.WHEELHOUSE_MODE === 'in-cluster' ||
       (e.WHEELHOUSE_MODE === 'token' && !e.KUBECONFIG && Boolean(e.KUBERNETES_SERVICE_HOST)),

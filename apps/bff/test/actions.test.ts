@@ -5,6 +5,7 @@ import {
   RbacAuthorizationV1Api,
   type V1Deployment,
 } from '@kubernetes/client-node';
+import { RESTARTED_AT_ANNOTATION } from '@wheelhouse/core';
 import type {
   ActionResponse,
   ErrorResponse,
@@ -14,7 +15,6 @@ import type {
 import { createDeployment, createTestNamespace, ensureCluster, kubectl, waitFor } from '@wheelhouse/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WheelhouseApp } from '../src/app';
-import { RESTARTED_AT_ANNOTATION } from '../src/http/actions';
 import { mutationHeaders, startBff } from './support';
 
 describe('Deployment actions, as the caller, with the resourceVersion the user saw', () => {

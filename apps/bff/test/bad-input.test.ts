@@ -10,6 +10,7 @@ import { AppsV1Api, type KubeConfig } from '@kubernetes/client-node';
 import { createDeployment, createTestNamespace, ensureCluster, kubectl, waitFor } from '@wheelhouse/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WheelhouseApp } from '../src/app';
+import { TOKEN_COOKIE } from '../src/kube/callers';
 import { type ClientSocket, connect, mutationHeaders, startBff } from './support';
 
 interface Reply {
@@ -74,12 +75,20 @@ interface Case {
   reason?: string;
   /** Expected `source` when it matters (the apiserver's own 409, say). */
   source?: 'bff' | 'apiserver';
+  /** What the message must say, when it tells two causes of one code apart. */
+  message?: RegExp;
   /** Needs the deployment actions (apps/bff/src/http/actions.ts) to be mounted. */
   actions?: boolean;
   run(): Promise<Outcome>;
 }
 
-function expectErrorBody(body: unknown, code: number, reason?: string, source?: string): void {
+function expectErrorBody(
+  body: unknown,
+  code: number,
+  reason?: string,
+  source?: string,
+  message?: RegExp,
+): void {
   const error = (body as { error?: Record<string, unknown> }).error;
   expect(error, `error body in ${JSON.stringify(body).slice(0, 300)}`).toBeDefined();
   expect(error?.code).toBe(code);
@@ -89,6 +98,7 @@ function expectErrorBody(body: unknown, code: number, reason?: string, source?: 
   expect(String(error?.message ?? '').length).toBeGreaterThan(0);
   expect(['bff', 'apiserver']).toContain(error?.source);
   if (source) expect(error?.source).toBe(source);
+  if (message) expect(error?.message).toMatch(message);
 }
 
 /** kind/name → resourceVersion of every object of the namespace `kubectl get` lists. */
@@ -575,6 +585,33 @@ describe('bad input: each hostile or malformed request gets a clear 4xx and chan
       run: async () =>
         send('POST', `/api/secrets/${N()}/creds/reveal`, `${'{"key":'.repeat(2000)}"x"${'}'.repeat(2000)}`)(),
     },
+    // A 60,000-deep array is 120 KB: under the body limit, deeper than any recursion should go.
+    {
+      name: '400 BadRequest ← scale with a 60,000-deep nested JSON array as the body',
+      code: 400,
+      reason: 'BadRequest',
+      run: async () => send('POST', scalePath(), `${'['.repeat(60_000)}${']'.repeat(60_000)}`)(),
+    },
+    {
+      name: '400 BadRequest ← reveal with a 60,000-deep nested JSON array as the key',
+      code: 400,
+      reason: 'BadRequest',
+      run: async () =>
+        send(
+          'POST',
+          `/api/secrets/${N()}/creds/reveal`,
+          `{"key":${'['.repeat(60_000)}${']'.repeat(60_000)}}`,
+        )(),
+    },
+    // Names of Object.prototype's properties are not keys of a Secret that lacks them.
+    ...['toString', 'valueOf', 'constructor', '__proto__', 'hasOwnProperty'].map(
+      (key): Case => ({
+        name: `404 NotFound ← reveal key "${key}" of a Secret that has no such key`,
+        code: 404,
+        reason: 'NotFound',
+        run: async () => send('POST', `/api/secrets/${N()}/creds/reveal`, { key })(),
+      }),
+    ),
     {
       name: '413 PayloadTooLarge ← reveal with a 300 KB body',
       code: 413,
@@ -730,21 +767,94 @@ describe('bad input: each hostile or malformed request gets a clear 4xx and chan
       actions: true,
       run: async () => get(`/api/permissions?namespace=${N()}&checks=delete:../../nodes`)(),
     },
+    ...['constructor', '__proto__', 'toString'].map(
+      (resource): Case => ({
+        name: `400 BadRequest ← permissions for "get:${resource}" (a property of every object, not a resource)`,
+        code: 400,
+        reason: 'BadRequest',
+        actions: true,
+        run: async () => get(`/api/permissions?namespace=${N()}&checks=get:${resource}`)(),
+      }),
+    ),
+    {
+      name: '400 BadRequest ← permissions with an unknown query parameter',
+      code: 400,
+      reason: 'BadRequest',
+      actions: true,
+      run: async () => get(`/api/permissions?namespace=${N()}&checks=get:pods&verbose=1`)(),
+    },
+    {
+      name: '400 BadRequest ← permissions with the namespace given twice',
+      code: 400,
+      reason: 'BadRequest',
+      actions: true,
+      run: async () => get(`/api/permissions?namespace=${N()}&namespace=default&checks=get:pods`)(),
+    },
+    // A resourceVersion is the opaque, non-empty string the apiserver handed out. "0" (or "00") is
+    // never one, and the apiserver would read it as "no precondition": the write would overwrite
+    // blindly. A value the apiserver cannot parse is the client's mistake, not a 500.
+    ...(
+      [
+        ['scale', (rv: string) => ({ replicas: 3, resourceVersion: rv })],
+        ['restart', (rv: string) => ({ resourceVersion: rv })],
+        ['pause', (rv: string) => ({ resourceVersion: rv })],
+        ['resume', (rv: string) => ({ resourceVersion: rv })],
+        ['undo', (rv: string) => ({ resourceVersion: rv })],
+        [
+          'image',
+          (rv: string) => ({ container: 'web', image: 'registry.invalid/web:2', resourceVersion: rv }),
+        ],
+      ] as Array<[string, (rv: string) => Record<string, unknown>]>
+    ).flatMap(([action, body]) =>
+      ['0', '00', '831x'].map(
+        (bad): Case => ({
+          name: `400 BadRequest ← ${action} with resourceVersion "${bad}"`,
+          code: 400,
+          reason: 'BadRequest',
+          actions: true,
+          run: async () => send('POST', `/api/deployments/${N()}/web/${action}`, body(bad))(),
+        }),
+      ),
+    ),
+    {
+      name: "400 BadRequest ← scale with a resourceVersion beyond the apiserver's 64-bit range",
+      code: 400,
+      reason: 'BadRequest',
+      actions: true,
+      run: async () => send('POST', scalePath(), { replicas: 3, resourceVersion: '99999999999999999999' })(),
+    },
+    {
+      name: '400 BadRequest ← set image as a dry run with resourceVersion "0"',
+      code: 400,
+      reason: 'BadRequest',
+      actions: true,
+      run: async () =>
+        send('POST', `/api/deployments/${N()}/web/image`, {
+          container: 'web',
+          image: 'registry.invalid/web:2',
+          resourceVersion: '0',
+          dryRun: true,
+        })(),
+    },
     // ── token mode: bearer tokens ────────────────────────────────────────────────────────────
     {
       name: '401 Unauthorized ← token mode: GET without a login',
       code: 401,
       reason: 'Unauthorized',
+      message: /log in with a Kubernetes bearer token first/,
       run: async () => ({ kind: 'http', reply: await raw(tokenBff.url, 'GET', '/api/namespaces') }),
     },
     {
+      // The cookie the server reads (TOKEN_COOKIE), with a token it never accepted: read, and refused
+      // as an unknown session (not as a missing login, which would mean the cookie was never read).
       name: '401 Unauthorized ← token mode: GET with a forged token cookie',
       code: 401,
       reason: 'Unauthorized',
+      message: /session has expired/,
       run: async () => ({
         kind: 'http',
         reply: await raw(tokenBff.url, 'GET', '/api/namespaces', {
-          headers: { Cookie: 'wheelhouse_token=forged.token.value' },
+          headers: { Cookie: `${TOKEN_COOKIE}=forged.token.value` },
         }),
       }),
     },
@@ -831,11 +941,11 @@ describe('bad input: each hostile or malformed request gets a clear 4xx and chan
         const { reply } = outcome;
         expect(reply.status, reply.text.slice(0, 300)).toBe(c.code);
         expect(reply.headers['content-type']).toMatch(/^application\/json/);
-        expectErrorBody(JSON.parse(reply.text), c.code, c.reason, c.source);
+        expectErrorBody(JSON.parse(reply.text), c.code, c.reason, c.source, c.message);
       } else if (outcome.kind === 'ack') {
         const ack = outcome.ack as { ok: boolean };
         expect(ack.ok, JSON.stringify(ack).slice(0, 300)).toBe(false);
-        expectErrorBody(ack, c.code, c.reason, c.source);
+        expectErrorBody(ack, c.code, c.reason, c.source, c.message);
       } else {
         expect(outcome.refused, outcome.message).toBe(true);
         expect(outcome.reply.status).toBe(c.code);

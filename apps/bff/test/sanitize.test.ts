@@ -34,4 +34,14 @@ describe('sanitize', () => {
       expect(base64ByteLength(Buffer.from(s).toString('base64'))).toBe(Buffer.byteLength(s));
     }
   });
+
+  it('keeps a key named "__proto__" as a key of the summary (as JSON.parse gives it), not as a prototype', () => {
+    const secret = JSON.parse(
+      '{"kind":"Secret","metadata":{"name":"s"},"data":{"__proto__":"YWJj","constructor":"YQ=="}}',
+    ) as V1Secret;
+    const { dataSizes } = sanitize('secrets', secret) as unknown as { dataSizes: Record<string, number> };
+    expect(Object.keys(dataSizes).sort()).toEqual(['__proto__', 'constructor']);
+    expect(Object.getPrototypeOf(dataSizes)).toBe(Object.prototype);
+    expect(JSON.parse(JSON.stringify(dataSizes))).toEqual(JSON.parse('{"__proto__":3,"constructor":1}'));
+  });
 });

@@ -2,5 +2,6 @@ export * from './age';
 export * from './names';
 export * from './pod-status';
 export * from './probes';
+export * from './revisions';
 export * from './rollout';
 export * from './selector';

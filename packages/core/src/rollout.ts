@@ -1,8 +1,8 @@
 /**
- * Deployment rollouts: `kubectl rollout status` messages, the rolling-update budget, ReplicaSet revisions and
- * the template `kubectl rollout undo` restores.
+ * Deployment rollouts: `kubectl rollout status` messages and the rolling-update budget. Revisions and
+ * `kubectl rollout undo` are in revisions.ts.
  */
-import type { IntOrString, V1Deployment, V1PodTemplateSpec, V1ReplicaSet } from '@kubernetes/client-node';
+import type { IntOrString, V1Deployment } from '@kubernetes/client-node';
 
 export interface RolloutStatus {
   /** The rollout finished: `kubectl rollout status` would exit 0. */
@@ -15,10 +15,6 @@ export interface RolloutStatus {
 
 /** Reason on the Progressing condition once progressDeadlineSeconds passed (deploymentutil.TimedOutReason). */
 export const PROGRESS_DEADLINE_EXCEEDED = 'ProgressDeadlineExceeded';
-/** Annotation carrying a Deployment's or ReplicaSet's revision number. */
-export const REVISION_ANNOTATION = 'deployment.kubernetes.io/revision';
-/** Label the Deployment controller adds to each ReplicaSet's pods (appsv1.DefaultDeploymentUniqueLabelKey). */
-export const POD_TEMPLATE_HASH_LABEL = 'pod-template-hash';
 
 /**
  * The status line of `kubectl rollout status deployment/NAME`, as DeploymentStatusViewer.Status in
@@ -113,39 +109,4 @@ export function resolveRollingUpdate(d: V1Deployment): RollingUpdateBudget {
   let maxUnavailable = scaledValue(unavailableValue, replicas, false, 'maxUnavailable');
   if (maxSurge === 0 && maxUnavailable === 0) maxUnavailable = 1;
   return { maxSurge, maxUnavailable };
-}
-
-/**
- * The revision of a ReplicaSet (or Deployment) from its `deployment.kubernetes.io/revision` annotation;
- * `undefined` when the annotation is missing or not an integer.
- */
-export function revisionOf(rs: V1ReplicaSet | V1Deployment): number | undefined {
-  const text = rs.metadata?.annotations?.[REVISION_ANNOTATION];
-  if (text === undefined || !/^[+-]?[0-9]+$/.test(text)) return undefined;
-  const revision = Number(text);
-  return Number.isSafeInteger(revision) ? revision : undefined;
-}
-
-function deepCopy<T>(value: T): T {
-  if (value instanceof Date) return new Date(value.getTime()) as T;
-  if (Array.isArray(value)) return value.map((item) => deepCopy(item)) as T;
-  if (value !== null && typeof value === 'object') {
-    const copy: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) copy[key] = deepCopy(item);
-    return copy as T;
-  }
-  return value;
-}
-
-/**
- * The pod template `kubectl rollout undo --to-revision` writes back into the Deployment: the ReplicaSet's
- * spec.template without the `pod-template-hash` label the controller added (rollback.go deletes it before
- * patching). Returns a copy; the ReplicaSet is not modified. `kubectl rollout undo` also copies the
- * ReplicaSet's annotations (except revision bookkeeping) onto the Deployment; that is not part of this.
- */
-export function templateForRollback(rs: V1ReplicaSet): V1PodTemplateSpec {
-  const template = deepCopy(rs.spec?.template ?? {});
-  const labels = template.metadata?.labels;
-  if (labels) delete labels[POD_TEMPLATE_HASH_LABEL];
-  return template;
 }

@@ -1,12 +1,10 @@
-import type { V1Deployment, V1DeploymentCondition, V1ReplicaSet } from '@kubernetes/client-node';
+import type { V1Deployment, V1DeploymentCondition } from '@kubernetes/client-node';
 import { describe, expect, it } from 'vitest';
-import { resolveRollingUpdate, revisionOf, rolloutStatus, templateForRollback } from '../src/rollout';
+import { resolveRollingUpdate, rolloutStatus } from '../src/rollout';
 import rollingDeploymentJson from './fixtures/synthetic-deployment-rolling-update.json';
-import replicaSetRevision2Json from './fixtures/synthetic-replicaset-revision-2.json';
 
 // JSON fixtures carry timestamps as strings where client-node types say Date; the code accepts both.
 const rollingDeployment = rollingDeploymentJson as unknown as V1Deployment;
-const replicaSetRevision2 = replicaSetRevision2Json as unknown as V1ReplicaSet;
 
 interface DeploymentInit {
   name?: string;
@@ -239,74 +237,5 @@ describe('resolveRollingUpdate', () => {
       maxSurge: 1,
       maxUnavailable: 1,
     });
-  });
-});
-
-function replicaSet(annotations?: Record<string, string>): V1ReplicaSet {
-  const rs: V1ReplicaSet = {
-    metadata: { name: 'web-abc' },
-    spec: {
-      selector: { matchLabels: { app: 'web', 'pod-template-hash': 'abc' } },
-      template: {
-        metadata: { labels: { app: 'web', 'pod-template-hash': 'abc', tier: 'frontend' } },
-        spec: { containers: [{ name: 'web', image: 'nginx:1.26' }] },
-      },
-    },
-  };
-  if (annotations && rs.metadata) rs.metadata.annotations = annotations;
-  return rs;
-}
-
-describe('revisionOf', () => {
-  it('reads the deployment.kubernetes.io/revision annotation as a number', () => {
-    expect(revisionOf(replicaSet({ 'deployment.kubernetes.io/revision': '7' }))).toBe(7);
-    expect(revisionOf(replicaSetRevision2)).toBe(2);
-    expect(revisionOf(rollingDeployment)).toBe(3);
-  });
-
-  it('returns undefined without the annotation', () => {
-    expect(revisionOf(replicaSet())).toBeUndefined();
-    expect(revisionOf(replicaSet({ other: '1' }))).toBeUndefined();
-  });
-
-  it('returns undefined for a value that is not an integer', () => {
-    expect(revisionOf(replicaSet({ 'deployment.kubernetes.io/revision': 'abc' }))).toBeUndefined();
-    expect(revisionOf(replicaSet({ 'deployment.kubernetes.io/revision': '1.5' }))).toBeUndefined();
-    expect(revisionOf(replicaSet({ 'deployment.kubernetes.io/revision': '' }))).toBeUndefined();
-  });
-});
-
-describe('templateForRollback', () => {
-  it('returns the ReplicaSet template without the pod-template-hash label', () => {
-    const template = templateForRollback(replicaSet());
-    expect(template.metadata?.labels).toEqual({ app: 'web', tier: 'frontend' });
-    expect(template.spec?.containers[0]?.image).toBe('nginx:1.26');
-  });
-
-  it('leaves the ReplicaSet itself unchanged', () => {
-    const rs = replicaSet();
-    const template = templateForRollback(rs);
-    template.spec?.containers.push({ name: 'extra' });
-    expect(rs.spec?.template?.metadata?.labels).toHaveProperty('pod-template-hash', 'abc');
-    expect(rs.spec?.template?.spec?.containers).toHaveLength(1);
-  });
-
-  it('matches the Deployment template labels for the realistic revision-2 ReplicaSet', () => {
-    const template = templateForRollback(replicaSetRevision2);
-    expect(template.metadata?.labels).toEqual(rollingDeployment.spec?.template.metadata?.labels);
-    expect(template.spec?.containers[0]?.image).toBe('nginx:1.26');
-  });
-
-  it('returns an empty template for a ReplicaSet without one', () => {
-    expect(templateForRollback({ metadata: { name: 'x' } })).toEqual({});
-  });
-
-  it('copies Date values instead of sharing them', () => {
-    const rs = replicaSet();
-    const created = new Date('2025-01-01T00:00:00Z');
-    if (rs.spec?.template?.metadata) rs.spec.template.metadata.creationTimestamp = created;
-    const copy = templateForRollback(rs).metadata?.creationTimestamp;
-    expect(copy).toEqual(created);
-    expect(copy).not.toBe(created);
   });
 });

@@ -20,12 +20,28 @@ import { PERMISSION_RESOURCES, type PermissionResource } from './permissions';
  *  GET  /api/permissions?namespace=NS&checks=verb:resource[/subresource],…  → PermissionsResponse
  */
 
-/** Opaque (compare for equality only), but never empty and never huge. */
+/** 2^64 − 1: the largest resourceVersion the apiserver's storage can hold. */
+const MAX_RESOURCE_VERSION = 18_446_744_073_709_551_615n;
+
+/**
+ * The resourceVersion the user saw, sent back as the write's precondition. Compared for equality only,
+ * never as a number — but it must be one the apiserver could have handed out, because the apiserver
+ * parses it: its etcd3 storage (k8s.io/apiserver/pkg/storage/etcd3 APIObjectVersioner
+ * .ParseResourceVersion) reads it as a decimal uint64, takes 0 ("0", "00") as "no precondition" (the
+ * write would then overwrite whatever is there), and answers 500 to anything it cannot parse ("831x").
+ * So: decimal digits, no leading zero, within uint64.
+ */
 export const ResourceVersion = z
   .string()
   .min(1, 'resourceVersion is required: send the one of the object you looked at')
   .max(64)
-  .regex(/^[\x21-\x7e]+$/, 'not a valid resourceVersion');
+  .refine((rv) => !/^0+$/.test(rv), {
+    message:
+      'resourceVersion "0" would write without a precondition: send the one of the object you looked at',
+  })
+  .refine((rv) => /^[1-9][0-9]{0,19}$/.test(rv) && BigInt(rv) <= MAX_RESOURCE_VERSION, {
+    message: 'not a resourceVersion the apiserver handed out',
+  });
 
 /**
  * A container image reference as the distribution reference grammar allows it:
@@ -111,7 +127,13 @@ export const PermissionCheck = z
   .transform((text, ctx) => {
     const [verb, resource, ...rest] = text.split(':');
     const v = PermissionVerb.safeParse(verb);
-    if (!v.success || resource === undefined || rest.length > 0 || !(resource in PERMISSION_RESOURCES)) {
+    // Own keys only: `in` would take "constructor" or "__proto__" (every object has them) for a resource.
+    if (
+      !v.success ||
+      resource === undefined ||
+      rest.length > 0 ||
+      !Object.hasOwn(PERMISSION_RESOURCES, resource)
+    ) {
       ctx.addIssue({
         code: 'custom',
         message: `"${text}" is not verb:resource with a verb of ${PermissionVerb.options.join('|')} and a resource of ${Object.keys(PERMISSION_RESOURCES).join('|')}`,

@@ -7,6 +7,7 @@ import {
   NamespaceName,
   ObjectName,
   PermissionsQuery,
+  ResourceVersion,
   RevealRequest,
   SubscribeRequest,
   UnsubscribeRequest,
@@ -82,5 +83,37 @@ describe('wire schemas', () => {
       ApiErrorBody.parse({ code: 403, reason: 'Forbidden', message: 'no', source: 'apiserver' }),
     ).toMatchObject({ code: 403 });
     expect(ApiErrorBody.safeParse({ code: 403, reason: 'Forbidden', message: 'no' }).success).toBe(false);
+  });
+
+  it('takes a resourceVersion the apiserver could have handed out, never "0" (no precondition)', () => {
+    for (const ok of ['1', '831', '18446744073709551615']) {
+      expect(ResourceVersion.safeParse(ok).success, ok).toBe(true);
+    }
+    for (const bad of [
+      '',
+      '0',
+      '00',
+      '0831',
+      '831x',
+      '-1',
+      '1.5',
+      ' 1',
+      '18446744073709551616',
+      '9'.repeat(65),
+    ]) {
+      expect(ResourceVersion.safeParse(bad).success, bad).toBe(false);
+    }
+    expect(ResourceVersion.safeParse('0').error?.issues[0]?.message).toMatch(/without a precondition/);
+  });
+
+  it('takes permission checks for the listed resources only, not for properties every object has', () => {
+    const parse = (checks: string) => PermissionsQuery.safeParse({ namespace: 'demo', checks });
+    expect(parse('patch:deployments,update:deployments/scale').success).toBe(true);
+    for (const bad of ['get:constructor', 'get:__proto__', 'get:toString', 'get:hasOwnProperty']) {
+      expect(parse(bad).success, bad).toBe(false);
+    }
+    expect(PermissionsQuery.safeParse({ namespace: 'demo', checks: 'get:pods', verbose: '1' }).success).toBe(
+      false,
+    );
   });
 });

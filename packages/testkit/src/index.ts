@@ -1,3 +1,10 @@
+export {
+  type BffProcess,
+  type BffProcessOptions,
+  bffDistDir,
+  freePort,
+  startBffProcess,
+} from './bff-process';
 export { type ClusterInfo, ensureCluster, type KubectlOptions, kubectl, repoRoot } from './cluster';
 export { createDeployment, type DeploymentOptions } from './deployment';
 export { appendPodLog } from './logs';

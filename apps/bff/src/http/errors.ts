@@ -15,12 +15,30 @@ export class HttpError extends Error {
   }
 }
 
+/** body-parser error types whose message says what was wrong with the body, and nothing else. */
+const BODY_ERRORS = new Set([
+  'entity.too.deep',
+  'charset.unsupported',
+  'encoding.unsupported',
+  'request.aborted',
+  'request.size.invalid',
+  'stream.encoding.set',
+]);
+const GENERIC_MESSAGES: Partial<Record<number, string>> = {
+  403: 'forbidden',
+  404: 'not found',
+  405: 'method not allowed',
+  415: 'unsupported media type',
+};
+
 export function toErrorBody(err: unknown): ApiErrorBody {
   if (err instanceof ApiServerError) return err.body;
   if (err instanceof HttpError) {
     return { code: err.code, reason: err.reason, message: err.message, source: 'bff', ...err.extra };
   }
-  // body-parser / express errors carry a status (413 too large, 400 bad JSON, 415 …)
+  // body-parser / express / serve-static errors carry a status (413 too large, 400 bad JSON, 404 …).
+  // Their own message is passed on only for the body errors below: others may carry a file path
+  // (serve-static's 404 says "ENOENT: no such file or directory, stat '/abs/path'").
   const e = err as { status?: number; statusCode?: number; type?: string; message?: string };
   const status = e.status ?? e.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
@@ -29,7 +47,9 @@ export function toErrorBody(err: unknown): ApiErrorBody {
         ? 'request body is too large'
         : e.type === 'entity.parse.failed'
           ? `request body is not valid JSON: ${e.message ?? ''}`
-          : (e.message ?? 'bad request');
+          : e.type !== undefined && BODY_ERRORS.has(e.type)
+            ? (e.message ?? 'bad request body')
+            : (GENERIC_MESSAGES[status] ?? 'bad request');
     return { code: status, reason: reasonFor(status), message, source: 'bff' };
   }
   return {

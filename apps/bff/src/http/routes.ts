@@ -22,21 +22,7 @@ import { sanitize } from '../kube/sanitize';
 import type { Metrics } from '../metrics';
 import { callerOf as callerFromRequest, timedRequests } from './caller';
 import { HttpError } from './errors';
-
-function parseParam<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
-  const r = schema.safeParse(value);
-  if (!r.success) {
-    throw new HttpError(
-      400,
-      'BadRequest',
-      `invalid ${what} "${String(value).slice(0, 100)}": ${r.error.issues[0]?.message}`,
-      {
-        field: what,
-      },
-    );
-  }
-  return r.data;
-}
+import { parseInput } from './validate';
 
 export interface RouteDeps {
   callers: Callers;
@@ -87,7 +73,7 @@ export function apiRoutes(deps: RouteDeps): Router {
         'this server acts with its own credentials (mode is not "token")',
       );
     }
-    const { token } = parseParam(LoginRequest, req.body, 'token');
+    const { token } = parseInput(LoginRequest, req.body, 'body');
     const { user } = await callers.login(token);
     res.cookie(TOKEN_COOKIE, token, {
       httpOnly: true,
@@ -120,9 +106,9 @@ export function apiRoutes(deps: RouteDeps): Router {
 
   // Events whose involvedObject is the given object (what `kubectl describe` shows at the bottom).
   r.get('/events/:kind/:namespace/:name', async (req, res) => {
-    const kind = parseParam(ResourceKind, req.params.kind, 'kind');
-    const namespace = parseParam(NamespaceName, req.params.namespace, 'namespace');
-    const name = parseParam(ObjectName, req.params.name, 'name');
+    const kind = parseInput(ResourceKind, req.params.kind, 'kind');
+    const namespace = parseInput(NamespaceName, req.params.namespace, 'namespace');
+    const name = parseInput(ObjectName, req.params.name, 'name');
     const list = await timed<CoreV1EventList>('list', callerOf(req), collectionPath('events', namespace), {
       query: { fieldSelector: `involvedObject.kind=${KINDS[kind].kind},involvedObject.name=${name}` },
     });
@@ -132,13 +118,16 @@ export function apiRoutes(deps: RouteDeps): Router {
 
   // One Secret key's value, on explicit request, as the caller (their RBAC decides); audited.
   r.post('/secrets/:namespace/:name/reveal', async (req: Request, res: Response) => {
-    const namespace = parseParam(NamespaceName, req.params.namespace, 'namespace');
-    const name = parseParam(ObjectName, req.params.name, 'name');
-    const { key } = parseParam(RevealRequest, req.body, 'key');
+    const namespace = parseInput(NamespaceName, req.params.namespace, 'namespace');
+    const name = parseInput(ObjectName, req.params.name, 'name');
+    const { key } = parseInput(RevealRequest, req.body, 'body');
     const caller = callerOf(req);
     const secret = await timed<V1Secret>('get', caller, objectPath('secrets', namespace, name));
-    const base64 = secret.data?.[key];
-    if (base64 === undefined) {
+    // An own key only: "toString" or "__proto__" would otherwise find Object.prototype's, answer 200
+    // and write a false audit line (and a Secret may really have a key named "__proto__").
+    const data = secret.data ?? {};
+    const base64 = Object.hasOwn(data, key) ? data[key] : undefined;
+    if (typeof base64 !== 'string') {
       throw new HttpError(404, 'NotFound', `secret "${name}" has no key "${key}"`, { field: 'key' });
     }
     // Who, which secret, which key: never the value.
@@ -152,10 +141,10 @@ export function apiRoutes(deps: RouteDeps): Router {
 
   // One object. Cluster-scoped kinds use "_" as the namespace segment.
   r.get('/:kind/:namespace/:name', async (req, res) => {
-    const kind = parseParam(ResourceKind, req.params.kind, 'kind');
-    const name = parseParam(ObjectName, req.params.name, 'name');
+    const kind = parseInput(ResourceKind, req.params.kind, 'kind');
+    const name = parseInput(ObjectName, req.params.name, 'name');
     let namespace: string | undefined;
-    if (NAMESPACED_KINDS.has(kind)) namespace = parseParam(NamespaceName, req.params.namespace, 'namespace');
+    if (NAMESPACED_KINDS.has(kind)) namespace = parseInput(NamespaceName, req.params.namespace, 'namespace');
     else if (req.params.namespace !== '_') {
       throw new HttpError(400, 'BadRequest', `${kind} are cluster-scoped: use "_" as the namespace`, {
         field: 'namespace',

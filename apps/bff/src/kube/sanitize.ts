@@ -15,11 +15,14 @@ export function base64ByteLength(b64: string): number {
  * hold a value.
  */
 export function summarizeSecret(secret: V1Secret): SecretSummary {
-  const dataSizes: Record<string, number> = {};
-  for (const [key, value] of Object.entries(secret.data ?? {})) dataSizes[key] = base64ByteLength(value);
-  for (const [key, value] of Object.entries(secret.stringData ?? {})) {
-    dataSizes[key] = new TextEncoder().encode(value).length;
-  }
+  // Built with Object.fromEntries (own data properties), not by assignment: a Secret may have a key
+  // named "__proto__", and `sizes["__proto__"] = n` would set a prototype instead of listing the key.
+  const dataSizes: Record<string, number> = Object.fromEntries([
+    ...Object.entries(secret.data ?? {}).map(([key, value]) => [key, base64ByteLength(value)] as const),
+    ...Object.entries(secret.stringData ?? {}).map(
+      ([key, value]) => [key, new TextEncoder().encode(value).length] as const,
+    ),
+  ]);
   delete secret.data;
   delete secret.stringData;
   const summary = secret as SecretSummary;

@@ -1,4 +1,5 @@
 import type { KubeConfig, KubernetesObject } from '@kubernetes/client-node';
+import { HttpError } from '../http/errors';
 import {
   type Clock,
   type InformerListener,
@@ -11,9 +12,16 @@ export interface HubOptions {
   /** How long an informer outlives its last subscriber (a quick tab reload reuses it). */
   graceMs?: number;
   clock?: Clock;
+  /**
+   * Informers one identity may have (each is a LIST + WATCH on the apiserver). When it has that many,
+   * an idle one (no subscriber, waiting out its grace period) is stopped to make room; if none is
+   * idle, subscribe() refuses with 429.
+   */
+  maxInformersPerIdentity?: number;
 }
 
 interface Entry {
+  identity: string;
   informer: SharedInformer;
   refs: number;
   stopTimer: unknown;
@@ -40,10 +48,12 @@ export class WatchHub {
   private readonly entries = new Map<string, Entry>();
   private readonly graceMs: number;
   private readonly clock: Clock;
+  private readonly maxPerIdentity: number;
 
   constructor(opts: HubOptions = {}) {
     this.graceMs = opts.graceMs ?? 30_000;
     this.clock = opts.clock ?? realClock;
+    this.maxPerIdentity = opts.maxInformersPerIdentity ?? Number.POSITIVE_INFINITY;
   }
 
   /**
@@ -61,8 +71,9 @@ export class WatchHub {
     const key = informerKey(identity, spec);
     let entry = this.entries.get(key);
     if (!entry) {
+      this.makeRoomFor(identity);
       const informer = new SharedInformer(kc, spec, this.clock);
-      entry = { informer, refs: 0, stopTimer: undefined };
+      entry = { identity, informer, refs: 0, stopTimer: undefined };
       this.entries.set(key, entry);
       informer.start();
     }
@@ -86,7 +97,9 @@ export class WatchHub {
           timer = this.clock.setTimeout(
             () =>
               reject(
-                new Error(
+                new HttpError(
+                  503,
+                  'ServiceUnavailable',
                   `the apiserver did not answer the list of ${spec.kind} within ${Math.round(timeoutMs / 1000)}s${
                     informer.lastError ? ` (${informer.lastError})` : ''
                   }`,
@@ -112,6 +125,26 @@ export class WatchHub {
     // Snapshot and registration happen in the same tick: no event can fall between them.
     informer.listeners.add(listener);
     return { items: informer.items(), resourceVersion: informer.resourceVersion(), informer, release };
+  }
+
+  /**
+   * Before a new informer for `identity` (synchronously, so concurrent subscribes cannot all pass):
+   * at its limit, stop one of its idle informers, or refuse with 429 when all are in use.
+   */
+  private makeRoomFor(identity: string): void {
+    const mine = [...this.entries].filter(([, e]) => e.identity === identity);
+    if (mine.length < this.maxPerIdentity) return;
+    const idle = mine.find(([, e]) => e.refs === 0);
+    if (!idle) {
+      throw new HttpError(
+        429,
+        'TooManyRequests',
+        `too many different lists watched at once (at most ${this.maxPerIdentity}): close some views`,
+      );
+    }
+    const [key, entry] = idle;
+    if (entry.stopTimer !== undefined) this.clock.clearTimeout(entry.stopTimer);
+    this.drop(key, entry);
   }
 
   private unref(key: string, entry: Entry): void {

@@ -1,6 +1,7 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { ApiErrorBody, LogEndPayload, LogLinesPayload, LogsRequest } from '@wheelhouse/shared-types';
-import { ApiServerError, kubeStream } from '../kube/client';
+import { HttpError } from '../http/errors';
+import { kubeStream } from '../kube/client';
 
 export interface LogOutlet {
   emitLines(p: LogLinesPayload): void;
@@ -120,12 +121,11 @@ export class LogStreams {
 
   async start(kc: KubeConfig, req: LogsRequest): Promise<string> {
     if (this.streams.size >= this.limits.maxStreams) {
-      throw new ApiServerError({
-        code: 429,
-        reason: 'TooManyRequests',
-        message: `at most ${this.limits.maxStreams} log streams per connection`,
-        source: 'bff',
-      });
+      throw new HttpError(
+        429,
+        'TooManyRequests',
+        `at most ${this.limits.maxStreams} log streams per connection`,
+      );
     }
     const id = `l${this.next++}`;
     const stream = new LogStream(id, this.outlet, this.limits, (sid) => this.streams.delete(sid));

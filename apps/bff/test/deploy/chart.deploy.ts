@@ -114,7 +114,12 @@ describe('helm chart deploy/chart/wheelhouse', () => {
     });
     expect(c.ports).toEqual([{ name: 'http', containerPort: 7070, protocol: 'TCP' }]);
     expect(c.livenessProbe.httpGet).toEqual({ path: '/healthz', port: 'http' });
-    expect(c.readinessProbe.httpGet).toEqual({ path: '/readyz', port: 'http' });
+    expect(c.readinessProbe.httpGet).toEqual({
+      path: '/readyz',
+      port: 'http',
+      // /readyz checks Host; kubelet would send the pod IP.
+      httpHeaders: [{ name: 'Host', value: 'localhost' }],
+    });
     expect(c.resources.requests).toBeDefined();
     expect(c.resources.limits.memory).toBeDefined();
     expect(c.securityContext).toEqual({

@@ -24,18 +24,10 @@ import {
   SOCKET_PATH,
   type SubscribeAck,
 } from '@wheelhouse/shared-types';
-import { ensureCluster, kubectl, waitFor } from '@wheelhouse/testkit';
+import { type BffProcess, ensureCluster, kubectl, startBffProcess, waitFor } from '@wheelhouse/testkit';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type K8sObject,
-  type ProdServer,
-  parseManifests,
-  ROOT,
-  renderChart,
-  run,
-  startProdServer,
-} from './helpers';
+import { type K8sObject, parseManifests, ROOT, renderChart, run } from './helpers';
 
 const LABEL = 'wheelhouse.dev/deploy-check';
 const SA = 'wheelhouse';
@@ -235,7 +227,7 @@ describe('the chart on the local cluster', () => {
     token: string,
     ns: string,
     mode: 'in-cluster' | 'token' = 'in-cluster',
-  ): Promise<ProdServer> {
+  ): Promise<BffProcess> {
     const common = {
       WHEELHOUSE_HOST: '127.0.0.1',
       WHEELHOUSE_LOG_LEVEL: 'warn',
@@ -255,7 +247,7 @@ describe('the chart on the local cluster', () => {
         path.join(sa, 'ca.crt'),
         cluster?.caData ? Buffer.from(cluster.caData, 'base64') : readFileSync(cluster?.caFile ?? ''),
       );
-      return startProdServer({
+      return startBffProcess({
         cwd: path.join(ROOT, 'apps/bff/dist'),
         wrap: [
           'unshare',
@@ -278,7 +270,7 @@ describe('the chart on the local cluster', () => {
       });
     } else {
       // Not root: the same identity through a kubeconfig holding the token.
-      return startProdServer({
+      return startBffProcess({
         cwd: path.join(ROOT, 'apps/bff/dist'),
         env: { ...common, KUBECONFIG: tokenKubeconfig(kc, token, dir, `sa-${ns}`) },
       });
@@ -313,7 +305,7 @@ describe('the chart on the local cluster', () => {
   });
 
   describe('the production BFF as the default ServiceAccount', () => {
-    let srv: ProdServer;
+    let srv: BffProcess;
     let socket: ClientSocket;
     const events: EventsPayload[] = [];
     beforeAll(async () => {

@@ -19,9 +19,9 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadYaml } from '@kubernetes/client-node';
-import { ensureCluster } from '@wheelhouse/testkit';
+import { ensureCluster, startBffProcess } from '@wheelhouse/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, run, SERVER_BUNDLE, startProdServer, WEB_DIST } from './helpers';
+import { ROOT, run, SERVER_BUNDLE, WEB_DIST } from './helpers';
 
 interface Instruction {
   op: string;
@@ -311,7 +311,7 @@ describe('the built output, run the way the image runs it', () => {
     const before = snapshot(app);
     const cmd = JSON.parse(runtime?.ins.filter((i) => i.op === 'CMD').at(-1)?.args ?? '[]') as string[];
     expect(cmd[0]).toBe('node');
-    const srv = await startProdServer({ cwd: app, script: cmd[1], env, ...asUser });
+    const srv = await startBffProcess({ cwd: app, script: cmd[1], env, ...asUser });
     if (asUser) expect(statSync(`/proc/${srv.child.pid}`).uid).toBe(asUser.uid);
     try {
       expect(await (await fetch(`${srv.url}/healthz`)).text()).toBe('ok');
@@ -396,7 +396,7 @@ describe('docker-compose.yml', () => {
       env.WHEELHOUSE_LOG_LEVEL = 'warn';
       env.HOME = path.join(dir, 'tmp');
       delete env.WHEELHOUSE_PORT;
-      const srv = await startProdServer({ cwd: path.join(dir, 'app'), env });
+      const srv = await startBffProcess({ cwd: path.join(dir, 'app'), env });
       try {
         expect((await fetch(`${srv.url}/readyz`)).status).toBe(200);
         const session = (await (await fetch(`${srv.url}/api/session`)).json()) as { mode: string };
