@@ -41,6 +41,7 @@ vitest() { # PACKAGE-FILTER REPORT-NAME
 
 stage lint pnpm lint
 stage "depcheck: import cycles and feature boundaries" pnpm depcheck
+stage "house: README links resolve, long files say why" node scripts/check-house.mjs
 stage typecheck pnpm typecheck
 stage "unit: core" vitest @wheelhouse/core core
 stage "unit: shared-types" vitest @wheelhouse/shared-types shared-types

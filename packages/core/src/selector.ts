@@ -5,6 +5,9 @@
  * Parsing follows k8s.io/apimachinery/pkg/labels/selector.go (lexer, grammar and the validation done by
  * NewRequirement); matching follows Requirement.Matches. Differences: errors carry the character index
  * where the problem was found, and parsing stops at the first problem.
+ *
+ * This file is long because it is one grammar: lexer, parser, validation and matching share the token
+ * and requirement types and mirror one upstream file; split, each part would only make sense beside the others.
  */
 import type { V1LabelSelector } from '@kubernetes/client-node';
 import { DNS1123_SUBDOMAIN } from './names';

@@ -3,7 +3,6 @@ import {
   flexRender,
   getCoreRowModel,
   getSortedRowModel,
-  type Row,
   type SortingState,
   useReactTable,
 } from '@tanstack/react-table';
@@ -11,12 +10,13 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { type KeyboardEvent, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ErrorPanel, LiveNotice, PageMessage as Message } from '../notices';
+import { tableMinWidth } from './column-widths';
 import { FilterInput } from './FilterInput';
+import { TableRow } from './TableRow';
 import type { LiveRow } from './types';
+import { useChangeTimes } from './use-change-times';
 
 const ROW_HEIGHT = 32;
-/** How long after a change a row that scrolls into view still flashes. */
-const FLASH_WINDOW_MS = 1000;
 
 export interface LiveTableProps<R extends LiveRow> {
   /** What the rows are, as messages say it: "pods". */
@@ -252,107 +252,6 @@ function VirtualTable<R extends LiveRow>({
       </table>
     </div>
   );
-}
-
-/** Room each column without a fixed width (NAME, IMAGES…) keeps before the table scrolls sideways. */
-const FLEXIBLE_COLUMN_REM = 12;
-
-/**
- * The table's min-width: its fixed columns plus room for the flexible ones. With table-layout:
- * fixed a flexible column would otherwise shrink to nothing on a narrow screen.
- */
-export function tableMinWidth(widths: readonly (string | undefined)[]): string {
-  let rem = 0;
-  for (const width of widths) {
-    const match = width === undefined ? null : /^([\d.]+)rem$/.exec(width);
-    rem += match ? Number(match[1]) : FLEXIBLE_COLUMN_REM;
-  }
-  return `${Math.max(rem, 48)}rem`;
-}
-
-function TableRow<R extends LiveRow>({
-  row,
-  index,
-  changedAt,
-  tabbable,
-  onKeyDown,
-  onFocus,
-}: {
-  row: Row<R>;
-  index: number;
-  changedAt: number | undefined;
-  tabbable: boolean;
-  onKeyDown: (event: KeyboardEvent<HTMLTableRowElement>, index: number) => void;
-  onFocus: (index: number) => void;
-}) {
-  const ref = useRef<HTMLTableRowElement>(null);
-  const flashed = useRef<number | undefined>(undefined);
-
-  useEffect(() => {
-    const el = ref.current;
-    if (el === null || changedAt === undefined || flashed.current === changedAt) return;
-    flashed.current = changedAt;
-    if (performance.now() - changedAt > FLASH_WINDOW_MS) return;
-    // Restart the animation even if it is still running from the previous change.
-    el.classList.remove('row-flash');
-    void el.offsetWidth;
-    el.classList.add('row-flash');
-  }, [changedAt]);
-
-  return (
-    <tr
-      ref={ref}
-      data-testid={`row-${row.original.name}`}
-      data-row-index={index}
-      aria-rowindex={index + 2}
-      tabIndex={tabbable ? 0 : -1}
-      onKeyDown={(e) => onKeyDown(e, index)}
-      onFocus={(e) => {
-        if (e.target === e.currentTarget) onFocus(index);
-      }}
-      onAnimationEnd={(e) => e.currentTarget.classList.remove('row-flash')}
-      className="h-8 outline-none hover:bg-slate-50 focus-visible:bg-sky-50 focus-visible:shadow-[inset_3px_0_0_var(--color-sky-500)] dark:focus-visible:bg-sky-950/50 dark:hover:bg-slate-900/60"
-    >
-      {row.getVisibleCells().map((cell) => (
-        <td
-          key={cell.id}
-          className={`truncate border-slate-100 border-b px-3 dark:border-slate-800/70 ${cell.column.columnDef.meta?.cellClassName ?? ''}`}
-        >
-          {flexRender(cell.column.columnDef.cell, cell.getContext())}
-        </td>
-      ))}
-    </tr>
-  );
-}
-
-/**
- * When each row last changed (performance.now()), by uid. The first list seen is the baseline:
- * rows present then do not flash; rows added or modified later do.
- */
-function useChangeTimes(rows: readonly LiveRow[] | undefined): ReadonlyMap<string, number> {
-  const state = useRef<{ versions: Map<string, string> | undefined; changedAt: Map<string, number> }>({
-    versions: undefined,
-    changedAt: new Map(),
-  });
-  return useMemo(() => {
-    const { current } = state;
-    if (rows === undefined) return current.changedAt;
-    const now = performance.now();
-    const versions = new Map<string, string>();
-    const changedAt = new Map<string, number>();
-    for (const row of rows) {
-      versions.set(row.uid, row.version);
-      const previous = current.changedAt.get(row.uid);
-      if (current.versions !== undefined && current.versions.get(row.uid) !== row.version) {
-        changedAt.set(row.uid, now);
-      } else if (previous !== undefined && now - previous < FLASH_WINDOW_MS) {
-        changedAt.set(row.uid, previous);
-      }
-    }
-    current.versions = versions;
-    current.changedAt = changedAt;
-    return changedAt;
-  }, [rows]);
 }
 
 function ErrorMessage({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tableMinWidth } from './LiveTable';
+import { tableMinWidth } from './column-widths';
 
 describe('tableMinWidth', () => {
   it('adds the fixed widths and room for each flexible column, at least 48rem', () => {
