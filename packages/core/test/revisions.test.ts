@@ -11,12 +11,31 @@ import {
   templateForRollback,
   templatesEqualIgnoringHash,
 } from '../src/revisions';
+import capturedRev3Json from './fixtures/captured-deployment-web-revision-3.json';
+import capturedRev4Json from './fixtures/captured-deployment-web-revision-4-after-undo-to-1.json';
+import capturedRev5Json from './fixtures/captured-deployment-web-revision-5-after-undo.json';
+import capturedSets123Json from './fixtures/captured-replicasets-web-revisions-1-2-3.json';
+import capturedSets234Json from './fixtures/captured-replicasets-web-revisions-2-3-4.json';
+import capturedSets245Json from './fixtures/captured-replicasets-web-revisions-2-4-5.json';
 import rollingDeploymentJson from './fixtures/synthetic-deployment-rolling-update.json';
 import replicaSetRevision2Json from './fixtures/synthetic-replicaset-revision-2.json';
 
 // JSON fixtures carry timestamps as strings where client-node types say Date; the code accepts both.
 const rollingDeployment = rollingDeploymentJson as unknown as V1Deployment;
 const replicaSetRevision2 = replicaSetRevision2Json as unknown as V1ReplicaSet;
+// Captured from the local cluster with kubectl (see fixtures/README.md): `web` at revision 3, then
+// after `kubectl rollout undo --to-revision=1` (revision 4), then after `kubectl rollout undo` (5).
+const rev3 = capturedRev3Json as unknown as V1Deployment;
+const rev4 = capturedRev4Json as unknown as V1Deployment;
+const rev5 = capturedRev5Json as unknown as V1Deployment;
+const sets123 = (capturedSets123Json as unknown as { items: V1ReplicaSet[] }).items;
+const sets234 = (capturedSets234Json as unknown as { items: V1ReplicaSet[] }).items;
+const sets245 = (capturedSets245Json as unknown as { items: V1ReplicaSet[] }).items;
+/** The annotations as kubectl's patch wrote them, before the controller set the new revision number. */
+const asPatched = (d: V1Deployment, revision: string) => ({
+  ...d.metadata?.annotations,
+  'deployment.kubernetes.io/revision': revision,
+});
 
 function replicaSet(annotations?: Record<string, string>): V1ReplicaSet {
   const rs: V1ReplicaSet = {
@@ -276,5 +295,50 @@ describe('revisionHistory', () => {
       [2, true, ['web:2'], undefined, undefined],
     ]);
     expect(rows[0]?.template.metadata?.labels).toEqual({ app: 'web' });
+  });
+});
+
+describe('against kubectl rollout undo on a real cluster', () => {
+  it("finds the Deployment's three ReplicaSets and lists them as `kubectl rollout history` does", () => {
+    const sets = replicaSetsOf(rev3, sets123);
+    expect(sets).toHaveLength(3);
+    // REVISION  CHANGE-CAUSE: 1 <none>, 2 <none>, 3 kubectl set image deployment/web web=registry.invalid/web:2
+    expect(
+      revisionHistory(rev3, sets).map((r) => [r.revision, r.changeCause ?? '<none>', r.current]),
+    ).toEqual([
+      [1, '<none>', false],
+      [2, '<none>', false],
+      [3, 'kubectl set image deployment/web web=registry.invalid/web:2', true],
+    ]);
+  });
+
+  it("writes what `kubectl rollout undo --to-revision=1` wrote: revision 1's template, its annotations", () => {
+    const plan = planUndo(rev3, sets123, 1);
+    if (!plan.found || plan.skip) throw new Error(`expected a patch, got ${JSON.stringify(plan)}`);
+    expect(plan.revision).toBe(1);
+    expect(plan.template).toEqual(rev4.spec?.template);
+    // The change-cause of revision 3 is gone (revision 1 had none); last-applied stays.
+    expect(plan.annotations).toEqual(asPatched(rev4, '3'));
+  });
+
+  it('takes "previous" as the second-highest revision, as `kubectl rollout undo` did: 3, not 2', () => {
+    // After the undo to 1 the revisions are 2, 3 and 4: the one used before 4 in time was 3.
+    const plan = planUndo(rev4, sets234);
+    if (!plan.found || plan.skip) throw new Error(`expected a patch, got ${JSON.stringify(plan)}`);
+    expect(plan.revision).toBe(3);
+    expect(plan.template).toEqual(rev5.spec?.template);
+    // The change-cause comes back with the revision it was recorded for.
+    expect(plan.annotations).toEqual(asPatched(rev5, '4'));
+  });
+
+  it('skips like kubectl when the template already is the target (pod-template-hash aside)', () => {
+    // kubectl: "deployment.apps/web skipped rollback (current template already matches revision 5)"
+    expect(planUndo(rev5, sets245, 5)).toEqual({
+      found: true,
+      skip: true,
+      revision: 5,
+      message: 'skipped rollback (current template already matches revision 5)',
+    });
+    expect(rollbackTarget(sets245)).toMatchObject({ found: true, revision: 4 });
   });
 });
