@@ -15,7 +15,6 @@ import {
 import { type Request, type Response, Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import type { Logger } from 'pino';
-import type { z } from 'zod';
 import { type Caller, type Callers, TOKEN_COOKIE } from '../kube/callers';
 import { collectionPath, objectPath } from '../kube/resources';
 import { sanitize } from '../kube/sanitize';
