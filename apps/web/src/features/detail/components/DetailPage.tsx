@@ -13,7 +13,6 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { type ViewKind, viewKind } from '../../../app/kinds';
 import { ErrorPanel, LiveNotice, PageMessage as Message } from '../../../components/notices';
 import { PageHeader } from '../../../components/ViewHeader';
-import { ApiError, describeError } from '../../../lib/api';
 import { useLiveNotice } from '../../../lib/live/live-context';
 import { useLiveList } from '../../../lib/live/live-query';
 import { listItems } from '../../../lib/live/reducers';
