@@ -41,6 +41,26 @@ describe('Deployment actions, as the caller, with the resourceVersion the user s
     return { status: res.status, json: (await res.json()) as ActionResponse & ErrorResponse };
   }
 
+  /**
+   * Acts with the resourceVersion just read, as a user clicking right after the page updated. The
+   * deployment controller keeps writing status (a new resourceVersion) for a while after every change,
+   * so a status-only write can land between the read and the act: then, like the cockpit does, act
+   * again once with the newer resourceVersion — only when the spec (generation) did not change.
+   */
+  async function actFresh(action: string, body: Record<string, unknown>, name = 'web') {
+    for (let attempt = 0; ; attempt++) {
+      const seen = await read(name);
+      const res = await act(
+        action,
+        { ...body, resourceVersion: seen.metadata?.resourceVersion ?? '' },
+        { name },
+      );
+      if (res.status !== 409 || attempt >= 3) return res;
+      const now = await read(name);
+      if (now.metadata?.generation !== seen.metadata?.generation) return res;
+    }
+  }
+
   async function rolledOut(name = 'web'): Promise<V1Deployment> {
     return waitFor(
       async () => {
@@ -72,7 +92,7 @@ describe('Deployment actions, as the caller, with the resourceVersion the user s
   });
 
   it('scales through the scale subresource and the new count is in the object', async () => {
-    const res = await act('scale', { replicas: 3, resourceVersion: await rv() });
+    const res = await actFresh('scale', { replicas: 3 });
     expect(res.status).toBe(200);
     expect(res.json.deployment.spec?.replicas).toBe(3);
     expect(res.json.deployment.metadata?.managedFields).toBeUndefined();
@@ -93,17 +113,17 @@ describe('Deployment actions, as the caller, with the resourceVersion the user s
   });
 
   it('pauses and resumes (spec.paused)', async () => {
-    const paused = await act('pause', { resourceVersion: await rv() });
+    const paused = await actFresh('pause', {});
     expect(paused.status).toBe(200);
     expect((await read()).spec?.paused).toBe(true);
     // A paused Deployment can't be restarted or rolled back (kubectl says the same).
-    const restart = await act('restart', { resourceVersion: await rv() });
+    const restart = await actFresh('restart', {});
     expect(restart.status).toBe(400);
     expect(restart.json.error.message).toMatch(/paused/);
-    const undo = await act('undo', { resourceVersion: await rv() });
+    const undo = await actFresh('undo', {});
     expect(undo.status).toBe(400);
     expect(undo.json.error.message).toMatch(/cannot roll back a paused deployment/);
-    const resumed = await act('resume', { resourceVersion: await rv() });
+    const resumed = await actFresh('resume', {});
     expect(resumed.status).toBe(200);
     expect((await read()).spec?.paused).toBeFalsy();
   });
@@ -152,7 +172,7 @@ describe('Deployment actions, as the caller, with the resourceVersion the user s
   });
 
   it('undoes to a chosen revision: revision 1 template comes back (as a new revision 4)', async () => {
-    const res = await act('undo', { toRevision: 1, resourceVersion: await rv() });
+    const res = await actFresh('undo', { toRevision: 1 });
     expect(res.status).toBe(200);
     const d = await read();
     expect(d.spec?.template?.spec?.containers[0]?.image).toBe('registry.invalid/web:1');
@@ -163,7 +183,7 @@ describe('Deployment actions, as the caller, with the resourceVersion the user s
   });
 
   it('undoes to the previous revision when none is given', async () => {
-    const res = await act('undo', { resourceVersion: await rv() });
+    const res = await actFresh('undo', {});
     expect(res.status).toBe(200);
     // Revisions now: 2 (restart, web:1), 3 (web:2), 4 (ex-1, web:1): the previous one is 3.
     expect((await read()).spec?.template?.spec?.containers[0]?.image).toBe('registry.invalid/web:2');
@@ -171,7 +191,7 @@ describe('Deployment actions, as the caller, with the resourceVersion the user s
   });
 
   it('404s with a clear message when the revision does not exist', async () => {
-    const res = await act('undo', { toRevision: 99, resourceVersion: await rv() });
+    const res = await actFresh('undo', { toRevision: 99 });
     expect(res.status).toBe(404);
     expect(res.json.error.message).toMatch(/has no revision 99 \(its ReplicaSets hold revisions [\d, ]+\)/);
     expect(res.json.error.field).toBe('toRevision');
