@@ -7,7 +7,8 @@ export {
 } from './bff-process';
 export { type ClusterInfo, ensureCluster, type KubectlOptions, kubectl, repoRoot } from './cluster';
 export { createDeployment, type DeploymentOptions } from './deployment';
-export { appendPodLog } from './logs';
+export { type PodEventOptions, recordPodEvent } from './events';
+export { appendPodLog, podLogFile } from './logs';
 export { createTestNamespace, isNotFound, TEST_NAMESPACE_LABEL, type TestNamespace } from './namespace';
 export { addRestarts, flipReadiness, type RestartOptions } from './pods';
 export { type WaitOptions, waitFor } from './wait';

@@ -62,6 +62,7 @@ function condition(pod: V1Pod, type: string): V1PodCondition | undefined {
  * Sets the pod's Ready and ContainersReady conditions and every containerStatuses[].ready to `ready`, as a
  * failing (or recovering) readiness probe would; the EndpointSlice controller then marks the pod's endpoints
  * ready/not ready. `reason` defaults to "ReadinessProbeFailed" when not ready; a ready pod carries no reason.
+ * `message` (not ready only) defaults to "Readiness probe failed: <reason>".
  * Restart counts, last states and the other conditions are kept.
  */
 export async function flipReadiness(
@@ -70,6 +71,7 @@ export async function flipReadiness(
   podName: string,
   ready: boolean,
   reason?: string,
+  message?: string,
 ): Promise<V1Pod> {
   return patchPodStatus(kc, namespace, podName, (pod) => {
     const now = new Date().toISOString();
@@ -81,7 +83,7 @@ export async function flipReadiness(
         type,
         status,
         reason: ready ? (reason ?? null) : notReadyReason,
-        message: ready ? null : `Readiness probe failed: ${notReadyReason}`,
+        message: ready ? null : (message ?? `Readiness probe failed: ${notReadyReason}`),
         // Like the kubelet: the transition time moves only when the status does.
         ...(existing?.status === status ? {} : { lastTransitionTime: now }),
       };
@@ -104,6 +106,8 @@ export interface RestartOptions {
   exitCode?: number;
   /** lastState.terminated.finishedAt (the apiserver keeps whole seconds); default one second before the current run started (or now). */
   finishedAt?: Date;
+  /** How long the terminated run lasted: lastState.terminated.startedAt is finishedAt minus this. Default 600. */
+  ranForSeconds?: number;
 }
 
 /**
@@ -135,7 +139,7 @@ export async function addRestarts(
         const runningSince = cs.state?.running?.startedAt;
         const finishedAt =
           opts.finishedAt ?? (runningSince ? new Date(new Date(runningSince).getTime() - 1000) : new Date());
-        const startedAt = new Date(finishedAt.getTime() - 10 * 60_000);
+        const startedAt = new Date(finishedAt.getTime() - (opts.ranForSeconds ?? 600) * 1000);
         return {
           ...cs,
           restartCount: opts.count,

@@ -13,21 +13,26 @@
 #   ConfigMaps frontend-config (several keys + a multi-line nginx.conf), brand-assets (binaryData).
 #   Secrets   frontend-secrets + payments-db (Opaque), frontend-tls (kubernetes.io/tls, fake PEM),
 #             registry-credentials (kubernetes.io/dockerconfigjson). Every value is fake.
+#   Logs      every container logs a few lines (one in colour, one on stderr), once.
 #
-# KWOK runs no containers, so readiness and restarts are written straight into pod status with
-# kubectl from $BIN_DIR. KWOK only moves Pending pods, so the patches stick.
+# The objects are the YAML files in tools/cluster/seed/. KWOK runs no containers, so readiness and
+# restarts are written into pod status (with the kubelet's Events) by packages/testkit, the same
+# code the tests use, through its command line (packages/testkit/src/cli.ts); KWOK only moves
+# Pending pods, so the patches stick. Log lines come from seed/pod-logs.json.
 #
 # --live keeps the namespace moving in the foreground until Ctrl-C or --live-minutes N (default
 # 60): every WHEELHOUSE_SEED_INTERVAL seconds (default 120) it sets a new image on `api` and flips
-# the readiness of one `payments` or `frontend` pod, printing what it did.
+# the readiness of one `payments` or `frontend` pod, printing what it did; and every
+# WHEELHOUSE_SEED_LOG_INTERVAL seconds (default 5) a new log line appears.
 
 SEED_NS=demo
 SEED_PART_OF=wheelhouse-demo
 SEED_API_BASE_IMAGE=registry.invalid/api:2.3.0
+SEED_DIR="$CLUSTER_DIR/seed"
+SEED_REPO_ROOT="$(cd "$CLUSTER_DIR/../.." && pwd)"
+SEED_NOT_READY_MESSAGE='Readiness probe failed: HTTP probe failed with statuscode: 503'
 
 seed_log() { printf '[seed %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
-seed_now() { date -u +%Y-%m-%dT%H:%M:%SZ; }
-seed_ts() { date -u -d "@$1" +%Y-%m-%dT%H:%M:%SZ; } # EPOCH_SECONDS -> RFC 3339
 
 # seed_poll DESCRIPTION TIMEOUT_SECONDS CMD...: bounded polling, once a second.
 seed_poll() {
@@ -39,368 +44,36 @@ seed_poll() {
   die "timed out after ${timeout}s waiting for $what"
 }
 
-# ---- manifests ----------------------------------------------------------------------------
+# ---- pod shaping: packages/testkit ------------------------------------------------------
 
-seed_manifests() {
-  cat <<'EOF'
-apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: frontend-config
-  labels: {app: frontend, tier: web, team: storefront, app.kubernetes.io/part-of: wheelhouse-demo}
-data:
-  LOG_LEVEL: info
-  API_BASE_URL: http://api.demo.svc.cluster.local:9090
-  FEATURE_FLAGS: new-checkout,dark-mode
-  CACHE_TTL_SECONDS: "300"
-  nginx.conf: |
-    # Served by the frontend container (demo data).
-    worker_processes auto;
-    events { worker_connections 1024; }
-    http {
-      server {
-        listen 8080;
-        location /healthz/ready { return 200 "ready\n"; }
-        location /healthz/live  { return 200 "live\n"; }
-        location /api/ { proxy_pass http://api.demo.svc.cluster.local:9090/; }
-        location / { root /usr/share/frontend; try_files $uri /index.html; }
-      }
-    }
----
-apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: brand-assets
-  labels: {app: frontend, tier: web, team: storefront, app.kubernetes.io/part-of: wheelhouse-demo}
-data:
-  README: logo.png is a 1x1 PNG and motd.txt.gz a gzipped greeting, both stored as binaryData.
-binaryData:
-  logo.png: iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGPQztnwHwAEVAJHnALJDgAAAABJRU5ErkJggg==
-  motd.txt.gz: H4sIAAAAAAACAwtPzUnOz01VKMlXKMlIVQjPSE3NycgvLU5VSEnNzVcozsgvUNBIS8wG8hNLEjX1uAA9p+qbMQAAAA==
----
-apiVersion: v1
-kind: Service
-metadata:
-  name: frontend
-  labels: {app: frontend, tier: web, team: storefront, app.kubernetes.io/part-of: wheelhouse-demo}
-spec:
-  selector: {app: frontend}
-  ports:
-  - {name: http, port: 80, targetPort: http}
----
-apiVersion: v1
-kind: Service
-metadata:
-  name: api
-  labels: {app: api, tier: backend, team: platform, app.kubernetes.io/part-of: wheelhouse-demo}
-spec:
-  selector: {app: api}
-  ports:
-  - {name: http, port: 9090, targetPort: http}
----
-apiVersion: v1
-kind: Service
-metadata:
-  name: payments
-  labels: {app: payments, tier: backend, team: payments, app.kubernetes.io/part-of: wheelhouse-demo}
-spec:
-  selector: {app: payments}
-  ports:
-  - {name: http, port: 8080, targetPort: http}
----
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: frontend
-  labels: {app: frontend, tier: web, team: storefront, app.kubernetes.io/part-of: wheelhouse-demo}
-  annotations:
-    kubernetes.io/change-cause: initial deploy of registry.invalid/frontend:1.4.2
-spec:
-  replicas: 3
-  selector:
-    matchLabels: {app: frontend}
-  template:
-    metadata:
-      labels: {app: frontend, tier: web, team: storefront, app.kubernetes.io/part-of: wheelhouse-demo}
-    spec:
-      imagePullSecrets:
-      - name: registry-credentials
-      containers:
-      - name: frontend
-        image: registry.invalid/frontend:1.4.2
-        ports:
-        - {name: http, containerPort: 8080}
-        env:
-        - name: LOG_LEVEL
-          valueFrom: {configMapKeyRef: {name: frontend-config, key: LOG_LEVEL}}
-        - name: SESSION_KEY
-          valueFrom: {secretKeyRef: {name: frontend-secrets, key: SESSION_KEY}}
-        - name: ANALYTICS_TOKEN
-          valueFrom: {secretKeyRef: {name: frontend-secrets, key: ANALYTICS_TOKEN}}
-        readinessProbe:
-          httpGet: {path: /healthz/ready, port: http}
-          periodSeconds: 5
-          failureThreshold: 3
-        livenessProbe:
-          httpGet: {path: /healthz/live, port: http}
-          initialDelaySeconds: 10
-          periodSeconds: 10
-        resources:
-          requests: {cpu: 100m, memory: 128Mi}
-          limits: {cpu: 500m, memory: 256Mi}
-        volumeMounts:
-        - {name: config, mountPath: /etc/frontend, readOnly: true}
-        - {name: assets, mountPath: /usr/share/frontend/assets, readOnly: true}
-        - {name: tls, mountPath: /etc/tls, readOnly: true}
-      volumes:
-      - name: config
-        configMap: {name: frontend-config, items: [{key: nginx.conf, path: nginx.conf}]}
-      - name: assets
-        configMap: {name: brand-assets}
-      - name: tls
-        secret: {secretName: frontend-tls}
----
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: api
-  labels: {app: api, tier: backend, team: platform, app.kubernetes.io/part-of: wheelhouse-demo}
-  annotations:
-    kubernetes.io/change-cause: "@API_CHANGE_CAUSE@"
-spec:
-  replicas: 4
-  minReadySeconds: 30
-  revisionHistoryLimit: 10
-  strategy:
-    type: RollingUpdate
-    rollingUpdate: {maxSurge: 1, maxUnavailable: 0}
-  selector:
-    matchLabels: {app: api}
-  template:
-    metadata:
-      labels: {app: api, tier: backend, team: platform, app.kubernetes.io/part-of: wheelhouse-demo}
-    spec:
-      imagePullSecrets:
-      - name: registry-credentials
-      containers:
-      - name: api
-        image: "@API_IMAGE@"
-        args: [--listen=:9090, --upstream=http://payments.demo.svc.cluster.local:8080]
-        ports:
-        - {name: http, containerPort: 9090}
-        readinessProbe:
-          httpGet: {path: /readyz, port: http}
-          periodSeconds: 5
-        livenessProbe:
-          httpGet: {path: /livez, port: http}
-          periodSeconds: 10
-        resources:
-          requests: {cpu: 200m, memory: 256Mi}
-          limits: {cpu: "1", memory: 512Mi}
----
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: payments
-  labels: {app: payments, tier: backend, team: payments, app.kubernetes.io/part-of: wheelhouse-demo}
-  annotations:
-    kubernetes.io/change-cause: initial deploy of registry.invalid/payments:0.9.1
-spec:
-  replicas: 2
-  selector:
-    matchLabels: {app: payments}
-  template:
-    metadata:
-      labels: {app: payments, tier: backend, team: payments, app.kubernetes.io/part-of: wheelhouse-demo}
-    spec:
-      imagePullSecrets:
-      - name: registry-credentials
-      containers:
-      - name: payments
-        image: registry.invalid/payments:0.9.1
-        ports:
-        - {name: http, containerPort: 8080}
-        envFrom:
-        - secretRef: {name: payments-db}
-        readinessProbe:
-          httpGet: {path: /health/ready, port: http}
-          periodSeconds: 5
-          failureThreshold: 3
-        livenessProbe:
-          tcpSocket: {port: http}
-          periodSeconds: 10
-        resources:
-          requests: {cpu: 100m, memory: 128Mi}
-          limits: {cpu: 500m, memory: 256Mi}
----
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: worker
-  labels: {app: worker, tier: jobs, team: platform, app.kubernetes.io/part-of: wheelhouse-demo}
-  annotations:
-    kubernetes.io/change-cause: initial deploy of registry.invalid/worker:3.1.0
-spec:
-  replicas: 2
-  selector:
-    matchLabels: {app: worker}
-  template:
-    metadata:
-      labels: {app: worker, tier: jobs, team: platform, app.kubernetes.io/part-of: wheelhouse-demo}
-    spec:
-      imagePullSecrets:
-      - name: registry-credentials
-      containers:
-      - name: worker
-        image: registry.invalid/worker:3.1.0
-        args: [--queue=orders, --concurrency=8]
-        livenessProbe:
-          exec: {command: [/bin/worker, healthcheck]}
-          periodSeconds: 15
-        resources:
-          requests: {cpu: 250m, memory: 256Mi}
-          limits: {cpu: "1", memory: 256Mi}
-EOF
+# Node 24 from the project's toolchain and the workspace's dependencies (tsx runs the testkit).
+seed_toolchain() {
+  # shellcheck source=../../../scripts/toolchain.sh
+  . "$SEED_REPO_ROOT/scripts/toolchain.sh" || die "could not set up Node (scripts/toolchain.sh)"
+  [ -d "$SEED_REPO_ROOT/packages/testkit/node_modules/tsx" ] ||
+    die "the workspace's npm dependencies are not installed: run scripts/setup.sh (or pnpm install)"
 }
 
-# Secrets are written as base64 `data` (not stringData) so a re-run reports them "unchanged".
-# Every value is fake.
-seed_b64() { printf '%s' "$1" | base64 -w0; }
+# seed_testkit COMMAND ARGS...: packages/testkit/src/cli.ts against this cluster, in a subshell.
+seed_testkit() { (seed_testkit_exec "$@"); }
 
-seed_secrets() {
-  local pem_crt pem_key docker
-  pem_crt='-----BEGIN CERTIFICATE-----
-RkFLRSBDRVJUSUZJQ0FURSBmb3IgdGhlIFdoZWVsaG91c2UgZGVtby4gTm90IGEg
-cmVhbCBjZXJ0aWZpY2F0ZSwgbm90IGEgc2VjcmV0Lg==
------END CERTIFICATE-----
-'
-  pem_key='-----BEGIN PRIVATE KEY-----
-RkFLRSBQUklWQVRFIEtFWSBmb3IgdGhlIFdoZWVsaG91c2UgZGVtby4gTm90IGEg
-cmVhbCBrZXksIG5vdCBhIHNlY3JldC4=
------END PRIVATE KEY-----
-'
-  docker="{\"auths\":{\"registry.invalid\":{\"username\":\"demo\",\"password\":\"not-a-real-password\",\"auth\":\"$(seed_b64 demo:not-a-real-password)\"}}}"
-  cat <<EOF
-apiVersion: v1
-kind: Secret
-metadata:
-  name: frontend-secrets
-  labels: {app: frontend, tier: web, team: storefront, app.kubernetes.io/part-of: $SEED_PART_OF}
-type: Opaque
-data:
-  SESSION_KEY: $(seed_b64 fake-session-key-0000000000000000)
-  ANALYTICS_TOKEN: $(seed_b64 fake-analytics-token-not-real)
-  STRIPE_PUBLISHABLE_KEY: $(seed_b64 pk_test_FAKE_not_a_real_key)
----
-apiVersion: v1
-kind: Secret
-metadata:
-  name: payments-db
-  labels: {app: payments, tier: backend, team: payments, app.kubernetes.io/part-of: $SEED_PART_OF}
-type: Opaque
-data:
-  DB_HOST: $(seed_b64 payments-db.demo.svc.cluster.local)
-  DB_USER: $(seed_b64 payments)
-  DB_PASSWORD: $(seed_b64 not-a-real-password)
-  DATABASE_URL: $(seed_b64 postgres://payments:not-a-real-password@payments-db.demo.svc.cluster.local:5432/payments)
----
-apiVersion: v1
-kind: Secret
-metadata:
-  name: frontend-tls
-  labels: {app: frontend, tier: web, team: storefront, app.kubernetes.io/part-of: $SEED_PART_OF}
-type: kubernetes.io/tls
-data:
-  tls.crt: $(seed_b64 "$pem_crt")
-  tls.key: $(seed_b64 "$pem_key")
----
-apiVersion: v1
-kind: Secret
-metadata:
-  name: registry-credentials
-  labels: {team: platform, app.kubernetes.io/part-of: $SEED_PART_OF}
-type: kubernetes.io/dockerconfigjson
-data:
-  .dockerconfigjson: $(seed_b64 "$docker")
-EOF
+# The same, replacing the current (sub)shell: `seed_testkit_exec … &` makes $! node's own PID, so
+# a background run can be stopped by its PID.
+seed_testkit_exec() {
+  cd "$SEED_REPO_ROOT/packages/testkit" || die "no packages/testkit in $SEED_REPO_ROOT"
+  WHEELHOUSE_KUBECONFIG="$KUBECONFIG_PATH" exec node --import tsx src/cli.ts "$@"
 }
 
-# ---- pod status patches -------------------------------------------------------------------
-
-# seed_container_statuses POD READY RESTART_CONTAINER RESTART_COUNT LAST_STATE_JSON
-# prints pod.status.containerStatuses as a JSON list with every entry complete (the list has no
-# merge key, so a status patch replaces it whole). READY "" keeps each container's readiness;
-# RESTART_CONTAINER "" keeps every restartCount and lastState.
-seed_container_statuses() {
-  local pod="$1" ready="$2" rc_name="$3" rc_count="$4" rc_last="$5"
-  local ready_expr='{{if $c.ready}}true{{else}}false{{end}}'
-  [ -n "$ready" ] && ready_expr="$ready"
-  # shellcheck disable=SC2016 # Go template, not shell
-  local t='[{{- range $i, $c := .status.containerStatuses -}}{{- if $i}},{{end -}}
-{"name":{{printf "%q" $c.name}},"image":{{printf "%q" $c.image}},"imageID":{{printf "%q" (or $c.imageID "")}}
-{{- with $c.containerID}},"containerID":{{printf "%q" .}}{{end -}}
-,"ready":@READY@,"started":{{if $c.started}}true{{else}}false{{end}}
-{{- if eq $c.name "@RCNAME@"}},"restartCount":@RCCOUNT@,"lastState":@RCLAST@
-{{- else}},"restartCount":{{$c.restartCount}},"lastState":{{with $c.lastState}}{{with .terminated}}{"terminated":{"exitCode":{{.exitCode}}{{with .reason}},"reason":{{printf "%q" .}}{{end}}{{with .startedAt}},"startedAt":{{printf "%q" .}}{{end}}{{with .finishedAt}},"finishedAt":{{printf "%q" .}}{{end}}}}{{else}}{}{{end}}{{else}}{}{{end}}{{end -}}
-,"state":{{with $c.state}}{{if .running}}{"running":{"startedAt":{{printf "%q" .running.startedAt}}}}{{else if .waiting}}{"waiting":{"reason":{{printf "%q" (or .waiting.reason "")}}}}{{else if .terminated}}{"terminated":{"exitCode":{{.terminated.exitCode}},"reason":{{printf "%q" (or .terminated.reason "")}}}}{{else}}{}{{end}}{{else}}{}{{end -}}
-}{{- end -}}]'
-  t="${t//@READY@/$ready_expr}"
-  t="${t//@RCNAME@/${rc_name:-\/\/none\/\/}}"
-  t="${t//@RCCOUNT@/${rc_count:-0}}"
-  t="${t//@RCLAST@/${rc_last:-\{\}}}"
-  kctl -n "$SEED_NS" get pod "$pod" -o go-template="$t"
-}
-
-# seed_set_ready POD true|false: flip the pod's Ready and ContainersReady conditions and every
-# container's ready flag in one strategic-merge status patch (conditions merge by type).
+# seed_set_ready true|false POD...: as a (failing) readiness probe would; not ready records the
+# kubelet's Unhealthy Event too.
 seed_set_ready() {
-  local pod="$1" ready="$2" now cond statuses
-  now="$(seed_now)"
+  local ready="$1"; shift
   if [ "$ready" = true ]; then
-    cond='"status":"True","reason":null,"message":null'
+    seed_testkit ready "$SEED_NS" true "$@"
   else
-    cond='"status":"False","reason":"ReadinessProbeFailed","message":"Readiness probe failed: HTTP probe failed with statuscode: 503"'
+    seed_testkit ready "$SEED_NS" false "$@" --message "$SEED_NOT_READY_MESSAGE" \
+      --event --event-label "app.kubernetes.io/part-of=$SEED_PART_OF"
   fi
-  statuses="$(seed_container_statuses "$pod" "$ready" "" "" "")" || return 1
-  kctl -n "$SEED_NS" patch pod "$pod" --subresource=status --type=strategic -p \
-    "{\"status\":{\"conditions\":[{\"type\":\"Ready\",$cond,\"lastTransitionTime\":\"$now\"},{\"type\":\"ContainersReady\",$cond,\"lastTransitionTime\":\"$now\"}],\"containerStatuses\":$statuses}}" >/dev/null || return 1
-  if [ "$ready" != true ]; then seed_event "$pod" Warning Unhealthy "Readiness probe failed: HTTP probe failed with statuscode: 503"; fi
-}
-
-# seed_add_restarts POD CONTAINER COUNT REASON EXIT_CODE: make a container look restarted.
-seed_add_restarts() {
-  local pod="$1" container="$2" count="$3" reason="$4" code="$5" started finished_epoch last statuses
-  started="$(kctl -n "$SEED_NS" get pod "$pod" -o jsonpath="{.status.containerStatuses[?(@.name==\"$container\")].state.running.startedAt}")"
-  finished_epoch=$(($(date -u -d "${started:-now}" +%s) - 1))
-  last="{\"terminated\":{\"exitCode\":$code,\"reason\":\"$reason\",\"startedAt\":\"$(seed_ts $((finished_epoch - 1140)))\",\"finishedAt\":\"$(seed_ts "$finished_epoch")\"}}"
-  statuses="$(seed_container_statuses "$pod" "" "$container" "$count" "$last")" || return 1
-  kctl -n "$SEED_NS" patch pod "$pod" --subresource=status --type=strategic -p \
-    "{\"status\":{\"containerStatuses\":$statuses}}" >/dev/null || return 1
-  seed_event "$pod" Warning BackOff "Back-off restarting failed container $container in pod $pod"
-}
-
-# seed_event POD TYPE REASON MESSAGE: record an Event like the kubelet would.
-seed_event() {
-  local pod="$1" type="$2" reason="$3" message="$4" uid node container now
-  read -r uid node container < <(kctl -n "$SEED_NS" get pod "$pod" -o jsonpath='{.metadata.uid} {.spec.nodeName} {.spec.containers[0].name}'; echo)
-  [ -n "$uid" ] || return 0
-  now="$(seed_now)"
-  kctl -n "$SEED_NS" create -f - >/dev/null 2>&1 <<EOF || true
-apiVersion: v1
-kind: Event
-metadata:
-  generateName: $pod.
-  namespace: $SEED_NS
-  labels: {app.kubernetes.io/part-of: $SEED_PART_OF}
-involvedObject: {apiVersion: v1, kind: Pod, namespace: $SEED_NS, name: $pod, uid: "$uid", fieldPath: "spec.containers{$container}"}
-type: $type
-reason: $reason
-message: "$message"
-source: {component: kubelet, host: $node}
-firstTimestamp: "$now"
-lastTimestamp: "$now"
-count: 1
-EOF
 }
 
 # ---- queries ------------------------------------------------------------------------------
@@ -457,54 +130,65 @@ seed_converge() {
     die "cluster \"$CLUSTER_NAME\" is not running: run 'tools/cluster/cluster up' first"
 
   seed_log "applying namespace $SEED_NS"
-  kctl apply -f - >/dev/null <<EOF
-apiVersion: v1
-kind: Namespace
-metadata:
-  name: $SEED_NS
-  labels: {app.kubernetes.io/part-of: $SEED_PART_OF}
-EOF
+  kctl apply -f "$SEED_DIR/namespace.yaml" >/dev/null
   seed_poll "the default ServiceAccount in $SEED_NS" 30 kctl -n "$SEED_NS" get serviceaccount default
 
   # `kubectl apply` would put api's image back to the manifest's, undoing the rollouts that
   # `set image` started, so an existing api keeps its current image and change-cause.
-  local api_existed=false api_image="$SEED_API_BASE_IMAGE" api_cause manifests
+  local api_existed=false api_image="$SEED_API_BASE_IMAGE" api_cause api
   api_cause="initial deploy of $SEED_API_BASE_IMAGE"
   if kctl -n "$SEED_NS" get deploy api >/dev/null 2>&1; then
     api_existed=true
     api_image="$(kctl -n "$SEED_NS" get deploy api -o jsonpath='{.spec.template.spec.containers[?(@.name=="api")].image}')"
     api_cause="$(kctl -n "$SEED_NS" get deploy api -o jsonpath='{.metadata.annotations.kubernetes\.io/change-cause}')"
   fi
-  manifests="$(seed_manifests; echo '---'; seed_secrets)"
-  manifests="${manifests//@API_IMAGE@/$api_image}"
-  manifests="${manifests//@API_CHANGE_CAUSE@/$api_cause}"
+  api="$(<"$SEED_DIR/api.yaml")"
+  api="${api//@API_IMAGE@/$api_image}"
+  api="${api//@API_CHANGE_CAUSE@/$api_cause}"
   seed_log "applying ConfigMaps, Secrets, Services and Deployments"
   # frontend-tls holds a deliberately fake PEM; the apiserver's "x509: malformed certificate"
   # warning about it is expected, so it is filtered out here.
-  kctl -n "$SEED_NS" apply -f - <<<"$manifests" 2> >(grep -v 'x509: malformed certificate' >&2) | sed 's/^/  /'
+  kctl -n "$SEED_NS" apply -f "$SEED_DIR/configmaps.yaml" -f "$SEED_DIR/services.yaml" \
+    -f "$SEED_DIR/deployments.yaml" -f - -f "$SEED_DIR/secrets.yaml" <<<"$api" \
+    2> >(grep -v 'x509: malformed certificate' >&2) | sed 's/^/  /'
 
   seed_log "waiting for frontend, payments and worker pods to run"
   seed_poll "3 Running frontend pods" 90 seed_pods_running frontend 3
   seed_poll "2 Running payments pods" 90 seed_pods_running payments 2
   seed_poll "2 Running worker pods" 90 seed_pods_running worker 2
 
-  local pod ready
-  while read -r pod ready; do
-    [ -n "$pod" ] || continue
-    if [ "$ready" != False ]; then seed_set_ready "$pod" false && seed_log "payments: $pod Ready=False (ReadinessProbeFailed)"; fi
-  done < <(seed_pods payments)
-  while read -r pod ready; do
-    [ -n "$pod" ] || continue
-    if [ "$ready" != True ]; then seed_set_ready "$pod" true && seed_log "frontend: $pod Ready=True again"; fi
-  done < <(seed_pods frontend)
+  # One testkit run per change (each starts Node), for all the pods it concerns.
+  local pod pods=()
+  mapfile -t pods < <(seed_pods payments | awk '$2 != "False" { print $1 }')
+  if [ ${#pods[@]} -gt 0 ]; then
+    if seed_set_ready false "${pods[@]}"; then
+      for pod in "${pods[@]}"; do seed_log "payments: $pod Ready=False (ReadinessProbeFailed)"; done
+    else
+      seed_log "payments: could not mark ${pods[*]} not ready (see above); carrying on"
+    fi
+  fi
+  mapfile -t pods < <(seed_pods frontend | awk '$2 != "True" { print $1 }')
+  if [ ${#pods[@]} -gt 0 ]; then
+    if seed_set_ready true "${pods[@]}"; then
+      for pod in "${pods[@]}"; do seed_log "frontend: $pod Ready=True again"; done
+    else
+      seed_log "frontend: could not mark ${pods[*]} ready (see above); carrying on"
+    fi
+  fi
 
   local restarted
   restarted="$(kctl -n "$SEED_NS" get pods -l app=worker -o jsonpath='{.items[*].status.containerStatuses[*].restartCount}')"
   if ! [[ " $restarted " =~ \ [1-9] ]]; then
     pod="$(seed_pods worker | head -n1 | cut -d' ' -f1)"
-    seed_add_restarts "$pod" worker 4 OOMKilled 137
+    # The run before the OOM kill lasted 19 minutes; a BackOff Event as the kubelet records it.
+    seed_testkit restarts "$SEED_NS" "$pod" --container worker --count 4 --reason OOMKilled --exit-code 137 \
+      --ran-for 1140 --event --event-label "app.kubernetes.io/part-of=$SEED_PART_OF"
     seed_log "worker: $pod shows 4 restarts, last terminated OOMKilled (exit 137)"
   fi
+
+  # KWOK serves one log file for every container: the lines are written once, not per pod.
+  seed_testkit logs "$SEED_DIR/pod-logs.json" --set start --once
+  seed_log "logs: every container has logged its start-up lines (kubectl -n $SEED_NS logs deploy/frontend)"
 
   if [ "$api_existed" = false ]; then
     seed_log "api: waiting for revision 1 to become available (minReadySeconds 30)"
@@ -528,22 +212,26 @@ seed_live_tick() {
   [ "$usual" = True ] && other=False || other=True
   pod="$(seed_pods "$app" | awk -v s="$other" '$2 == s { print $1; exit }')"
   if [ -n "$pod" ]; then
-    if [ "$usual" = True ]; then seed_set_ready "$pod" true; else seed_set_ready "$pod" false; fi
+    if [ "$usual" = True ]; then seed_set_ready true "$pod"; else seed_set_ready false "$pod"; fi
     seed_log "$app: $pod back to Ready=$usual"
     return 0
   fi
   pod="$(seed_pods "$app" | awk '{ print $1 }' | shuf -n1)"
   [ -n "$pod" ] || { seed_log "$app: no Running pod to flip"; return 0; }
-  if [ "$other" = True ]; then seed_set_ready "$pod" true; else seed_set_ready "$pod" false; fi
+  if [ "$other" = True ]; then seed_set_ready true "$pod"; else seed_set_ready false "$pod"; fi
   seed_log "$app: $pod flipped to Ready=$other"
 }
 
 seed_live() {
-  local minutes="$1" interval="${WHEELHOUSE_SEED_INTERVAL:-120}"
+  local minutes="$1" interval="${WHEELHOUSE_SEED_INTERVAL:-120}" log_every="${WHEELHOUSE_SEED_LOG_INTERVAL:-5}"
   [[ "$interval" =~ ^[0-9]+$ ]] && [ "$interval" -ge 1 ] || die "WHEELHOUSE_SEED_INTERVAL must be a whole number of seconds"
+  [[ "$log_every" =~ ^[0-9]+$ ]] && [ "$log_every" -ge 1 ] || die "WHEELHOUSE_SEED_LOG_INTERVAL must be a whole number of seconds"
   local deadline=$((SECONDS + minutes * 60)) max_ticks=$(((minutes * 60) / interval + 1)) tick=0 i
-  trap 'seed_log "live mode stopped after $tick change(s)"; exit 0' INT TERM
-  seed_log "live mode: a change every ${interval}s for ${minutes} minute(s) (Ctrl-C stops it)"
+  # A new log line every $log_every seconds, for the same minutes (the testkit bounds it itself too).
+  seed_testkit_exec logs "$SEED_DIR/pod-logs.json" --set live --every "$log_every" --minutes "$minutes" &
+  SEED_TRICKLE_PID=$!
+  trap 'seed_stop_trickle; seed_log "live mode stopped after $tick change(s)"; exit 0' INT TERM
+  seed_log "live mode: a change every ${interval}s and a log line every ${log_every}s for ${minutes} minute(s) (Ctrl-C stops it)"
   while ((tick < max_ticks)); do
     for ((i = 0; i < interval && SECONDS < deadline; i++)); do sleep 1; done
     ((SECONDS < deadline)) || break
@@ -551,7 +239,16 @@ seed_live() {
     seed_live_tick "$tick" || seed_log "tick $tick failed; carrying on"
   done
   trap - INT TERM
+  seed_stop_trickle
   seed_log "live mode finished after $tick change(s) (--live-minutes $minutes)"
+}
+
+# Stop the log trickle by the PID this run started it with.
+seed_stop_trickle() {
+  [ -n "${SEED_TRICKLE_PID:-}" ] || return 0
+  kill -TERM "$SEED_TRICKLE_PID" 2>/dev/null || true
+  wait "$SEED_TRICKLE_PID" 2>/dev/null || true
+  SEED_TRICKLE_PID=
 }
 
 cmd_seed() {
@@ -561,12 +258,13 @@ cmd_seed() {
       --live) live=true ;;
       --live-minutes) [ $# -ge 2 ] || die "--live-minutes needs a number"; minutes="$2"; live=true; shift ;;
       --live-minutes=*) minutes="${1#*=}"; live=true ;;
-      -h|--help) sed -n '2,23p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; return 0 ;;
+      -h|--help) sed -n '2,/^$/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'; return 0 ;;
       *) die "seed: unknown option '$1' (use --live, --live-minutes N)" ;;
     esac
     shift
   done
   [[ "$minutes" =~ ^[0-9]+$ ]] && [ "$minutes" -ge 1 ] || die "--live-minutes needs a whole number >= 1"
+  seed_toolchain
   seed_converge
   if [ "$live" = true ]; then seed_live "$minutes"; fi
 }
