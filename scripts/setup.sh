@@ -13,6 +13,7 @@ command -v curl >/dev/null || need_apt+=(curl)
 command -v openssl >/dev/null || need_apt+=(openssl)
 command -v ss >/dev/null || need_apt+=(iproute2)
 command -v flock >/dev/null || need_apt+=(util-linux)
+command -v patch >/dev/null || need_apt+=(patch)   # tools/cluster patches KWOK before compiling it
 # docker-compose: `docker-compose config` validates docker-compose.yml offline (the docker client here has no compose plugin).
 command -v docker-compose >/dev/null || need_apt+=(docker-compose)
 if [ "${WHEELHOUSE_SKIP_BROWSER:-}" != 1 ] && [ ! -x /usr/bin/chromium ]; then need_apt+=(chromium fonts-liberation); fi

@@ -11,6 +11,7 @@ check_go() {
   if [ "$(printf '%s\n%s\n' "$GO_MIN" "$have" | sort -V | head -n1)" != "$GO_MIN" ]; then
     die "Go $have is too old: the pinned Kubernetes $K8S_VERSION needs Go >= $GO_MIN."
   fi
+  command -v patch >/dev/null 2>&1 || die "patch is not installed (apt-get install patch): KWOK is patched before it is compiled."
 }
 
 # run_step NAME LOGFILE CMD...: runs CMD with its output in LOGFILE, printing elapsed time
@@ -88,11 +89,27 @@ build_etcd() {
   )
 }
 
+# KWOK is built from a copy of its module with tools/cluster/patches/kwok-*.patch applied (each
+# patch says why), using the module's own go.mod and go.sum as `go install kwok@version` would.
 build_kwok() {
+  local src dir="$CACHE_ROOT/k8s/src/kwok-$KWOK_VERSION+$KWOK_PATCH_ID" p
+  src="$(go env GOMODCACHE)/sigs.k8s.io/kwok@$KWOK_VERSION"
+  [ -d "$src" ] || GOFLAGS=-mod=mod go mod download "sigs.k8s.io/kwok@$KWOK_VERSION"
+  [ -d "$src" ] || die "could not download sigs.k8s.io/kwok@$KWOK_VERSION from the Go module proxy"
+  rm -rf "$dir"
+  mkdir -p "$(dirname "$dir")"
+  cp -R "$src" "$dir"
+  chmod -R u+w "$dir"
+  for p in "$CLUSTER_DIR"/patches/kwok-*.patch; do
+    echo "applying $p"
+    patch -d "$dir" -p1 --forward --batch <"$p"
+  done
   mkdir -p "$BIN_DIR.tmp"
-  CGO_ENABLED=0 GOBIN="$BIN_DIR.tmp" go install -trimpath \
-    -ldflags "-s -w -X sigs.k8s.io/kwok/pkg/consts.Version=$KWOK_VERSION" \
-    "sigs.k8s.io/kwok/cmd/kwok@$KWOK_VERSION"
+  (
+    cd "$dir"
+    CGO_ENABLED=0 go build -trimpath -ldflags "-s -w -X sigs.k8s.io/kwok/pkg/consts.Version=$KWOK_VERSION" \
+      -o "$BIN_DIR.tmp/kwok" ./cmd/kwok
+  )
 }
 
 # KWOK's standalone controller needs Stage objects. Take the ones KWOK itself ships in its module

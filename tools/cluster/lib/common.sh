@@ -6,7 +6,9 @@ CLUSTER_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$CLUSTER_DIR/versions.env"
 
 CACHE_ROOT="${WHEELHOUSE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/wheelhouse}"
-BUILD_KEY="k8s-${K8S_VERSION}_etcd-${ETCD_VERSION}_kwok-${KWOK_VERSION}"
+# A change to KWOK's patches changes the key, so it is rebuilt (the others relink from Go's cache).
+KWOK_PATCH_ID="$(cat "$CLUSTER_DIR"/patches/kwok-*.patch | sha256sum | cut -c1-8)"
+BUILD_KEY="k8s-${K8S_VERSION}_etcd-${ETCD_VERSION}_kwok-${KWOK_VERSION}+${KWOK_PATCH_ID}"
 BIN_DIR="$CACHE_ROOT/k8s/$BUILD_KEY/bin"
 BUILD_LOG_DIR="$CACHE_ROOT/k8s/$BUILD_KEY/logs"
 

@@ -23,11 +23,13 @@ free_port() {
 
 pid_of() { local f="$STATE_DIR/pids/$1.pid"; [ -f "$f" ] && cat "$f"; }
 
-# alive NAME: the recorded PID runs and is really our binary (not a recycled PID).
+# alive NAME: the recorded PID runs and is really our binary (not a recycled PID). Any cached
+# build of it counts, so a cluster started before the cache key changed is still seen and stopped.
 alive() {
-  local pid; pid="$(pid_of "$1")" || return 1
+  local pid argv0; pid="$(pid_of "$1")" || return 1
   [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 1
-  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q -- "$BIN_DIR/$1 "
+  argv0="$(tr '\0' '\n' <"/proc/$pid/cmdline" 2>/dev/null | head -n1)"
+  [[ "$argv0" == "$CACHE_ROOT"/k8s/*/bin/"$1" ]]
 }
 
 start_proc() {
@@ -35,7 +37,11 @@ start_proc() {
   mkdir -p "$STATE_DIR/pids" "$STATE_DIR/logs" "$STATE_DIR/args"
   # Keep the exact arguments so `cluster restart NAME` can start the same process again.
   printf '%s\0' "$@" >"$STATE_DIR/args/$name"
-  setsid "$BIN_DIR/$name" "$@" >>"$STATE_DIR/logs/$name.log" 2>&1 </dev/null 9>&- &
+  # KWOK runs the commands of `kubectl exec` itself (see write_pod_exec_config): it starts with a
+  # clean environment, not the caller's, which those commands would inherit.
+  local -a env=()
+  if [ "$name" = kwok ]; then env=(env -i "PATH=$POD_EXEC_PATH" "HOME=$STATE_DIR/pod-exec"); fi
+  setsid "${env[@]}" "$BIN_DIR/$name" "$@" >>"$STATE_DIR/logs/$name.log" 2>&1 </dev/null 9>&- &
   echo $! >"$STATE_DIR/pids/$name.pid"
 }
 
@@ -139,6 +145,34 @@ spec:
   - logsFile: $d/current.log
     previousLogsFile: $d/previous.log
     follow: true
+YAML
+}
+
+# KWOK serves `kubectl exec` (and `exec -it`, with resize) through the same path: the apiserver
+# asks KWOK's kubelet-like server on 127.0.0.1, which runs the command as a local process — a pod
+# "execs into a local shell in a scratch dir": the same user that ran `cluster up`, working
+# directory and HOME $STATE_DIR/pod-exec (removed by `down`), a fixed PATH, and no other variable
+# of the caller's environment. Whoever can exec in this cluster can run commands as you; its
+# apiserver listens on 127.0.0.1 only and admits only the client certificates `up` issued.
+POD_EXEC_PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+write_pod_exec_config() {
+  local d="$STATE_DIR/pod-exec"
+  mkdir -p "$d"
+  chmod 700 "$d"
+  # TERM as a kubelet sets it for a TTY; a shell without a terminal ignores it.
+  cat >"$STATE_DIR/kwok-exec.yaml" <<YAML
+apiVersion: kwok.x-k8s.io/v1alpha1
+kind: ClusterExec
+metadata:
+  name: wheelhouse-pod-exec
+spec:
+  execs:
+  - local:
+      workDir: $d
+      envs:
+      - {name: HOME, value: $d}
+      - {name: PATH, value: $POD_EXEC_PATH}
+      - {name: TERM, value: xterm}
 YAML
 }
 
@@ -264,12 +298,15 @@ cmd_up() {
   wait_for "etcd" 60 etcd_ready
 
   log "starting kube-apiserver on https://127.0.0.1:$p_api"
+  # pods/log and pods/exec go to KWOK's kubelet-like server at the node's InternalIP (127.0.0.1,
+  # never a name to resolve), whose serving certificate the apiserver verifies against our CA.
   start_proc kube-apiserver --etcd-servers "http://127.0.0.1:$p_etcd" \
     --bind-address 127.0.0.1 --advertise-address 127.0.0.1 --secure-port "$p_api" \
     --tls-cert-file "$pki/apiserver.crt" --tls-private-key-file "$pki/apiserver.key" \
     --client-ca-file "$pki/ca.crt" \
     --kubelet-client-certificate "$pki/apiserver-kubelet-client.crt" \
     --kubelet-client-key "$pki/apiserver-kubelet-client.key" \
+    --kubelet-certificate-authority "$pki/ca.crt" --kubelet-preferred-address-types InternalIP \
     --service-account-issuer https://kubernetes.default.svc.cluster.local \
     --service-account-key-file "$pki/sa.pub" --service-account-signing-key-file "$pki/sa.key" \
     --service-cluster-ip-range 10.96.0.0/16 --authorization-mode Node,RBAC --allow-privileged=true \
@@ -290,8 +327,10 @@ cmd_up() {
     --authorization-kubeconfig "$STATE_DIR/kube-scheduler.kubeconfig" \
     --bind-address 127.0.0.1 --secure-port "$p_sched" --leader-elect=false
   write_pod_logs_config
+  write_pod_exec_config
   start_proc kwok --kubeconfig "$STATE_DIR/kwok.kubeconfig" \
     --config "$BIN_DIR/stages/$KWOK_STAGES/stages.yaml" --config "$STATE_DIR/kwok-logs.yaml" \
+    --config "$STATE_DIR/kwok-exec.yaml" \
     --manage-nodes-with-annotation-selector kwok.x-k8s.io/node=fake \
     --node-ip 127.0.0.1 --node-port "$p_kwok" --server-address "127.0.0.1:$p_kwok" \
     --tls-cert-file "$pki/kwok-serving.crt" --tls-private-key-file "$pki/kwok-serving.key" \
