@@ -124,8 +124,10 @@ describe('exec in pods of the local cluster', () => {
       await term.waitForOutput(/after-42/, 10_000);
       expect(Date.now() - started).toBeLessThan(20_000);
       expect(term.output()).not.toMatch(/\nslept\r\n/);
-      term.write('exit 5\r');
+      // What the shell prints last reaches the terminal before the session ends.
+      term.write('echo bye-$((6*7)); exit 5\r');
       expect(await term.exited).toBe(5);
+      expect(term.output()).toMatch(/\r\nbye-42\r\n/);
     } finally {
       term.close();
     }
