@@ -11,10 +11,15 @@ port_in_use() { [ -n "$(ss -Htln "sport = :$1" 2>/dev/null)" ]; }
 
 # free_port: a port nobody listens on and that this run has not handed out yet.
 _allocated=" "
+# Ports come from below the kernel's ephemeral range: a port inside it can be taken by any outgoing
+# connection's local end (seen: the apiserver's etcd client took the scheduler's port between choosing
+# and binding), which no check beforehand can prevent.
 free_port() {
-  local p i
+  local p i lo=32768
+  read -r lo _ </proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || lo=32768
+  [ "$lo" -gt 21024 ] 2>/dev/null || lo=32768
   for i in $(seq 1 200); do
-    p=$((20000 + RANDOM % 30000))
+    p=$((20000 + RANDOM % (lo - 20000)))
     case "$_allocated" in *" $p "*) continue ;; esac
     if ! port_in_use "$p"; then _allocated+="$p "; echo "$p"; return 0; fi
   done
