@@ -1,13 +1,17 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { MAX_YAML_BYTES } from '@wheelhouse/shared-types';
 import express from 'express';
 import helmet from 'helmet';
 import pino, { type Logger } from 'pino';
 import type { Config } from './config';
+import { applyRoutes } from './http/apply';
+import { dataKeyRoutes } from './http/data-keys';
 import { deploymentActionRoutes } from './http/deployment-actions';
 import { historyRoutes } from './http/deployment-history';
 import { errorHandler, HttpError } from './http/errors';
+import { objectWriteRoutes } from './http/object-writes';
 import { permissionRoutes } from './http/permissions';
 import { apiRoutes } from './http/routes';
 import { buildOriginPolicy, hostCheck, mutationGuard, newCsrfToken } from './http/security';
@@ -24,6 +28,13 @@ import { WatchHub } from './watch/hub';
 import { DEFAULT_LIMITS, type SessionLimits } from './watch/socket-session';
 
 export const VERSION = '0.1.0';
+
+/**
+ * Body limit of the write routes (/api/objects/…, whatever WHEELHOUSE_BODY_LIMIT says): a YAML of
+ * MAX_YAML_BYTES characters grows when JSON-escaped (a newline or a quote takes two bytes, a non-ASCII
+ * character two to four in UTF-8); twice its size leaves room for ordinary text.
+ */
+export const WRITE_BODY_LIMIT = 2 * MAX_YAML_BYTES;
 
 export interface AppDeps {
   log?: Logger;
@@ -119,9 +130,15 @@ export function createApp(config: Config, deps: AppDeps = {}) {
     next();
   });
   app.use('/api', mutationGuard(policy, csrfToken));
+  // The write routes take YAML of up to MAX_YAML_BYTES (1 MiB), JSON-escaped in the body: a larger
+  // limit for them alone (a body parsed here is not parsed again below).
+  app.use('/api/objects', express.json({ limit: WRITE_BODY_LIMIT, strict: true, verify: verifyBodyDepth }));
   app.use('/api', express.json({ limit: config.bodyLimit, strict: true, verify: verifyBodyDepth }));
   app.use(
     '/api',
+    objectWriteRoutes({ callers, metrics, log }),
+    applyRoutes({ callers, metrics, log }),
+    dataKeyRoutes({ callers, metrics, log }),
     deploymentActionRoutes({ callers, metrics, log }),
     historyRoutes({ callers, metrics }),
     permissionRoutes({ callers, metrics }),

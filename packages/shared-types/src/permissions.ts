@@ -30,3 +30,25 @@ export const ACTION_PERMISSIONS = {
   image: 'patch:deployments',
 } as const;
 export type DeploymentAction = keyof typeof ACTION_PERMISSIONS;
+
+/**
+ * The verb each write of writes.ts needs (what the UI asks before offering it): an edit is a PUT
+ * (update), a delete a DELETE, the key editors a merge patch, and create-from-YAML a POST for a new
+ * object or a server-side apply (patch) of an existing one.
+ */
+export const WRITE_VERBS = {
+  edit: 'update',
+  delete: 'delete',
+  keys: 'patch',
+  create: 'create',
+  apply: 'patch',
+} as const;
+export type WriteOperation = keyof typeof WRITE_VERBS;
+
+/** The permission check (`verb:resource`, as GET /api/permissions takes it) for one write on one kind. */
+export function writePermission<K extends PermissionResource>(
+  op: WriteOperation,
+  kind: K,
+): `${(typeof WRITE_VERBS)[WriteOperation]}:${K}` {
+  return `${WRITE_VERBS[op]}:${kind}`;
+}

@@ -1,6 +1,7 @@
 import type { KubernetesObject } from '@kubernetes/client-node';
 import { z } from 'zod';
 import { ResourceVersion } from './actions';
+import type { ApiErrorBody } from './errors';
 import { NamespaceName, ObjectName } from './names';
 
 /**
@@ -86,8 +87,20 @@ export interface ApplyDocumentResult {
   object?: KubernetesObject;
   /** The live object before, when it existed (for the per-document diff). */
   live?: KubernetesObject;
-  /** Error bodies use the one error shape; a YAML error carries its line/column in the message and `position`. */
-  error?: { code: number; reason: string; message: string; field?: string };
+  /**
+   * Error bodies use the one error shape (the fields of ApiErrorBody): a YAML error carries its
+   * line/column in the message and its character offset in the document's text in `position`; an
+   * apiserver refusal its `causes` (a 422's fields, a server-side apply's conflicting fields).
+   */
+  error?: {
+    code: number;
+    reason: string;
+    message: string;
+    source?: ApiErrorBody['source'];
+    field?: string;
+    position?: number;
+    causes?: ApiErrorBody['causes'];
+  };
 }
 export interface ApplyResponse {
   dryRun: boolean;

@@ -11,6 +11,10 @@ import {
   RevealRequest,
   SubscribeRequest,
   UnsubscribeRequest,
+  WRITABLE_KINDS,
+  WRITE_VERBS,
+  type WriteOperation,
+  writePermission,
 } from '../src';
 
 describe('wire schemas', () => {
@@ -115,5 +119,18 @@ describe('wire schemas', () => {
     expect(PermissionsQuery.safeParse({ namespace: 'demo', checks: 'get:pods', verbose: '1' }).success).toBe(
       false,
     );
+  });
+
+  it('takes the permission check of every write on every writable kind, in one query per kind', () => {
+    const ops = Object.keys(WRITE_VERBS) as WriteOperation[];
+    for (const kind of WRITABLE_KINDS) {
+      const checks = ops.map((op) => writePermission(op, kind));
+      const parsed = PermissionsQuery.parse({ namespace: 'demo', checks: checks.join(',') });
+      expect(parsed.checks.map((c) => `${c.verb}:${c.resource}`)).toEqual(checks);
+    }
+    expect(writePermission('edit', 'deployments')).toBe('update:deployments');
+    expect(writePermission('keys', 'secrets')).toBe('patch:secrets');
+    expect(writePermission('create', 'services')).toBe('create:services');
+    expect(writePermission('delete', 'pods')).toBe('delete:pods');
   });
 });

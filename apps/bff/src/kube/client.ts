@@ -45,20 +45,44 @@ export function reasonFor(code: number): string {
   return REASONS[code] ?? (code >= 500 ? 'InternalError' : 'BadRequest');
 }
 
-/** Turns an apiserver response body (normally a metav1.Status) into our error body. */
+interface Status {
+  code?: number;
+  reason?: string;
+  message?: string;
+  details?: { causes?: Array<{ field?: string; message?: string; reason?: string }> };
+}
+
+/**
+ * Turns an apiserver response body (normally a metav1.Status) into our error body: code, reason and
+ * message as the apiserver wrote them, and `details.causes` (a 422's field errors, a server-side
+ * apply's conflicting fields) passed on. A strict field validation refusal (`fieldValidation=Strict`)
+ * is a 400 without causes whose message names the field ("strict decoding error: unknown field
+ * \"spec.replicaz\""): that field becomes the body's `field`.
+ */
 export function statusToError(httpCode: number, text: string): ApiServerError {
-  let status: { code?: number; reason?: string; message?: string } | undefined;
+  let status: Status | undefined;
   try {
-    status = JSON.parse(text) as typeof status;
+    status = JSON.parse(text) as Status;
   } catch {
     status = undefined;
   }
   const code = status?.code ?? httpCode;
+  const message = status?.message || text.slice(0, 500) || `the apiserver answered HTTP ${httpCode}`;
+  const causes = Array.isArray(status?.details?.causes)
+    ? status.details.causes.map((c) => ({
+        message: typeof c.message === 'string' ? c.message : '',
+        ...(typeof c.field === 'string' && c.field ? { field: c.field } : {}),
+        ...(typeof c.reason === 'string' && c.reason ? { reason: c.reason } : {}),
+      }))
+    : undefined;
+  const unknownField = /strict decoding error: (?:unknown|duplicate) field "([^"]+)"/.exec(message)?.[1];
   return new ApiServerError({
     code,
     reason: status?.reason || reasonFor(code),
-    message: status?.message || text.slice(0, 500) || `the apiserver answered HTTP ${httpCode}`,
+    message,
     source: 'apiserver',
+    ...(causes?.length ? { causes } : {}),
+    ...(unknownField ? { field: unknownField } : {}),
   });
 }
 

@@ -39,6 +39,7 @@ describe('helm chart deploy/chart/wheelhouse', () => {
     ['default values', []],
     ['edit tier', ['rbac.edit=true']],
     ['secrets tier', ['rbac.secrets.read=true']],
+    ['edit + secrets write tier', ['rbac.edit=true', 'rbac.secrets.read=true', 'rbac.secrets.write=true']],
     ['token mode behind an Ingress', ['mode=token', 'ingress.enabled=true']],
   ])('helm lint --strict passes with %s', async (_name, set) => {
     const r = await helm(['lint', '--strict', CHART, ...set.flatMap((s) => ['--set', s])]);
@@ -70,26 +71,35 @@ describe('helm chart deploy/chart/wheelhouse', () => {
     );
   });
 
-  it('edit tier adds exactly the rollout actions; secrets tier adds exactly get/list/watch on secrets', async () => {
+  it('edit tier adds exactly the rollout actions and the writes (create/update/patch/delete) on the kinds but Secrets; secrets tiers add exactly reads, then writes', async () => {
     const base = grants((await renderChart()).objects);
     const edit = grants((await renderChart(['rbac.edit=true'])).objects);
     const added = [...edit].filter((x) => !base.has(x)).sort();
-    expect(added).toEqual(
-      [
-        'apps/deployments patch',
-        'apps/deployments update',
-        'apps/deployments/scale patch',
-        'apps/deployments/scale update',
-        'apps/replicasets patch',
-        'apps/replicasets update',
-      ].sort(),
+    const writes = ['/pods', '/services', '/configmaps', 'apps/deployments', 'apps/replicasets'].flatMap(
+      (r) => ['create', 'update', 'patch', 'delete'].map((v) => `${r} ${v}`),
     );
+    expect(added).toEqual(
+      [...writes, 'apps/deployments/scale patch', 'apps/deployments/scale update'].sort(),
+    );
+    expect(added.some((x) => x.includes('secrets'))).toBe(false);
     const secrets = grants((await renderChart(['rbac.secrets.read=true'])).objects);
     expect([...secrets].filter((x) => !base.has(x)).sort()).toEqual([
       '/secrets get',
       '/secrets list',
       '/secrets watch',
     ]);
+    const secretWrites = grants(
+      (await renderChart(['rbac.secrets.read=true', 'rbac.secrets.write=true'])).objects,
+    );
+    expect([...secretWrites].filter((x) => !secrets.has(x)).sort()).toEqual([
+      '/secrets create',
+      '/secrets delete',
+      '/secrets patch',
+      '/secrets update',
+    ]);
+    await expect(renderChart(['rbac.secrets.write=true'])).rejects.toThrow(
+      /rbac.secrets.write needs rbac.secrets.read/,
+    );
   });
 
   it('Deployment: in-cluster env, probes, resources, hardened securityContext, emptyDir /tmp; Service 80 → 7070', async () => {
@@ -176,6 +186,7 @@ describe('helm chart deploy/chart/wheelhouse', () => {
     await expect(renderChart(['mode=admin'])).rejects.toThrow(/\/mode.*in-cluster.*token/);
     await expect(renderChart(['rbac.edit=yes'])).rejects.toThrow(/\/rbac\/edit.*boolean/);
     await expect(renderChart(['rbac.edits=true'])).rejects.toThrow(/additional properties 'edits'/);
+    await expect(renderChart(['rbac.secrets.write=yes'])).rejects.toThrow(/\/rbac\/secrets\/write.*boolean/);
   });
 
   it('NOTES print the exact port-forward command and URL', async () => {

@@ -5,8 +5,10 @@
  *  - the production bundle, started with a token of the chart's ServiceAccount, lists and watches
  *    the dashboard's kinds and gets 403 on Secrets;
  *  - `kubectl auth can-i --as=<the ServiceAccount>` denies every mutation by default, and the edit
- *    tier (rendered with rbac.edit=true, rbac.secrets.read=true, applied into a second namespace)
- *    allows exactly the rollout actions and Secret reads.
+ *    tier (rendered with rbac.edit=true, rbac.secrets.read=true, rbac.secrets.write=true, applied
+ *    into a second namespace) allows exactly the rollout actions, the writes of edit / create /
+ *    delete / key editors on the six kinds, and Secret reads; through the BFF's write routes the
+ *    default tier gets 403 and the edit tier creates, edits and deletes.
  * Cluster-scoped objects are renamed after their namespace; everything is labelled and removed at
  * the end (and leftovers of an interrupted run at the start).
  */
@@ -184,19 +186,43 @@ const SECRET_READS: Array<[string, string]> = [
   ['list', 'secrets'],
   ['watch', 'secrets'],
 ];
-/** Denied in every tier. */
-const NEVER: Array<[string, string]> = [
+/** Edit YAML, create from YAML (server-side apply: patch, create), delete, the ConfigMap key editor. */
+const EDIT: Array<[string, string]> = [
   ['create', 'deployments'],
+  ['update', 'deployments'],
   ['delete', 'deployments'],
+  ['create', 'replicasets'],
+  ['update', 'replicasets'],
   ['delete', 'replicasets'],
   ['create', 'pods'],
+  ['update', 'pods'],
+  ['patch', 'pods'],
   ['delete', 'pods'],
+  ['create', 'services'],
+  ['patch', 'services'],
+  ['delete', 'services'],
+  ['update', 'configmaps'],
+  ['patch', 'configmaps'],
+  ['delete', 'configmaps'],
+];
+/** rbac.secrets.write: the same writes on Secrets. */
+const SECRET_WRITES: Array<[string, string]> = [
+  ['create', 'secrets'],
+  ['update', 'secrets'],
+  ['patch', 'secrets'],
+  ['delete', 'secrets'],
+];
+/** Denied in every tier. */
+const NEVER: Array<[string, string]> = [
   ['create', 'pods/exec'],
   ['create', 'pods/portforward'],
-  ['patch', 'services'],
-  ['update', 'configmaps'],
-  ['create', 'secrets'],
+  ['create', 'pods/eviction'],
+  ['deletecollection', 'pods'],
+  ['deletecollection', 'configmaps'],
+  ['patch', 'nodes'],
+  ['update', 'endpointslices.discovery.k8s.io'],
   ['delete', 'namespaces'],
+  ['create', 'roles.rbac.authorization.k8s.io'],
   ['create', 'clusterrolebindings'],
   ['escalate', 'clusterroles'],
   ['impersonate', 'serviceaccounts'],
@@ -293,9 +319,9 @@ describe('the chart on the local cluster', () => {
     expect(defaultToken.split('.')).toHaveLength(3);
   });
 
-  it('applies the edit + secrets tier (helm template --set rbac.edit=true,rbac.secrets.read=true) into a second namespace', async () => {
+  it('applies the edit + secrets tier (helm template --set rbac.edit=true,rbac.secrets.read=true,rbac.secrets.write=true) into a second namespace', async () => {
     const { objects } = await renderChart(
-      ['rbac.edit=true', 'rbac.secrets.read=true'],
+      ['rbac.edit=true', 'rbac.secrets.read=true', 'rbac.secrets.write=true'],
       'wheelhouse',
       NS_EDIT,
     );
@@ -495,14 +521,123 @@ describe('the chart on the local cluster', () => {
     });
   });
 
+  describe('the write routes (edit, create from YAML, delete, key editors) through the production BFF, per tier', () => {
+    const checks = [
+      'update:deployments',
+      'delete:pods',
+      'create:configmaps',
+      'patch:configmaps',
+      'patch:secrets',
+    ];
+    async function send(url: string, method: string, p: string, body: unknown) {
+      const { csrfToken } = (await (await fetch(`${url}/api/session`)).json()) as { csrfToken: string };
+      const res = await fetch(`${url}${p}`, {
+        method,
+        headers: { Origin: url, [CSRF_HEADER]: csrfToken, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return { status: res.status, json: (await res.json()) as K8sObject };
+    }
+    async function allowed(url: string, ns: string): Promise<boolean[]> {
+      const res = await fetch(`${url}/api/permissions?namespace=${ns}&checks=${checks.join(',')}`);
+      expect(res.status).toBe(200);
+      return ((await res.json()) as { results: Array<{ allowed: boolean }> }).results.map((r) => r.allowed);
+    }
+    const rvOf = async (ns: string, what: string) =>
+      (await kubectl(['-n', ns, 'get', what, '-o', 'jsonpath={.metadata.resourceVersion}'])).trim();
+    const planted = (ns: string) => `apiVersion: v1
+kind: ConfigMap
+metadata: { name: planted, namespace: ${ns} }
+data: { mode: calm }
+---
+apiVersion: v1
+kind: Secret
+metadata: { name: planted, namespace: ${ns} }
+stringData: { password: hunter2, other: untouched }
+`;
+
+    it("default tier: no write is allowed, and create, delete and the key editor get the apiserver's 403", async () => {
+      const srv = await startAsServiceAccount(defaultToken, NS);
+      try {
+        expect(await allowed(srv.url, NS)).toEqual(checks.map(() => false));
+        const apply = await send(srv.url, 'POST', '/api/objects/apply', {
+          yaml: planted(NS),
+          namespace: NS,
+          dryRun: false,
+        });
+        expect(apply.status).toBe(200);
+        expect(apply.json.results[0]).toMatchObject({
+          outcome: 'error',
+          error: { code: 403, reason: 'Forbidden' },
+        });
+        const rv = await rvOf(NS, 'configmap/watched');
+        const remove = await send(srv.url, 'DELETE', `/api/objects/configmaps/${NS}/watched`, {
+          resourceVersion: rv,
+        });
+        expect(remove.status).toBe(403);
+        const keys = await send(srv.url, 'PATCH', `/api/objects/configmaps/${NS}/watched/keys`, {
+          resourceVersion: rv,
+          changes: [{ op: 'set', key: 'k', text: 'changed' }],
+          dryRun: false,
+        });
+        expect(keys.status).toBe(403);
+        expect(await kubectl(['-n', NS, 'get', 'configmaps', '-o', 'name'])).not.toContain('planted');
+      } finally {
+        expect(await srv.stop()).toBe(0);
+      }
+    });
+
+    it('edit + secrets tier: creates from YAML, edits a key of a Secret, edits a ConfigMap as YAML and deletes it', async () => {
+      const srv = await startAsServiceAccount(editToken, NS_EDIT);
+      try {
+        expect(await allowed(srv.url, NS_EDIT)).toEqual(checks.map(() => true));
+        const apply = await send(srv.url, 'POST', '/api/objects/apply', {
+          yaml: planted(NS_EDIT),
+          namespace: NS_EDIT,
+          dryRun: false,
+        });
+        expect(apply.status).toBe(200);
+        expect(apply.json.results.map((r: { outcome: string }) => r.outcome)).toEqual(['created', 'created']);
+        const keys = await send(srv.url, 'PATCH', `/api/objects/secrets/${NS_EDIT}/planted/keys`, {
+          resourceVersion: await rvOf(NS_EDIT, 'secret/planted'),
+          changes: [{ op: 'set', key: 'password', text: 'rotated' }],
+          dryRun: false,
+        });
+        expect(keys.status, JSON.stringify(keys.json)).toBe(200);
+        expect(keys.json.changedSecretKeys).toEqual(['password']);
+        const other = await kubectl(['-n', NS_EDIT, 'get', 'secret/planted', '-o', 'jsonpath={.data.other}']);
+        expect(Buffer.from(other, 'base64').toString()).toBe('untouched');
+        const rv = await rvOf(NS_EDIT, 'configmap/planted');
+        const yaml = `apiVersion: v1\nkind: ConfigMap\nmetadata: { name: planted, namespace: ${NS_EDIT} }\ndata: { mode: storm }\n`;
+        const edit = await send(srv.url, 'PUT', `/api/objects/configmaps/${NS_EDIT}/planted`, {
+          yaml,
+          resourceVersion: rv,
+          dryRun: false,
+        });
+        expect(edit.status, JSON.stringify(edit.json)).toBe(200);
+        expect(edit.json.object.data).toEqual({ mode: 'storm' });
+        const remove = await send(srv.url, 'DELETE', `/api/objects/configmaps/${NS_EDIT}/planted`, {
+          resourceVersion: await rvOf(NS_EDIT, 'configmap/planted'),
+        });
+        expect(remove.status, JSON.stringify(remove.json)).toBe(200);
+        expect(await kubectl(['-n', NS_EDIT, 'get', 'configmaps', '-o', 'name'])).not.toContain('planted');
+      } finally {
+        expect(await srv.stop()).toBe(0);
+      }
+    });
+  });
+
   describe('kubectl auth can-i as the default ServiceAccount', () => {
     const as = () => `system:serviceaccount:${NS}:${SA}`;
     it.each(READS)('allows %s %s', async (verb, res) => {
       expect(await canI(as(), NS, verb, res)).toBe(true);
     });
-    it.each([...ROLLOUT, ...SECRET_READS, ...NEVER])('denies %s %s', async (verb, res) => {
-      expect(await canI(as(), NS, verb, res)).toBe(false);
-    });
+    it.each([...ROLLOUT, ...EDIT, ...SECRET_READS, ...SECRET_WRITES, ...NEVER])(
+      'denies %s %s',
+      async (verb, res) => {
+        expect(await canI(as(), NS, verb, res)).toBe(false);
+      },
+    );
     it('a real scale with its token is Forbidden (server-side dry run)', async () => {
       const kubeconfig = tokenKubeconfig(kc, defaultToken, dir, 'default-scale');
       const { binDir } = await ensureCluster();
@@ -573,9 +708,12 @@ describe('the chart on the local cluster', () => {
 
   describe('kubectl auth can-i as the edit + secrets tier ServiceAccount', () => {
     const as = () => `system:serviceaccount:${NS_EDIT}:${SA}`;
-    it.each([...READS, ...ROLLOUT, ...SECRET_READS])('allows %s %s', async (verb, res) => {
-      expect(await canI(as(), NS_EDIT, verb, res)).toBe(true);
-    });
+    it.each([...READS, ...ROLLOUT, ...EDIT, ...SECRET_READS, ...SECRET_WRITES])(
+      'allows %s %s',
+      async (verb, res) => {
+        expect(await canI(as(), NS_EDIT, verb, res)).toBe(true);
+      },
+    );
     it.each(NEVER)('still denies %s %s', async (verb, res) => {
       expect(await canI(as(), NS_EDIT, verb, res)).toBe(false);
     });
