@@ -119,14 +119,12 @@ describe('container logs over the socket (the real pods/log path, served by KWOK
     const socket = await connect(url);
     const got = collect(socket);
     try {
-      const ack = await socket
-        .timeout(15_000)
-        .emitWithAck('logsStart', {
-          namespace: ns.name,
-          pod: 'unscheduled',
-          container: 'main',
-          follow: true,
-        });
+      const ack = await socket.timeout(15_000).emitWithAck('logsStart', {
+        namespace: ns.name,
+        pod: 'unscheduled',
+        container: 'main',
+        follow: true,
+      });
       expect(ack.ok).toBe(true);
       if (!ack.ok) return;
       const end = await waitFor(async () => got.ends.get(ack.streamId), {

@@ -1,4 +1,5 @@
 import type { KubeConfig, KubernetesObject, V1Pod } from '@kubernetes/client-node';
+import { sortLogLinesByTime, splitLogTimestamp } from '@wheelhouse/core';
 import type {
   LogPodCap,
   WatchEventType,
@@ -10,7 +11,7 @@ import type {
 } from '@wheelhouse/shared-types';
 import { toErrorBody } from '../http/errors';
 import type { InformerListener } from '../watch/shared-informer';
-import { LineSplitter, sortByTime, splitTimestamp } from './lines';
+import { LineSplitter } from './lines';
 import { pickStreamed, podView, sameView, startedContainers } from './roster';
 import { openPodLog, type UpstreamGauge } from './upstream';
 
@@ -186,7 +187,7 @@ export class WorkloadLogStream implements InformerListener {
         signal.addEventListener('abort', () => body.destroy(), { once: true });
         const splitter = new LineSplitter();
         const add = (lines: string[]) => {
-          for (const line of lines) this.push({ pod, container, ...splitTimestamp(line) });
+          for (const line of lines) this.push({ pod, container, ...splitLogTimestamp(line) });
         };
         body.setEncoding('utf8');
         body.on('data', (chunk: string) => add(splitter.push(chunk)));
@@ -235,7 +236,7 @@ export class WorkloadLogStream implements InformerListener {
       return;
     }
     if (this.pending.length > 0 || this.dropped > 0) {
-      const lines = sortByTime(this.pending);
+      const lines = sortLogLinesByTime(this.pending);
       this.pending = [];
       if (this.dropped > 0) {
         const text = `[wheelhouse] ${this.dropped} earlier line(s) skipped: the browser fell behind the logs`;
