@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { CoreV1Api, type KubeConfig } from '@kubernetes/client-node';
 import { expect, type Page, test } from '@playwright/test';
 import {
@@ -96,6 +97,11 @@ test('a Deployment’s Logs tab merges its pods’ lines, follows a rollout with
     await expect(output).toContainText(`alpha-${ns.name}`);
     await expect(output.locator('mark')).toHaveCount(3);
     await page.getByTestId('log-only-matching').click();
+    // The download is what is shown: the matching lines, prefixed, without terminal codes.
+    const download = page.waitForEvent('download');
+    await page.getByTestId('log-download').click();
+    const saved = await readFile(await (await download).path(), 'utf8');
+    expect(saved.trim().split('\n').sort()).toEqual(first.map((p) => `[pod/${p}] INFO beta-${ns.name}`));
     await page.getByTestId('log-filter').fill('');
     await page.screenshot({ path: screenshotPath('workload-logs.png') });
     await expectNoSeriousA11yViolations(page, 'the Logs tab of a Deployment');
@@ -165,6 +171,15 @@ test('keyboard only: filter the logs of a list’s selector and hide a pod; an u
     await page.keyboard.press('Space');
     await expect(page.getByTestId(`log-pod-${pods[0]}`)).toHaveAttribute('aria-pressed', 'false');
     await expect.poll(() => podsWithLine(page, marker)).toEqual([pods[1]]);
+
+    // Paused, lines keep arriving (counted on the button); resuming shows them.
+    await page.getByTestId('log-filter').fill('');
+    await page.getByTestId('log-pause').click();
+    const late = `late-${ns.name}`;
+    await appendPodLog(`INFO ${late}`);
+    await expect(page.getByTestId('log-pause')).toHaveText(/^Resume \(\d+ new\)$/);
+    await page.getByTestId('log-pause').click();
+    await expect.poll(() => podsWithLine(page, late)).toEqual([pods[1]]);
     await expectNoSeriousA11yViolations(page, 'the logs of a selector');
   } finally {
     await ns.cleanup();
