@@ -51,11 +51,12 @@ export class WorkloadLogStream implements InformerListener {
   private capped: LogPodCap | undefined;
   private pending: WorkloadLogLine[] = [];
   private dropped = 0;
-  private changes = { joined: new Map<string, WorkloadLogPod>(), updated: new Map(), gone: new Set() } as {
+  /** Roster changes not sent yet (sent with the next tick's lines). */
+  private readonly changes: {
     joined: Map<string, WorkloadLogPod>;
     updated: Map<string, WorkloadLogPod>;
     gone: Set<string>;
-  };
+  } = { joined: new Map(), updated: new Map(), gone: new Set() };
   private cappedChanged = false;
   private timer: NodeJS.Timeout | undefined;
   private begun = false;

@@ -94,7 +94,8 @@ export function LogViewer({
 
   const pause = () => {
     setPaused(true);
-    setSeenAtPause(lines.at(-1)?.seq ?? 0);
+    // Lines are in time order, not arrival order: the newest arrival is the highest seq.
+    setSeenAtPause(lines.reduce((max, l) => Math.max(max, l.seq), -1));
   };
   const newSincePause = paused ? lines.filter((l) => l.seq > seenAtPause).length : 0;
 
