@@ -28,7 +28,10 @@ test('a pod log streams new lines as the file grows, and shows the previous cont
     await page.goto(`/pods/${ns.name}/${pod}?tab=logs`);
     const output = page.getByTestId('log-output');
     await expect(page.getByTestId('log-state')).toHaveText('Following');
+    // The viewer renders the lines in view (virtualised): the log's head is found with the filter.
+    await page.getByTestId('log-filter').fill('listening on :8080');
     await expect(output).toContainText('listening on :8080');
+    await page.getByTestId('log-filter').fill('');
 
     const marker = `order ${ns.name} paid`;
     await appendPodLog(`INFO ${marker}`);

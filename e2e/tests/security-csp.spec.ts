@@ -56,6 +56,8 @@ test("no page of the demo breaks the CSP (no eval, no inline script), the rollou
     [`/pods/demo/${pod}/health`, 'health-page'],
     ['/deployments/demo/api?ns=demo', 'rollout-link'],
     ['/deployments/demo/api?ns=demo&tab=yaml', 'yaml-view'],
+    ['/deployments/demo/api?ns=demo&tab=logs', 'log-output'],
+    ['/logs?ns=demo&l=app%3Dapi', 'log-output'],
     ['/deployments?ns=demo', 'row-api'],
     ['/pods?ns=demo', 'live-indicator'],
   ] as const) {

@@ -19,6 +19,7 @@ import { verifyBodyDepth } from './http/validate';
 import { Callers } from './kube/callers';
 import { kubeRequest } from './kube/client';
 import { KubeContexts } from './kube/contexts';
+import { DEFAULT_WORKLOAD_LIMITS } from './logs/workload-logs';
 import { createMetrics } from './metrics';
 import { registerLogHandlers } from './socket/logs';
 import { limitSocketsPerClient, Quota } from './socket/quotas';
@@ -180,7 +181,15 @@ export function createApp(config: Config, deps: AppDeps = {}) {
     socket.on('disconnect', () => metrics.sockets.dec());
     const backlog = trackBacklog(socket);
     registerSubscriptionHandlers(io, socket, { hub, callers, log, metrics, limits, perCaller, backlog });
-    registerLogHandlers(io, socket, { callers, log, backlog });
+    registerLogHandlers(io, socket, {
+      callers,
+      hub,
+      log,
+      backlog,
+      upstreams: metrics.logUpstreams,
+      perCaller,
+      workloadLimits: { ...DEFAULT_WORKLOAD_LIMITS, maxPods: config.maxLogPods },
+    });
   });
 
   async function listen(): Promise<AddressInfo> {

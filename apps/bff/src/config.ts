@@ -41,6 +41,8 @@ const EnvSchema = z.object({
   WHEELHOUSE_MAX_SUBSCRIPTIONS_PER_CALLER: z.coerce.number().int().min(1).default(2000),
   /** Different lists (informers: a LIST + WATCH each on the apiserver) one caller identity may watch. */
   WHEELHOUSE_MAX_INFORMERS_PER_CALLER: z.coerce.number().int().min(1).default(100),
+  /** Pods one workload log view streams at once (each container a pods/log request); more wait. */
+  WHEELHOUSE_MAX_LOG_PODS: z.coerce.number().int().min(1).max(500).default(50),
   /** Set by Kubernetes inside a pod. */
   KUBERNETES_SERVICE_HOST: z.string().optional(),
   /** Mark the token cookie Secure (when served over HTTPS, e.g. behind an Ingress). */
@@ -62,6 +64,7 @@ export type Config = {
   maxSocketsPerClient: number;
   maxSubscriptionsPerCaller: number;
   maxInformersPerCaller: number;
+  maxLogPods: number;
   /** Use the pod's ServiceAccount/cluster (in-cluster mode, or token mode inside a pod). */
   inCluster: boolean;
   secureCookies: boolean;
@@ -91,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxSocketsPerClient: e.WHEELHOUSE_MAX_SOCKETS_PER_CLIENT,
     maxSubscriptionsPerCaller: e.WHEELHOUSE_MAX_SUBSCRIPTIONS_PER_CALLER,
     maxInformersPerCaller: e.WHEELHOUSE_MAX_INFORMERS_PER_CALLER,
+    maxLogPods: e.WHEELHOUSE_MAX_LOG_PODS,
     inCluster:
       e.WHEELHOUSE_MODE === 'in-cluster' ||
       (e.WHEELHOUSE_MODE === 'token' && !e.KUBECONFIG && Boolean(e.KUBERNETES_SERVICE_HOST)),

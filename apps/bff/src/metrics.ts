@@ -24,6 +24,11 @@ export function createMetrics(hub: WatchHub) {
     },
   });
   const sockets = new Gauge({ name: 'wheelhouse_sockets', help: 'Connected sockets', registers: [registry] });
+  const logUpstreams = new Gauge({
+    name: 'wheelhouse_log_upstreams',
+    help: 'Open pods/log requests to the apiserver (pod and workload log streams)',
+    registers: [registry],
+  });
   const eventsSent = new Counter({
     name: 'wheelhouse_events_sent_total',
     help: 'Watch events sent to sockets (after coalescing)',
@@ -55,6 +60,17 @@ export function createMetrics(hub: WatchHub) {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [registry],
   });
-  return { registry, informers, subscribers, sockets, eventsSent, resyncs, queueDrops, relists, apiLatency };
+  return {
+    registry,
+    informers,
+    subscribers,
+    sockets,
+    logUpstreams,
+    eventsSent,
+    resyncs,
+    queueDrops,
+    relists,
+    apiLatency,
+  };
 }
 export type Metrics = ReturnType<typeof createMetrics>;

@@ -104,6 +104,41 @@ describe('container logs over the socket (the real pods/log path, served by KWOK
     }
   });
 
+  it('reads the log of a pod not scheduled yet as empty, as kubectl does (the apiserver answers 204)', async () => {
+    const core = kc.makeApiClient(CoreV1Api);
+    await core.createNamespacedPod({
+      namespace: ns.name,
+      body: {
+        metadata: { name: 'unscheduled' },
+        spec: {
+          nodeSelector: { 'wheelhouse.test/no-such-node': 'true' },
+          containers: [{ name: 'main', image: 'registry.invalid/main:1' }],
+        },
+      },
+    });
+    const socket = await connect(url);
+    const got = collect(socket);
+    try {
+      const ack = await socket.timeout(15_000).emitWithAck('logsStart', {
+        namespace: ns.name,
+        pod: 'unscheduled',
+        container: 'main',
+        follow: true,
+      });
+      expect(ack.ok).toBe(true);
+      if (!ack.ok) return;
+      const end = await waitFor(async () => got.ends.get(ack.streamId), {
+        timeoutMs: 15_000,
+        intervalMs: 100,
+        what: 'the empty log to end',
+      });
+      expect(end).toEqual({ streamId: ack.streamId, reason: 'completed' });
+      expect(got.lines.get(ack.streamId) ?? []).toEqual([]);
+    } finally {
+      socket.close();
+    }
+  });
+
   it('passes the apiserver refusal through: an unknown container is a 400 with its message', async () => {
     const socket = await connect(url);
     try {

@@ -1,4 +1,5 @@
 export * from './age';
+export * from './log-lines';
 export * from './names';
 export * from './pod-status';
 export * from './probes';

@@ -7,4 +7,5 @@ export * from './protocol';
 // The schema and the type of a kind under one name: the constants entry has the type alone (kinds.ts).
 export { ResourceKind } from './protocol';
 export * from './rest';
+export * from './workload-logs';
 export * from './writes';

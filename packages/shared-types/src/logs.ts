@@ -6,12 +6,15 @@ import { ContainerName, NamespaceName, nameSchema } from './names';
 /**
  * Container logs over the same socket as the live lists (the apiserver's pods/log, as the caller):
  *
- *  client → server  `logsStart` {namespace, pod, container, follow?, previous?, tailLines?, timestamps?}
- *                   ack: {ok: true, streamId} | {ok: false, error}   (403/404/400 with the apiserver's message)
+ *  client → server  `logsStart` {namespace, pod, container, follow?, previous?, tailLines?, sinceSeconds?,
+ *                               timestamps?}
+ *                   ack: {ok: true, streamId} | {ok: false, error}   (403/404/400 with the apiserver's message;
+ *                   a pod not scheduled yet has an empty log, as kubectl prints nothing for it)
  *  server → client  `logLines` {streamId, lines}   batched ~100 ms; when the browser falls behind the
  *                                                   oldest pending lines are dropped and one line says so
  *  server → client  `logEnd`   {streamId, reason}  the stream ended (not following, container gone, error)
- *  client → server  `logsStop` {streamId}          also implied by disconnect
+ *  client → server  `logsStop` {streamId}          also implied by disconnect; stops a workload's
+ *                                                   stream too (workload-logs.ts)
  */
 export const LogsRequest = z.strictObject({
   context: z.string().min(1).max(253).optional(),
@@ -21,6 +24,12 @@ export const LogsRequest = z.strictObject({
   follow: z.boolean().optional(),
   previous: z.boolean().optional(),
   tailLines: z.number().int().min(1).max(100_000).optional(),
+  sinceSeconds: z
+    .number()
+    .int()
+    .min(1)
+    .max(366 * 86_400)
+    .optional(),
   timestamps: z.boolean().optional(),
 });
 export type LogsRequest = z.infer<typeof LogsRequest>;

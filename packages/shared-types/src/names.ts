@@ -22,3 +22,9 @@ export const ObjectName = nameSchema(OBJECT_NAME, 'not a valid object name');
 
 /** A container name is a DNS-1123 label. */
 export const ContainerName = nameSchema(CONTAINER_NAME, 'not a valid container name');
+
+/** The longest label selector text accepted (kubectl grammar; parsed with @wheelhouse/core). */
+export const MAX_SELECTOR_LENGTH = 4096;
+
+/** A label selector's text; its grammar is checked with @wheelhouse/core's parser where it is used. */
+export const LabelSelectorText = z.string().max(MAX_SELECTOR_LENGTH);

@@ -2,7 +2,13 @@ import { z } from 'zod';
 import type { ApiErrorBody } from './errors';
 import { type ResourceKind as Kind, type KindObject, RESOURCE_KINDS } from './kinds';
 import type { LogEndPayload, LogLinesPayload, LogsAck, LogsRequest, LogsStopRequest } from './logs';
-import { NamespaceName } from './names';
+import { LabelSelectorText, NamespaceName } from './names';
+import type {
+  WorkloadLogLinesPayload,
+  WorkloadLogPodsPayload,
+  WorkloadLogsAck,
+  WorkloadLogsRequest,
+} from './workload-logs';
 
 /**
  * The live protocol between a browser tab and the BFF, over one socket.io connection per tab, on
@@ -30,8 +36,6 @@ import { NamespaceName } from './names';
 export const ResourceKind = z.enum(RESOURCE_KINDS);
 export type ResourceKind = Kind;
 
-export const MAX_SELECTOR_LENGTH = 4096;
-
 export const SubscribeRequest = z.strictObject({
   /** kubeconfig context; the BFF's default context when omitted. */
   context: z.string().min(1).max(253).optional(),
@@ -39,7 +43,7 @@ export const SubscribeRequest = z.strictObject({
   /** Omit for all namespaces (and for cluster-scoped kinds). */
   namespace: NamespaceName.optional(),
   /** A label selector in kubectl grammar; checked with @wheelhouse/core's parser before use. */
-  labelSelector: z.string().max(MAX_SELECTOR_LENGTH).optional(),
+  labelSelector: LabelSelectorText.optional(),
 });
 export type SubscribeRequest = z.infer<typeof SubscribeRequest>;
 
@@ -81,11 +85,15 @@ export interface ServerToClientEvents {
   subStatus: (payload: SubStatusPayload) => void;
   logLines: (payload: LogLinesPayload) => void;
   logEnd: (payload: LogEndPayload) => void;
+  workloadLogLines: (payload: WorkloadLogLinesPayload) => void;
+  workloadLogPods: (payload: WorkloadLogPodsPayload) => void;
 }
 
 export interface ClientToServerEvents {
   subscribe: (req: SubscribeRequest, ack: (res: SubscribeAck) => void) => void;
   unsubscribe: (req: UnsubscribeRequest, ack: (res: SimpleAck) => void) => void;
   logsStart: (req: LogsRequest, ack: (res: LogsAck) => void) => void;
+  workloadLogsStart: (req: WorkloadLogsRequest, ack: (res: WorkloadLogsAck) => void) => void;
+  /** Stops a pod's or a workload's log stream. */
   logsStop: (req: LogsStopRequest, ack: (res: SimpleAck) => void) => void;
 }

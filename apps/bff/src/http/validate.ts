@@ -1,3 +1,4 @@
+import { parseSelector, SelectorParseError, selectorToString } from '@wheelhouse/core';
 import type { z } from 'zod';
 import { HttpError } from './errors';
 
@@ -28,6 +29,23 @@ export function parseInput<T>(
   const shown =
     typeof value === 'string' || typeof value === 'number' ? ` "${String(value).slice(0, 100)}"` : '';
   throw new HttpError(400, 'BadRequest', `invalid ${what}${shown}: ${reason}`, field ? { field } : {});
+}
+
+/**
+ * A label selector in kubectl grammar, parsed with the apiserver's rules and returned in canonical
+ * form (so equal selectors share one informer key); '' when it selects everything. A 400 naming
+ * `labelSelector` and the error's position otherwise.
+ */
+export function canonicalSelector(text: string): string {
+  try {
+    return selectorToString(parseSelector(text));
+  } catch (err) {
+    const position = err instanceof SelectorParseError ? { position: err.position } : {};
+    throw new HttpError(400, 'BadRequest', `invalid label selector: ${(err as Error).message}`, {
+      field: 'labelSelector',
+      ...position,
+    });
+  }
 }
 
 /** JSON bodies nest no deeper than this (the deepest body the API takes nests 3 levels). */

@@ -162,6 +162,9 @@ export async function kubeStream(
       source: 'bff',
     });
   }
+  // 204: the apiserver's answer for the log of a pod that is not scheduled yet (no node to ask);
+  // kubectl prints nothing for it, so it is an empty log, not an error.
+  if (res.status === 204) return Readable.from([]);
   if (res.status !== 200 || !res.body) throw statusToError(res.status, await res.text());
   return Readable.fromWeb(res.body as import('node:stream/web').ReadableStream);
 }

@@ -1,4 +1,3 @@
-import { parseSelector, SelectorParseError, selectorToString } from '@wheelhouse/core';
 import {
   type KindObject,
   NAMESPACED_KINDS,
@@ -8,7 +7,7 @@ import {
 } from '@wheelhouse/shared-types';
 import type { Logger } from 'pino';
 import { HttpError } from '../http/errors';
-import { parseInput } from '../http/validate';
+import { canonicalSelector, parseInput } from '../http/validate';
 import type { Callers } from '../kube/callers';
 import type { Metrics } from '../metrics';
 import type { WatchHub } from '../watch/hub';
@@ -31,16 +30,7 @@ export function parseSubscribe(raw: unknown): SubscribeRequest {
     });
   }
   if (req.labelSelector !== undefined) {
-    let canonical: string;
-    try {
-      canonical = selectorToString(parseSelector(req.labelSelector));
-    } catch (err) {
-      const position = err instanceof SelectorParseError ? { position: err.position } : {};
-      throw new HttpError(400, 'BadRequest', `invalid label selector: ${(err as Error).message}`, {
-        field: 'labelSelector',
-        ...position,
-      });
-    }
+    const canonical = canonicalSelector(req.labelSelector);
     if (canonical) req.labelSelector = canonical;
     else delete req.labelSelector;
   }

@@ -10,6 +10,7 @@ const ResourceView = lazy(() => import('../features/resources/components/Resourc
 const RolloutPage = lazy(() => import('../features/rollout/components/RolloutPage'));
 const HealthPage = lazy(() => import('../features/health/components/HealthPage'));
 const DetailPage = lazy(() => import('../features/detail/components/DetailPage'));
+const WorkloadLogsPage = lazy(() => import('../features/logs/components/WorkloadLogsPage'));
 
 function KindPage() {
   const view = viewKind(useParams().kind);
@@ -38,6 +39,7 @@ export function App({ queryClient, liveStore }: { queryClient: QueryClient; live
           <Routes>
             <Route element={<Shell />}>
               <Route index element={<ToPods />} />
+              <Route path="logs" element={<WorkloadLogsPage />} />
               <Route path=":kind" element={<KindPage />} />
               <Route path="deployments/:namespace/:name/rollout" element={<RolloutPage />} />
               <Route path="pods/:namespace/:name/health" element={<HealthPage />} />

@@ -24,3 +24,8 @@ export function withSelector(href: string, selector: string | null | undefined):
   if (!selector) return href;
   return `${href}${href.includes('?') ? '&' : '?'}l=${encodeURIComponent(selector)}`;
 }
+
+/** The merged logs of every pod a label selector picks in a namespace (built in features/logs). */
+export function workloadLogsPath(namespace: string, selector: string): string {
+  return `/logs?${new URLSearchParams({ ns: namespace, l: selector }).toString()}`;
+}

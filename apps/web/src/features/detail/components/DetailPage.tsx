@@ -18,6 +18,7 @@ import { useLiveList } from '../../../lib/live/live-query';
 import { listItems } from '../../../lib/live/reducers';
 import { listPath, rolloutPath } from '../../../lib/paths';
 import { LogsPanel } from '../../logs/components/LogsPanel';
+import { ObjectLogsPanel } from '../../logs/components/ObjectLogsPanel';
 import { useObject } from '../api/get-object';
 import { EventsSection, MetadataSection } from './common-sections';
 import { ConfigMapSections, SecretSections } from './DataSections';
@@ -27,6 +28,24 @@ import { ServiceSections } from './ServiceSections';
 import { DeploymentSections, ReplicaSetSections } from './WorkloadSections';
 
 const YamlView = lazy(() => import('./YamlView'));
+
+/** Kinds with a Logs tab: a pod's containers, or the pods a workload or Service selects. */
+const LOGS_TAB: ReadonlySet<ViewKind['kind']> = new Set(['pods', 'deployments', 'replicasets', 'services']);
+
+function LogsTab({ kind, object }: { kind: ViewKind['kind']; object: KindObject }) {
+  switch (kind) {
+    case 'pods':
+      return <LogsPanel pod={object as V1Pod} />;
+    case 'deployments':
+      return <ObjectLogsPanel kind={kind} object={object as V1Deployment} />;
+    case 'replicasets':
+      return <ObjectLogsPanel kind={kind} object={object as V1ReplicaSet} />;
+    case 'services':
+      return <ObjectLogsPanel kind={kind} object={object as V1Service} />;
+    default:
+      return null;
+  }
+}
 
 /** `/:kind/:namespace/:name`: one object, live, with its relationships, events and YAML. */
 export default function DetailPage() {
@@ -57,8 +76,9 @@ function ObjectPage({ view, namespace, name }: { view: ViewKind; namespace: stri
   const object: KindObject | undefined = fromList ?? rest.data;
   const [search] = useSearchParams();
   const requested = search.get('tab');
+  const hasLogs = LOGS_TAB.has(kind);
   const tab: DetailTab =
-    requested === 'yaml' ? 'yaml' : requested === 'logs' && kind === 'pods' ? 'logs' : 'overview';
+    requested === 'yaml' ? 'yaml' : requested === 'logs' && hasLogs ? 'logs' : 'overview';
   const title = `${singular} ${name}`;
 
   let body: ReactNode;
@@ -69,7 +89,7 @@ function ObjectPage({ view, namespace, name }: { view: ViewKind; namespace: stri
           <YamlView object={{ ...typeMeta(kind), ...object }} label={`${title} as YAML`} />
         </Suspense>
       ) : tab === 'logs' ? (
-        <LogsPanel pod={object as KindObject<'pods'>} />
+        <LogsTab kind={kind} object={object} />
       ) : (
         <Overview kind={kind} object={object} />
       );
@@ -136,10 +156,7 @@ function ObjectPage({ view, namespace, name }: { view: ViewKind; namespace: stri
         )}
       </PageHeader>
       <div className="px-4 pb-3">
-        <DetailTabs
-          tabs={kind === 'pods' ? ['overview', 'logs', 'yaml'] : ['overview', 'yaml']}
-          current={tab}
-        />
+        <DetailTabs tabs={hasLogs ? ['overview', 'logs', 'yaml'] : ['overview', 'yaml']} current={tab} />
       </div>
       <LiveNotice notice={notice} className="mx-4 mb-3" />
       <div id="detail-panel" role="tabpanel" aria-labelledby={`tab-${tab}`} className="space-y-4 px-4 pb-8">

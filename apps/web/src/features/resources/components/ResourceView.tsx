@@ -1,6 +1,7 @@
 import type { ColumnDef, SortingState } from '@tanstack/react-table';
 import type { KindObject } from '@wheelhouse/shared-types';
 import { useMemo } from 'react';
+import { Link } from 'react-router';
 import { LiveTable } from '../../../components/live-table/LiveTable';
 import { ViewHeader } from '../../../components/ViewHeader';
 import {
@@ -13,7 +14,7 @@ import {
   serviceRow,
 } from '../../../lib/kubectl/rows';
 import { listItems } from '../../../lib/live/reducers';
-import { detailPath, withSelector } from '../../../lib/paths';
+import { detailPath, withSelector, workloadLogsPath } from '../../../lib/paths';
 import { SelectorInput } from '../../selector/components/SelectorInput';
 import { useListView } from '../hooks/use-list-view';
 import { COLUMNS } from './columns';
@@ -29,6 +30,9 @@ const ROWS: { [K in ListedKind]: (obj: KindObject<K>) => ObjectRow } = {
   configmaps: configMapRow,
   secrets: secretRow,
 };
+
+/** Lists whose label selector is worth a "Logs" link: the pods it picks are a workload's. */
+const LOGS_OF: ReadonlySet<ListedKind> = new Set(['pods', 'deployments', 'replicasets', 'services']);
 
 const BY_NAME: SortingState = [{ id: 'name', desc: false }];
 const BY_NAMESPACE_NAME: SortingState = [
@@ -73,7 +77,21 @@ export default function ResourceView({
         initialSorting={namespace === undefined ? BY_NAMESPACE_NAME : BY_NAME}
         notice={notice}
         selector={selector}
-        toolbar={<SelectorInput value={selector} onChange={setSelector} />}
+        toolbar={
+          <>
+            <SelectorInput value={selector} onChange={setSelector} />
+            {namespace && selector && LOGS_OF.has(kind) && (
+              <Link
+                to={workloadLogsPath(namespace, selector)}
+                data-testid="selector-logs"
+                title={`The logs of every pod matching ${selector}, merged and live`}
+                className="rounded-md border border-sky-600 px-2.5 py-1 font-medium text-sky-800 text-sm hover:bg-sky-50 dark:border-sky-500 dark:text-sky-300 dark:hover:bg-sky-950/50"
+              >
+                Logs
+              </Link>
+            )}
+          </>
+        }
         rowHref={(row) => withSelector(detailPath(kind, row.namespace, row.name), selector)}
       />
     </>

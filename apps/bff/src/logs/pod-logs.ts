@@ -1,7 +1,8 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { ApiErrorBody, LogEndPayload, LogLinesPayload, LogsRequest } from '@wheelhouse/shared-types';
 import { HttpError } from '../http/errors';
-import { kubeStream } from '../kube/client';
+import { LineSplitter } from './lines';
+import { NO_GAUGE, openPodLog, type UpstreamGauge } from './upstream';
 
 export interface LogOutlet {
   emitLines(p: LogLinesPayload): void;
@@ -27,7 +28,7 @@ export const DEFAULT_LOG_LIMITS: LogLimits = {
 
 /** One container log stream: bytes in, whole lines out, batched per tick, bounded. */
 class LogStream {
-  private partial = '';
+  private readonly splitter = new LineSplitter();
   private pending: string[] = [];
   private dropped = 0;
   private timer: NodeJS.Timeout | undefined;
@@ -44,10 +45,10 @@ class LogStream {
 
   /** Feeds the response body in; the stream ends when the log ends, fails, or is stopped. */
   attach(body: NodeJS.ReadableStream): void {
-    body.on('data', (chunk: Buffer) => this.push(chunk.toString('utf8')));
+    body.setEncoding('utf8');
+    body.on('data', (chunk: string) => this.push(this.splitter.push(chunk)));
     body.on('end', () => {
-      if (this.partial) this.pending.push(this.partial);
-      this.partial = '';
+      this.pending.push(...this.splitter.end());
       this.end('completed');
     });
     body.on('error', (err: Error) => {
@@ -61,10 +62,9 @@ class LogStream {
     });
   }
 
-  private push(text: string): void {
-    const parts = (this.partial + text).split('\n');
-    this.partial = parts.pop() ?? '';
-    this.pending.push(...parts);
+  private push(lines: string[]): void {
+    if (lines.length === 0) return;
+    this.pending.push(...lines);
     const over = this.pending.length - this.limits.maxPendingLines;
     if (over > 0) {
       this.pending.splice(0, over);
@@ -113,6 +113,7 @@ export class LogStreams {
   constructor(
     private readonly outlet: LogOutlet,
     private readonly limits: LogLimits = DEFAULT_LOG_LIMITS,
+    private readonly gauge: UpstreamGauge = NO_GAUGE,
   ) {}
 
   get size(): number {
@@ -130,17 +131,24 @@ export class LogStreams {
     const id = `l${this.next++}`;
     const stream = new LogStream(id, this.outlet, this.limits, (sid) => this.streams.delete(sid));
     this.streams.set(id, stream);
-    const query = {
-      container: req.container,
-      follow: String(req.follow ?? true),
-      previous: req.previous ? 'true' : undefined,
-      timestamps: req.timestamps ? 'true' : undefined,
-      tailLines: req.tailLines !== undefined ? String(req.tailLines) : undefined,
-    };
     try {
-      const path = `/api/v1/namespaces/${req.namespace}/pods/${encodeURIComponent(req.pod)}/log`;
-      const body = await kubeStream(kc, path, query, stream.controller.signal);
-      stream.attach(body);
+      const upstream = await openPodLog(
+        kc,
+        req.namespace,
+        req.pod,
+        {
+          container: req.container,
+          follow: req.follow ?? true,
+          previous: req.previous,
+          timestamps: req.timestamps,
+          tailLines: req.tailLines,
+          sinceSeconds: req.sinceSeconds,
+        },
+        stream.controller.signal,
+        this.gauge,
+      );
+      stream.controller.signal.addEventListener('abort', upstream.release, { once: true });
+      stream.attach(upstream.body);
       return id;
     } catch (err) {
       this.streams.delete(id);

@@ -1,0 +1,87 @@
+import type {
+  ApiErrorBody,
+  WorkloadLogLine,
+  WorkloadLogPodsPayload,
+  WorkloadLogsAck,
+  WorkloadLogsRequest,
+} from '@wheelhouse/shared-types';
+import { ApiError } from '../../../lib/api';
+import { currentContext } from '../../../lib/kube-context';
+import type { LiveSocket } from '../../../lib/live/live-store';
+
+/** How long to wait for the server to accept the view (it may have to start a pods informer). */
+const ACK_TIMEOUT_MS = 30_000;
+
+export interface WorkloadLogHandlers {
+  /** The first roster (the ack's), before any line or change that follows it. */
+  roster(ack: Extract<WorkloadLogsAck, { ok: true }>): void;
+  lines(lines: WorkloadLogLine[]): void;
+  pods(p: WorkloadLogPodsPayload): void;
+  /** The stream ended without a stop (the connection was lost). */
+  lost(error: ApiErrorBody): void;
+}
+
+export type WorkloadLogsStarted = Extract<WorkloadLogsAck, { ok: true }> & { stop(): void };
+
+/**
+ * The logs of every pod a selector picks, over the tab's socket (`workloadLogsStart`). The ack's
+ * roster is handed over first; what arrived before it (the first lines, a pod joining) follows, in
+ * order. Resolves with the roster and a stop function; a refusal rejects with the server's
+ * `ApiError` (404 unknown namespace, 400 bad selector, 403).
+ */
+export async function streamWorkloadLogs(
+  socket: LiveSocket,
+  req: Omit<WorkloadLogsRequest, 'context'>,
+  on: WorkloadLogHandlers,
+  options: { ackTimeoutMs?: number } = {},
+): Promise<WorkloadLogsStarted> {
+  const early: Array<() => void> = [];
+  let streamId: string | undefined;
+  const deliver = (id: string, fn: () => void) => {
+    if (streamId === undefined) early.push(() => id === streamId && fn());
+    else if (id === streamId) fn();
+  };
+  const onLines = (p: { streamId: string; lines: WorkloadLogLine[] }) =>
+    deliver(p.streamId, () => on.lines(p.lines));
+  const onPods = (p: WorkloadLogPodsPayload) => deliver(p.streamId, () => on.pods(p));
+  const onDisconnect = () => {
+    cleanup();
+    on.lost({
+      code: 503,
+      reason: 'ServiceUnavailable',
+      message: 'the connection to the server was lost',
+      source: 'bff',
+    });
+  };
+  const cleanup = () => {
+    socket.off('workloadLogLines', onLines);
+    socket.off('workloadLogPods', onPods);
+    socket.off('disconnect', onDisconnect);
+  };
+  socket.on('workloadLogLines', onLines);
+  socket.on('workloadLogPods', onPods);
+  const context = currentContext();
+  let ack: WorkloadLogsAck;
+  try {
+    ack = await socket
+      .timeout(options.ackTimeoutMs ?? ACK_TIMEOUT_MS)
+      .emitWithAck('workloadLogsStart', context ? { ...req, context } : req);
+  } catch (err) {
+    cleanup();
+    throw err;
+  }
+  if (!ack.ok) {
+    cleanup();
+    throw new ApiError(ack.error);
+  }
+  const id = ack.streamId;
+  streamId = id;
+  socket.on('disconnect', onDisconnect);
+  const stop = () => {
+    cleanup();
+    if (socket.connected) socket.emit('logsStop', { streamId: id }, () => {});
+  };
+  on.roster(ack);
+  for (const fn of early.splice(0)) fn();
+  return { ...ack, stop };
+}

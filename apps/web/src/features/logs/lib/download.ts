@@ -1,0 +1,29 @@
+import { stripAnsi } from './ansi';
+import type { LogLine } from './log-buffer';
+
+/** The lines shown, as text: what the viewer prints (prefix, time), without terminal codes. */
+export function logText(
+  lines: readonly LogLine[],
+  opts: { prefix: (line: LogLine) => string; timestamps: boolean },
+): string {
+  return lines
+    .map((l) => {
+      const prefix = opts.prefix(l);
+      const time = opts.timestamps && l.ts ? `${l.ts} ` : '';
+      return `${prefix ? `${prefix} ` : ''}${time}${stripAnsi(l.text)}\n`;
+    })
+    .join('');
+}
+
+/** Saves `text` as a file through the browser's download (a Blob URL, revoked once clicked). */
+export function saveText(fileName: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.rel = 'noopener';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
