@@ -19,6 +19,11 @@ export function rolloutPath(namespace: string, name: string): string {
   return `/deployments/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}/rollout`;
 }
 
+/** A pod's health page (built in features/health). */
+export function healthPath(namespace: string, name: string): string {
+  return `/pods/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}/health`;
+}
+
 /** A link that carries the current label selector (`l=`) along. */
 export function withSelector(href: string, selector: string | null | undefined): string {
   if (!selector) return href;

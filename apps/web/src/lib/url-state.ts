@@ -1,14 +1,20 @@
 import { useCallback } from 'react';
-import { useSearchParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { currentContext } from './kube-context';
 
 /**
  * The view state that lives in the URL, so a link shows someone else the same thing:
  * `/:kind?ns=<namespace>&q=<filter>&l=<label selector>`. No `ns` means all namespaces.
+ *
+ * On a page of one object (`/:kind/:namespace/:name`, its `/health` or `/rollout`) the page's
+ * namespace is the object's, whatever `?ns=` says or omits: the header and every link reached from
+ * the page (the nav, the namespace switcher) stay in it until the user picks another one.
  */
 export function useViewParams() {
   const [params, setParams] = useSearchParams();
-  const namespace = params.get('ns') || undefined;
+  const route = useParams();
+  const namespace = route.namespace || params.get('ns') || undefined;
+  const onObjectPage = route.namespace !== undefined && route.name !== undefined;
   const filter = params.get('q') ?? '';
   /** The last valid label selector (kubectl grammar), sent to the server as `labelSelector`. */
   const selector = params.get('l') ?? '';
@@ -52,7 +58,7 @@ export function useViewParams() {
     [setParams],
   );
 
-  return { namespace, filter, setFilter, selector, setSelector, setNamespace };
+  return { namespace, onObjectPage, filter, setFilter, selector, setSelector, setNamespace };
 }
 
 /**

@@ -16,7 +16,7 @@ import { PageHeader } from '../../../components/ViewHeader';
 import { useLiveNotice } from '../../../lib/live/live-context';
 import { useLiveList } from '../../../lib/live/live-query';
 import { listItems } from '../../../lib/live/reducers';
-import { listPath, rolloutPath } from '../../../lib/paths';
+import { healthPath, listPath, rolloutPath } from '../../../lib/paths';
 import { LogsPanel } from '../../logs/components/LogsPanel';
 import { ObjectLogsPanel } from '../../logs/components/ObjectLogsPanel';
 import { useObject } from '../api/get-object';
@@ -147,10 +147,7 @@ function ObjectPage({ view, namespace, name }: { view: ViewKind; namespace: stri
           </HeaderLink>
         )}
         {kind === 'pods' && object !== undefined && (
-          <HeaderLink
-            to={`/pods/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}/health`}
-            testId="health-link"
-          >
+          <HeaderLink to={healthPath(namespace, name)} testId="health-link">
             Health
           </HeaderLink>
         )}

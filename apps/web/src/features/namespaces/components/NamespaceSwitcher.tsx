@@ -1,22 +1,23 @@
 import { useMemo } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { describeError } from '../../../lib/api';
-import { useViewParams } from '../../../lib/url-state';
+import { searchKeepingNamespace, useViewParams } from '../../../lib/url-state';
 import { useNamespaces } from '../api/get-namespaces';
 
 /**
- * Picks the namespace in the URL (`?ns=`); "All namespaces" removes it. On an object's page the
- * object's namespace is shown, and picking another one opens the list of that kind there.
+ * Picks the namespace in the URL (`?ns=`); "All namespaces" removes it. On an object's page (its
+ * detail, health or rollout page) the object's namespace is shown, and picking another one opens
+ * the list of that kind there: the object does not exist in the other namespace.
  */
 export function NamespaceSwitcher() {
   const view = useViewParams();
-  const params = useParams();
+  const { pathname } = useLocation();
   const navigate = useNavigate();
-  const onObjectPage = params.kind !== undefined && params.name !== undefined;
-  const namespace = onObjectPage ? (params.namespace ?? view.namespace) : view.namespace;
+  const { namespace } = view;
   const setNamespace = (value: string | undefined) => {
-    if (onObjectPage) navigate(`/${params.kind}${value ? `?ns=${encodeURIComponent(value)}` : ''}`);
-    else view.setNamespace(value);
+    if (!view.onObjectPage) return view.setNamespace(value);
+    const kind = pathname.split('/')[1] ?? 'pods';
+    navigate({ pathname: `/${kind}`, search: searchKeepingNamespace(value, view.selector) });
   };
   const { data, error } = useNamespaces();
   const names = useMemo(() => {

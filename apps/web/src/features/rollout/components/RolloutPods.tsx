@@ -3,6 +3,7 @@ import { podStatus, toDate } from '@wheelhouse/core';
 import { Link } from 'react-router';
 import { Age } from '../../../components/live-table/Age';
 import { Cell, Row, Table, TableNote } from '../../../components/table';
+import { healthPath } from '../../../lib/paths';
 import type { RolloutReplicaSet } from '../lib/rollout-view';
 
 /** The Deployment's Pods by name, each with the revision it runs, linked to its health view. */
@@ -33,7 +34,7 @@ export function RolloutPods({
           <Row key={p.metadata?.uid}>
             <Cell>
               <Link
-                to={`/pods/${namespace}/${p.metadata?.name}/health`}
+                to={healthPath(namespace, p.metadata?.name ?? '')}
                 className="text-sky-700 hover:underline dark:text-sky-400"
                 title="Probes and Service membership"
               >
