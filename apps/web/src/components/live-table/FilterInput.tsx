@@ -19,17 +19,25 @@ export function FilterInput({
   placeholder: string;
 }) {
   const ref = useRef<HTMLInputElement>(null);
-  // The box keeps its own text so fast typing is never overwritten by a URL update in flight;
-  // it follows `value` only when that changes from outside (back button, a followed link).
+  // The box keeps its own text so fast typing is never overwritten by a URL update in flight: the
+  // URL follows a keystroke later (a navigation per key), so `value` may still be "p" after "pa" was
+  // typed — adopting it would reset the box and the next key would land on "p" ("payments" typed at
+  // 5 ms a key became "pymns"). Every value sent and not yet seen back is pending; a `value` among
+  // them is the URL catching up, anything else is a change from outside (back button, a link).
   const [text, setText] = useState(value);
-  const sent = useRef(value);
+  const pending = useRef<string[]>([]);
   useEffect(() => {
-    if (value === sent.current) return;
-    sent.current = value;
+    const caughtUp = pending.current.lastIndexOf(value);
+    if (caughtUp >= 0) {
+      pending.current = pending.current.slice(caughtUp + 1);
+      return;
+    }
+    pending.current = [];
     setText(value);
   }, [value]);
   const change = (next: string) => {
-    sent.current = next;
+    // Bounded: the URL always catches up, but a burst must not grow the list without end.
+    pending.current = [...pending.current.slice(-63), next];
     setText(next);
     onChange(next);
   };
