@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RolloutEvent } from '../lib/rollout-view';
+import type { RolloutEvent } from '../lib/rollout-events';
 import { Timeline } from './Timeline';
 
 afterEach(cleanup);
@@ -10,6 +10,8 @@ const opened = Date.now() - 5_000;
 const event = (t: number, reason: string): RolloutEvent => ({
   uid: reason,
   t,
+  first: t,
+  from: 'replicaset-controller',
   type: 'Warning',
   reason,
   object: 'replicaset/shop-1',

@@ -1,5 +1,6 @@
 import { useNow } from '../../../lib/clock';
-import type { RolloutEvent, Sample } from '../lib/rollout-view';
+import type { RolloutEvent } from '../lib/rollout-events';
+import type { Sample } from '../lib/rollout-view';
 
 const W = 640;
 const H = 150;

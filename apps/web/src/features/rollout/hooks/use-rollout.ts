@@ -9,12 +9,11 @@ import { listItems } from '../../../lib/live/reducers';
 import { useHistory } from '../api/get-history';
 import { usePermissions } from '../api/get-permissions';
 import type { ActionPermission } from '../lib/action-rules';
+import { type RolloutEvent, rolloutEvents } from '../lib/rollout-events';
 import {
   appendSample,
-  type RolloutEvent,
   type RolloutReplicaSet,
   replicaSetRows,
-  rolloutEvents,
   type Sample,
   sampleOf,
 } from '../lib/rollout-view';

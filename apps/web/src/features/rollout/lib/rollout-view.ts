@@ -2,13 +2,7 @@
  * Pure views of a Deployment's rollout for the cockpit: its ReplicaSets split into new and old, the
  * progress, the progress deadline, and samples for the timeline. No React, no I/O.
  */
-import type {
-  CoreV1Event,
-  V1Deployment,
-  V1DeploymentCondition,
-  V1Pod,
-  V1ReplicaSet,
-} from '@kubernetes/client-node';
+import type { V1Deployment, V1DeploymentCondition, V1ReplicaSet } from '@kubernetes/client-node';
 import { PROGRESS_DEADLINE_EXCEEDED, revisionOf, toDate } from '@wheelhouse/core';
 import { type ReplicaSetRow, replicaSetRow } from '../../../lib/kubectl/rows';
 
@@ -138,51 +132,4 @@ export function resourceVersionFor(seen: V1Deployment, live: V1Deployment | unde
     sameJson(live.metadata?.annotations, seen.metadata?.annotations) &&
     live.metadata?.deletionTimestamp === seen.metadata?.deletionTimestamp;
   return same ? (live.metadata?.resourceVersion ?? seenVersion) : seenVersion;
-}
-
-/** One Event about the Deployment, one of its ReplicaSets or one of their Pods, for the cockpit. */
-export interface RolloutEvent {
-  uid: string;
-  t: number;
-  type: string;
-  reason: string;
-  object: string;
-  message: string;
-  count: number;
-}
-
-/**
- * The Events of a rollout (what `kubectl describe deploy` and `kubectl get events` would show for
- * the Deployment, its ReplicaSets and their Pods — FailedCreate, quota, image pulls, probes), newest
- * first. Matches by involvedObject kind + name (+ uid when the Event has one).
- */
-export function rolloutEvents(
-  events: Iterable<CoreV1Event>,
-  d: V1Deployment,
-  rows: readonly RolloutReplicaSet[],
-  pods: readonly V1Pod[],
-): RolloutEvent[] {
-  const wanted = new Map<string, string | undefined>();
-  wanted.set(`Deployment/${d.metadata?.name}`, d.metadata?.uid);
-  for (const r of rows) wanted.set(`ReplicaSet/${r.name}`, r.uid);
-  for (const p of pods) wanted.set(`Pod/${p.metadata?.name}`, p.metadata?.uid);
-  const out: RolloutEvent[] = [];
-  for (const e of events) {
-    const o = e.involvedObject;
-    const key = `${o?.kind}/${o?.name}`;
-    if (!wanted.has(key)) continue;
-    const uid = wanted.get(key);
-    if (uid && o?.uid && o.uid !== uid) continue;
-    const when = e.lastTimestamp ?? e.eventTime ?? e.firstTimestamp ?? e.metadata?.creationTimestamp;
-    out.push({
-      uid: e.metadata?.uid ?? `${key}/${e.reason}/${String(when)}`,
-      t: toDate(when as Date | string | undefined)?.getTime() ?? 0,
-      type: e.type ?? 'Normal',
-      reason: e.reason ?? '',
-      object: key.toLowerCase(),
-      message: e.message ?? '',
-      count: e.count ?? 1,
-    });
-  }
-  return out.sort((a, b) => b.t - a.t);
 }
