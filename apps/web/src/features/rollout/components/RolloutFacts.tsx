@@ -1,5 +1,5 @@
 import type { V1Deployment } from '@kubernetes/client-node';
-import { PROGRESS_DEADLINE_EXCEEDED, rolloutStatus } from '@wheelhouse/core';
+import { humanDuration, PROGRESS_DEADLINE_EXCEEDED, rolloutStatus } from '@wheelhouse/core';
 import type { ReactNode } from 'react';
 import { DeploymentStrategy } from '../../../components/DeploymentStrategy';
 import { useNow } from '../../../lib/clock';
@@ -31,14 +31,24 @@ function Deadline({ d }: { d: V1Deployment }) {
       );
     case 'counting':
       return (
-        <span
-          data-testid="deadline"
-          className={deadline.secondsLeft < 30 ? 'text-amber-700 dark:text-amber-400' : ''}
-        >
-          {deadline.secondsLeft > 0
-            ? `${deadline.secondsLeft}s left of ${d.spec?.progressDeadlineSeconds}s without progress`
-            : `passed (${d.spec?.progressDeadlineSeconds}s without progress): the controller marks it failed on its next sync`}
-        </span>
+        <>
+          <span
+            data-testid="deadline"
+            className={deadline.secondsLeft < 30 ? 'text-amber-700 dark:text-amber-400' : ''}
+          >
+            {deadline.secondsLeft > 0
+              ? `${deadline.secondsLeft}s left of ${d.spec?.progressDeadlineSeconds}s without progress`
+              : `passed (${d.spec?.progressDeadlineSeconds}s without progress): the controller marks it failed on its next sync`}
+          </span>
+          <span
+            className="block font-sans text-slate-500 text-xs dark:text-slate-400"
+            data-testid="deadline-clock"
+          >
+            counted from the Progressing condition's lastUpdateTime (
+            {humanDuration(Math.max(0, now - deadline.since))} ago), which the controller moves at each step
+            of progress
+          </span>
+        </>
       );
     case 'paused':
       return <span data-testid="deadline">not counting while paused</span>;

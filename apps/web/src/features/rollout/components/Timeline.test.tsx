@@ -39,4 +39,25 @@ describe('Timeline', () => {
       'Warning BackOff replicaset/shop-1: exceeded quota',
     ]);
   });
+
+  it('explains every line in the legend, the event marks included, with whole-number ticks', () => {
+    render(
+      <Timeline
+        samples={[
+          { t: opened, newReady: 0, oldReady: 4, unavailable: 0 },
+          { t: opened + 1_000, newReady: 1, oldReady: 4, unavailable: 0 },
+        ]}
+        ceiling={5}
+        events={[event(opened + 500, 'FailedCreate')]}
+      />,
+    );
+    const legend = screen.getByTestId('timeline-legend').textContent ?? '';
+    expect(legend).toContain('unavailable (desired − available)');
+    expect(legend).toContain('event');
+    expect(legend).toContain('warning event');
+    const ticks = screen.getAllByTestId('timeline-tick').map((t) => t.textContent);
+    expect(ticks.length).toBeGreaterThanOrEqual(3);
+    for (const t of ticks) expect(Number.isInteger(Number(t))).toBe(true);
+    expect(ticks).toContain('5');
+  });
 });

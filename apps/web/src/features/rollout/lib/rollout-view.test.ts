@@ -62,11 +62,41 @@ describe('rollout view', () => {
       ['api-1', false],
     ]);
     expect(progressOf(deployment(), rows)).toEqual({ available: 1, desired: 4, fraction: 0.25 });
-    expect(sampleOf(deployment({ unavailableReplicas: 1 }), rows, 5)).toEqual({
+    expect(sampleOf(deployment({ unavailableReplicas: 1, availableReplicas: 3 }), rows, 5)).toEqual({
       t: 5,
       newReady: 2,
       oldReady: 3,
       unavailable: 1,
+    });
+  });
+
+  it('plots unavailable as the budget means it (desired − available), not the surge pod', () => {
+    // maxSurge 1, maxUnavailable 0, 4 desired: 4 available and a 5th (surge) pod starting. The
+    // controller's status.unavailableReplicas counts all pods − available = 1; the budget sees 0.
+    const surging = deployment({ replicas: 5, availableReplicas: 4, unavailableReplicas: 1 });
+    expect(sampleOf(surging, [], 1).unavailable).toBe(0);
+    expect(
+      sampleOf(deployment({ replicas: 4, availableReplicas: 1, unavailableReplicas: 3 }), [], 1).unavailable,
+    ).toBe(3);
+  });
+
+  it('never shows more time left than the deadline itself (clock skew, whole seconds)', () => {
+    const updated = Date.parse('2026-01-01T00:00:00Z');
+    const d = deployment({
+      conditions: [
+        {
+          type: 'Progressing',
+          status: 'True',
+          reason: 'ReplicaSetUpdated',
+          lastUpdateTime: '2026-01-01T00:00:00Z' as unknown as Date,
+        },
+      ],
+    });
+    // Right after `kubectl set image`: the browser's clock is 700 ms behind the apiserver's.
+    expect(deadlineOf(d, false, updated - 700)).toMatchObject({
+      state: 'counting',
+      secondsLeft: 600,
+      since: updated,
     });
   });
 

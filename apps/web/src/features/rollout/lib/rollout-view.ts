@@ -50,11 +50,15 @@ export type Deadline =
   | { state: 'paused' }
   | { state: 'complete' }
   | { state: 'exceeded'; since: number | undefined }
-  | { state: 'counting'; deadline: number; secondsLeft: number };
+  | { state: 'counting'; deadline: number; secondsLeft: number; since: number };
 
 /**
  * The progress deadline as the Deployment controller keeps it: progressDeadlineSeconds after the
- * Progressing condition last changed (lastUpdateTime moves whenever the rollout makes progress).
+ * Progressing condition last changed (lastUpdateTime moves whenever the rollout makes progress;
+ * deploymentutil.DeploymentTimedOut compares it with the controller's clock). `since` is that
+ * lastUpdateTime. The time left is capped at the deadline: the condition's time has whole seconds
+ * and the apiserver's clock may run ahead of the browser's, so right after `kubectl set image` the
+ * raw difference can read 601s of 600s.
  */
 export function deadlineOf(d: V1Deployment, done: boolean, now: number): Deadline {
   const progressing = condition(d, 'Progressing');
@@ -69,7 +73,8 @@ export function deadlineOf(d: V1Deployment, done: boolean, now: number): Deadlin
   const last = toDate(progressing?.lastUpdateTime)?.getTime();
   if (seconds === undefined || last === undefined) return { state: 'none' };
   const deadline = last + seconds * 1000;
-  return { state: 'counting', deadline, secondsLeft: Math.max(0, Math.ceil((deadline - now) / 1000)) };
+  const secondsLeft = Math.min(seconds, Math.max(0, Math.ceil((deadline - now) / 1000)));
+  return { state: 'counting', deadline, secondsLeft, since: last };
 }
 
 /** One point of the timeline: pod counts at time `t` (epoch ms). */
@@ -77,6 +82,11 @@ export interface Sample {
   t: number;
   newReady: number;
   oldReady: number;
+  /**
+   * desired − available: what maxUnavailable bounds. Not status.unavailableReplicas, which the
+   * controller computes from all pods (surge included) − available, so a maxUnavailable 0 rollout
+   * would read 1 while its surge pod starts.
+   */
   unavailable: number;
 }
 
@@ -87,7 +97,8 @@ export function sampleOf(d: V1Deployment, rows: readonly RolloutReplicaSet[], t:
     if (r.isNew) newReady += r.ready;
     else oldReady += r.ready;
   }
-  return { t, newReady, oldReady, unavailable: d.status?.unavailableReplicas ?? 0 };
+  const desired = d.spec?.replicas ?? 1;
+  return { t, newReady, oldReady, unavailable: Math.max(0, desired - (d.status?.availableReplicas ?? 0)) };
 }
 
 export const MAX_SAMPLES = 2_000;
