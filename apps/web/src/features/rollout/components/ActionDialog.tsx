@@ -1,11 +1,12 @@
 import type { V1Deployment } from '@kubernetes/client-node';
 import type { ActionResponse, DeploymentAction, DeploymentRevision } from '@wheelhouse/shared-types';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
+import { useFocusTrap } from '../../../components/dialog/use-focus-trap';
 import { describeError } from '../../../lib/api';
 import { type ActionTarget, isConflict, useDeploymentAction } from '../api/post-action';
 import { containerImages, resourceVersionFor } from '../lib/rollout-view';
 import { primaryButton, secondaryButton } from './buttons';
-import { ConflictNotice } from './ConflictNotice';
+import { ConflictNotice, StaleNotice } from './ConflictNotice';
 import { TemplateDiff } from './TemplateDiff';
 import { UndoForm } from './UndoForm';
 
@@ -67,19 +68,17 @@ export function ActionDialog({
   const [toRevision, setToRevision] = useState<number | undefined>(request.toRevision ?? previous?.revision);
   const dialogRef = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    dialogRef.current?.querySelector<HTMLElement>('input, select, button[data-confirm]')?.focus();
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
+  useFocusTrap(dialogRef, { onEscape: onClose, initialFocus: 'input, select, button[data-confirm]' });
 
   latest.current = { seen, live };
   if (seen === undefined) return null;
   const name = seen.metadata?.name ?? '';
   const resourceVersion = resourceVersionFor(seen, live);
+  // The spec or metadata moved since the dialog opened: the write would be refused (409).
+  const stale =
+    live !== undefined &&
+    live.metadata?.uid === seen.metadata?.uid &&
+    resourceVersion !== live.metadata?.resourceVersion;
   const conflict = isConflict(mutation.error) || isConflict(dryRun.error);
   const otherError = !conflict ? (mutation.error ?? dryRun.error) : null;
   const selectedImage = containers.find((c) => c.name === container)?.image;
@@ -97,7 +96,7 @@ export function ActionDialog({
       doneMessage = `Scaled deployment/${name} to ${n} replicas.`;
       body = (
         <label className="block text-sm">
-          Replicas (now {seen.spec?.replicas ?? 0})
+          Replicas (now {(live ?? seen).spec?.replicas ?? 1})
           <input
             type="number"
             min={0}
@@ -253,6 +252,7 @@ export function ActionDialog({
           {TITLES[request.action]} deployment/{name}
         </h2>
         {body}
+        {stale && !conflict && <StaleNotice seen={seen} live={live} onRefresh={reviewAgain} />}
         {conflict && <ConflictNotice live={live} seen={seen} />}
         {otherError && (
           <p

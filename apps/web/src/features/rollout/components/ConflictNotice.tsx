@@ -56,3 +56,51 @@ export function ConflictNotice({ live, seen }: { live: V1Deployment | undefined;
     </div>
   );
 }
+
+/**
+ * Shown while the dialog is open and the Deployment's spec or metadata moved under it (another
+ * user, `kubectl scale`): a write now would be refused with 409, so the dialog says so before the
+ * user confirms, with what changed, and offers to continue from the new state. Status-only writes
+ * (the controller, every few seconds during a rollout) do not count: see resourceVersionFor.
+ */
+export function StaleNotice({
+  seen,
+  live,
+  onRefresh,
+}: {
+  seen: V1Deployment;
+  live: V1Deployment;
+  onRefresh: () => void;
+}) {
+  const images = (d: V1Deployment) =>
+    containerImages(d)
+      .map((c) => `${c.name}=${c.image}`)
+      .join(', ');
+  const fields: Array<[string, string, string]> = [
+    ['replicas', String(seen.spec?.replicas ?? 1), String(live.spec?.replicas ?? 1)],
+    ['paused', String(seen.spec?.paused === true), String(live.spec?.paused === true)],
+    ['images', images(seen), images(live)],
+    [
+      'revision',
+      seen.metadata?.annotations?.[REVISION_ANNOTATION] ?? '',
+      live.metadata?.annotations?.[REVISION_ANNOTATION] ?? '',
+    ],
+  ];
+  const changed = fields.filter(([, a, b]) => a !== b).map(([k, a, b]) => `${k} ${a} → ${b}`);
+  return (
+    <div
+      role="status"
+      data-testid="dialog-stale"
+      className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-900 text-sm dark:border-amber-700 dark:bg-amber-950/40 dark:text-amber-200"
+    >
+      <span className="min-w-0 flex-1">
+        The Deployment changed since you opened this dialog
+        {changed.length > 0 ? `: ${changed.join(', ')}` : ' (its spec or metadata)'}. Confirming now would be
+        refused.
+      </span>
+      <button type="button" onClick={onRefresh} className="font-medium underline">
+        Use the new state
+      </button>
+    </div>
+  );
+}
