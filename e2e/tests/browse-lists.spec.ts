@@ -63,7 +63,7 @@ test('Deployments and ReplicaSets: a new Deployment, scaled, then deleted', asyn
     await expect(rs.getByRole('cell').nth(1)).toHaveText('1');
     await kubectl(['-n', ns.name, 'delete', 'deployment/web', '--wait=false']);
     await expect(rs).toHaveCount(0, { timeout: 60_000 });
-    await expect(page.getByText(`No ReplicaSets in namespace ${ns.name}`)).toBeVisible();
+    await expect(page.getByText(`No replicasets in namespace ${ns.name}`)).toBeVisible();
     await expectSameDocument(page);
   } finally {
     await ns.cleanup();

@@ -29,7 +29,10 @@ export interface KindInfo {
   readonly view?: {
     /** Navigation label and list title: "ReplicaSets". */
     readonly label: string;
-    /** How messages name the objects: "No pods in namespace default". */
+    /**
+     * How counts and messages name the objects: kubectl's resource name ("No pods in namespace
+     * default", "4 deployments", "5 replicasets"), the same form for every kind.
+     */
     readonly noun: string;
   };
 }
@@ -47,7 +50,7 @@ export const KINDS = {
     kind: 'ReplicaSet',
     apiVersion: 'apps/v1',
     namespaced: true,
-    view: { label: 'ReplicaSets', noun: 'ReplicaSets' },
+    view: { label: 'ReplicaSets', noun: 'replicasets' },
   },
   services: {
     kind: 'Service',
@@ -59,7 +62,7 @@ export const KINDS = {
     kind: 'ConfigMap',
     apiVersion: 'v1',
     namespaced: true,
-    view: { label: 'ConfigMaps', noun: 'ConfigMaps' },
+    view: { label: 'ConfigMaps', noun: 'configmaps' },
   },
   secrets: {
     kind: 'Secret',

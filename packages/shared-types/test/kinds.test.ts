@@ -42,7 +42,7 @@ describe('the kinds record', () => {
       'configmaps',
       'secrets',
     ]);
-    expect(KINDS.replicasets.view).toEqual({ label: 'ReplicaSets', noun: 'ReplicaSets' });
+    expect(KINDS.replicasets.view).toEqual({ label: 'ReplicaSets', noun: 'replicasets' });
   });
 
   it('knows which kinds are cluster-scoped', () => {

@@ -26,8 +26,8 @@ export function useFocusTrap(
   ref: RefObject<HTMLElement | null>,
   { onEscape, initialFocus }: { onEscape: () => void; initialFocus?: string },
 ): void {
-  const escape = useRef(onEscape);
-  escape.current = onEscape;
+  const latestEscape = useRef(onEscape);
+  latestEscape.current = onEscape;
   const initial = useRef(initialFocus);
 
   useEffect(() => {
@@ -42,7 +42,7 @@ export function useFocusTrap(
       if (!dialog) return;
       if (e.key === 'Escape') {
         e.preventDefault();
-        escape.current();
+        latestEscape.current();
         return;
       }
       if (e.key !== 'Tab') return;

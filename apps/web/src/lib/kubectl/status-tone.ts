@@ -21,3 +21,9 @@ export function statusTone(status: string): StatusTone {
   if (PROGRESS.has(status) || /^Init:\d+\/\d+$/.test(status)) return 'progress';
   return 'error';
 }
+
+/** READY's tone ("0/1", "3/3"): all ready is fine, fewer is on its way (the lists colour it amber). */
+export function readyTone(ready: string): Extract<StatusTone, 'ok' | 'progress'> {
+  const [have, want] = ready.split('/');
+  return have === want ? 'ok' : 'progress';
+}

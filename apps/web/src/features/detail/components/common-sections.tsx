@@ -1,13 +1,14 @@
 import type { CoreV1Event, V1ObjectMeta, V1OwnerReference, V1Pod } from '@kubernetes/client-node';
-import { formatRestarts, toDate } from '@wheelhouse/core';
+import { toDate } from '@wheelhouse/core';
 import { resourceKindOf } from '@wheelhouse/shared-types/constants';
 import { useState } from 'react';
 import { type ViewableKind, viewKind } from '../../../app/kinds';
 import { Status } from '../../../components/kubectl/PodStatus';
+import { ReadyRatio } from '../../../components/kubectl/ReadyRatio';
+import { Restarts } from '../../../components/kubectl/Restarts';
 import { Age } from '../../../components/live-table/Age';
 import { SimpleTable } from '../../../components/table';
 import { describeError } from '../../../lib/api';
-import { useNow } from '../../../lib/clock';
 import { podRow } from '../../../lib/kubectl/rows';
 import { useEvents } from '../api/get-events';
 import type { EndpointState } from '../lib/relations';
@@ -157,20 +158,6 @@ export function EventsSection({
   );
 }
 
-function Restarts({ pod }: { pod: V1Pod }) {
-  const now = useNow();
-  const row = podRow(pod);
-  return (
-    <>
-      {formatRestarts(
-        row.restarts,
-        row.lastRestart === undefined ? undefined : new Date(row.lastRestart),
-        new Date(now),
-      )}
-    </>
-  );
-}
-
 /** Pods as `kubectl get pods -o wide` prints them, with optional endpoint state (Services). */
 export function PodsTable({
   pods,
@@ -192,10 +179,12 @@ export function PodsTable({
         const row = podRow(pod);
         const cells = [
           <ObjectLink kind="pods" namespace={row.namespace} name={row.name} />,
-          <span className="tabular-nums">{row.ready}</span>,
+          <span className="tabular-nums">
+            <ReadyRatio ready={row.ready} />
+          </span>,
           <Status status={row.status} />,
           <span className="tabular-nums">
-            <Restarts pod={pod} />
+            <Restarts count={row.restarts} last={row.lastRestart} />
           </span>,
           <Age since={row.created} />,
           <span className="font-mono text-xs">{row.ip}</span>,

@@ -1,6 +1,8 @@
 import type { V1Container, V1ContainerStatus, V1Probe } from '@kubernetes/client-node';
 import { describeProbe, type ProbeKind, probeTimings, toDate } from '@wheelhouse/core';
+import { Restarts } from '../../../components/kubectl/Restarts';
 import { Age } from '../../../components/live-table/Age';
+import type { BackOff } from '../lib/probe-events';
 
 function Flag({ on, label }: { on: boolean | undefined; label: string }) {
   return (
@@ -32,7 +34,16 @@ const PROBE_KINDS: Array<[ProbeKind, keyof V1Container]> = [
 ];
 
 /** One container: ready/started, state, restarts and last termination, each probe as a sentence with its timings. */
-export function ContainerHealth({ c, status }: { c: V1Container; status: V1ContainerStatus | undefined }) {
+export function ContainerHealth({
+  c,
+  status,
+  backOff,
+}: {
+  c: V1Container;
+  status: V1ContainerStatus | undefined;
+  /** The kubelet's BackOff Events for this container: restarts held back after a crash. */
+  backOff?: BackOff | undefined;
+}) {
   const timings = probeTimings(c);
   const last = status?.lastState?.terminated;
   const timingOf: Record<ProbeKind, string | undefined> = {
@@ -71,8 +82,21 @@ export function ContainerHealth({ c, status }: { c: V1Container; status: V1Conta
         <div>
           <dt className="text-slate-500 text-xs">Restarts</dt>
           <dd className="font-mono" data-testid={`restarts-${c.name}`}>
-            {status?.restartCount ?? 0}
+            <Restarts
+              count={status?.restartCount ?? 0}
+              last={toDate(status?.lastState?.terminated?.finishedAt)?.getTime()}
+            />
           </dd>
+          {backOff && (
+            <dd
+              className="text-rose-700 text-xs dark:text-rose-300"
+              data-testid={`backoff-${c.name}`}
+              title={backOff.message}
+            >
+              BackOff ×{backOff.count}, last <Age since={backOff.last} /> ago: the kubelet is waiting before
+              restarting it
+            </dd>
+          )}
         </div>
         <div>
           <dt className="text-slate-500 text-xs">Last termination</dt>

@@ -1,10 +1,13 @@
 import { podStatus } from '@wheelhouse/core';
 import { useParams } from 'react-router';
+import { ReadyRatio } from '../../../components/kubectl/ReadyRatio';
+import { Restarts } from '../../../components/kubectl/Restarts';
 import { Age } from '../../../components/live-table/Age';
 import { LiveNotice } from '../../../components/notices';
 import { objectPageState, PanelSection } from '../../../components/object-page';
 import { Cell, Row, Table } from '../../../components/table';
 import { PageHeader } from '../../../components/ViewHeader';
+import { detailPath } from '../../../lib/paths';
 import { usePodHealth } from '../hooks/use-pod-health';
 import type { Membership } from '../lib/membership';
 import type { ProbeEventGroup } from '../lib/probe-events';
@@ -115,10 +118,11 @@ export default function HealthPage() {
         title={title}
         subtitle={`health in namespace ${namespace}`}
         documentTitle={`${title} health · ${namespace}`}
-        link={{ to: `/pods/${namespace}/${name}`, label: 'Pod details' }}
+        link={{ to: detailPath('pods', namespace, name), label: 'Pod details' }}
       >
         <span className="font-mono text-sm" data-testid="pod-summary">
-          READY {summary.ready} · {summary.status} · RESTARTS {summary.restarts}
+          READY <ReadyRatio ready={summary.ready} /> · {summary.status} · RESTARTS{' '}
+          <Restarts count={summary.restarts} last={summary.lastRestart?.getTime()} />
         </span>
         {owner && (
           <span className="text-slate-500 text-xs">
@@ -138,7 +142,12 @@ export default function HealthPage() {
 
       <PanelSection title="Containers and probes" testId="containers">
         {probedContainers(pod).map((c) => (
-          <ContainerHealth key={c.name} c={c} status={statuses.find((s) => s.name === c.name)} />
+          <ContainerHealth
+            key={c.name}
+            c={c}
+            status={statuses.find((s) => s.name === c.name)}
+            backOff={health.backOffs.get(c.name)}
+          />
         ))}
       </PanelSection>
 
@@ -148,9 +157,7 @@ export default function HealthPage() {
 
       <PanelSection title="Probe events" testId="probe-events">
         {health.probeEvents.length === 0 ? (
-          <p className="text-slate-500 text-sm">
-            No probe failures, kills or back-offs recorded for this pod.
-          </p>
+          <p className="text-slate-500 text-sm">No probe failures or kills recorded for this pod.</p>
         ) : (
           <ProbeEventsTable groups={health.probeEvents} />
         )}

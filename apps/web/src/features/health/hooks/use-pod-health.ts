@@ -4,7 +4,12 @@ import { useLiveNotice } from '../../../lib/live/live-context';
 import { useLiveList } from '../../../lib/live/live-query';
 import { listItems } from '../../../lib/live/reducers';
 import { type Membership, membershipOf, servicesSelecting } from '../lib/membership';
-import { groupProbeEvents, type ProbeEventGroup } from '../lib/probe-events';
+import {
+  type BackOff,
+  backOffsByContainer,
+  groupProbeEvents,
+  type ProbeEventGroup,
+} from '../lib/probe-events';
 import { type LintFinding, lintProbes } from '../lib/probe-lint';
 
 export interface PodHealth {
@@ -16,8 +21,10 @@ export interface PodHealth {
   membership: readonly Membership[];
   /** The names of the Services selecting the pod. */
   services: readonly string[];
-  /** Probe failures, kills and back-offs from the pod's Events, per container and probe. */
+  /** Probe failures and kills from the pod's Events, per container and probe. */
   probeEvents: readonly ProbeEventGroup[];
+  /** The kubelet's restart back-offs per container, shown with the container's restarts. */
+  backOffs: ReadonlyMap<string, BackOff>;
   findings: readonly LintFinding[];
 }
 
@@ -42,22 +49,23 @@ export function usePodHealth(namespace: string, name: string): PodHealth {
       pod && slices.data ? membershipOf(pod, selecting, listItems(slices.data) as V1EndpointSlice[]) : [],
     [pod, selecting, slices.data],
   );
-  const probeEvents = useMemo(() => {
+  const mine = useMemo(() => {
     if (!pod || !events.data) return [];
     const uid = pod.metadata?.uid;
-    const mine = (listItems(events.data) as CoreV1Event[]).filter(
+    return (listItems(events.data) as CoreV1Event[]).filter(
       (e) =>
         e.involvedObject?.kind === 'Pod' &&
         (e.involvedObject.uid === uid ||
           (e.involvedObject.uid === undefined && e.involvedObject.name === name)),
     );
-    return groupProbeEvents(mine);
   }, [pod, events.data, name]);
+  const probeEvents = useMemo(() => groupProbeEvents(mine), [mine]);
+  const backOffs = useMemo(() => backOffsByContainer(mine), [mine]);
   const serviceNames = useMemo(() => selecting.map((s) => s.metadata?.name ?? ''), [selecting]);
   const findings = useMemo(
     () => (pod ? lintProbes(pod, { services: serviceNames }) : []),
     [pod, serviceNames],
   );
 
-  return { list: pods, notice, pod, membership, services: serviceNames, probeEvents, findings };
+  return { list: pods, notice, pod, membership, services: serviceNames, probeEvents, backOffs, findings };
 }

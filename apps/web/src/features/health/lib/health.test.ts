@@ -1,7 +1,7 @@
 import type { CoreV1Event, V1Container, V1EndpointSlice, V1Pod, V1Service } from '@kubernetes/client-node';
 import { describe, expect, it } from 'vitest';
 import { membershipOf, servicesSelecting } from './membership';
-import { groupProbeEvents, probeOfMessage } from './probe-events';
+import { backOffsByContainer, groupProbeEvents, probeOfMessage } from './probe-events';
 import { lintProbes } from './probe-lint';
 
 const http = (path: string) => ({ httpGet: { path, port: 'http' as const } });
@@ -128,8 +128,34 @@ describe('probe events', () => {
       ['api', 'liveness', 'Killing', 1, 'Container api failed liveness probe, will be restarted'],
       ['api', 'liveness', 'Unhealthy', 3, 'Liveness probe failed: refused'],
       ['api', 'readiness', 'Unhealthy', 6, 'Readiness probe failed: timeout'],
-      ['side', '—', 'BackOff', 7, 'Back-off restarting failed container side in pod web-1'],
     ]);
+  });
+
+  it('lists BackOff with the container’s restarts, not as a probe event', () => {
+    const events = [
+      ev(
+        'BackOff',
+        'Back-off restarting failed container side in pod web-1',
+        7,
+        '2026-01-01T00:03:00Z',
+        'side',
+      ),
+      ev(
+        'BackOff',
+        'Back-off restarting failed container side in pod web-1',
+        2,
+        '2026-01-01T00:09:00Z',
+        'side',
+      ),
+      ev('Unhealthy', 'Readiness probe failed: 503', 4, '2026-01-01T00:00:00Z'),
+    ];
+    expect(groupProbeEvents(events).map((g) => g.reason)).toEqual(['Unhealthy']);
+    expect(backOffsByContainer(events).get('side')).toEqual({
+      count: 9,
+      last: Date.parse('2026-01-01T00:09:00Z'),
+      message: 'Back-off restarting failed container side in pod web-1',
+    });
+    expect(backOffsByContainer(events).has('api')).toBe(false);
   });
 });
 

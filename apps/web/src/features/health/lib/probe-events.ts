@@ -1,13 +1,19 @@
-/** Probe-related Events of a pod, grouped per container and probe type. */
+/**
+ * Probe-related Events of a pod, grouped per container and probe type; and its back-offs, which
+ * belong with the container's restarts (the kubelet waits before restarting a crashed container
+ * whatever killed it: a probe, an exit, an OOM kill).
+ */
 import type { CoreV1Event } from '@kubernetes/client-node';
 import { toDate } from '@wheelhouse/core';
 
-export const PROBE_EVENT_REASONS = new Set(['Unhealthy', 'ProbeWarning', 'Killing', 'BackOff']);
+export const PROBE_EVENT_REASONS = new Set(['Unhealthy', 'ProbeWarning', 'Killing']);
+/** The kubelet's "Back-off restarting failed container" (kubelet events.BackOffStartContainer). */
+export const BACK_OFF = 'BackOff';
 
 export interface ProbeEventGroup {
   key: string;
   container: string;
-  /** readiness | liveness | startup, or "—" when the event names no probe (BackOff, a plain Killing). */
+  /** readiness | liveness | startup, or "—" when the event names no probe (a plain Killing). */
   probe: string;
   reason: string;
   count: number;
@@ -38,16 +44,48 @@ function lastTime(e: CoreV1Event): number | undefined {
   );
 }
 
+function containerOf(e: CoreV1Event): string {
+  return (
+    containerOfFieldPath(e.involvedObject?.fieldPath) ??
+    /container "?([a-z0-9-]+)"?/i.exec(e.message ?? '')?.[1] ??
+    '—'
+  );
+}
+
+export interface BackOff {
+  count: number;
+  last: number | undefined;
+  message: string;
+}
+
+/** The pod's BackOff Events per container: how often the kubelet held a restart back, and when last. */
+export function backOffsByContainer(events: Iterable<CoreV1Event>): Map<string, BackOff> {
+  const out = new Map<string, BackOff>();
+  for (const e of events) {
+    if (e.reason !== BACK_OFF) continue;
+    const container = containerOf(e);
+    const count = e.series?.count ?? e.count ?? 1;
+    const t = lastTime(e);
+    const seen = out.get(container);
+    if (seen === undefined) out.set(container, { count, last: t, message: e.message ?? '' });
+    else {
+      seen.count += count;
+      if ((t ?? 0) >= (seen.last ?? 0)) {
+        seen.last = t;
+        seen.message = e.message ?? '';
+      }
+    }
+  }
+  return out;
+}
+
 export function groupProbeEvents(events: Iterable<CoreV1Event>): ProbeEventGroup[] {
   const groups = new Map<string, ProbeEventGroup>();
   for (const e of events) {
     const reason = e.reason ?? '';
     if (!PROBE_EVENT_REASONS.has(reason)) continue;
     const message = e.message ?? '';
-    const container =
-      containerOfFieldPath(e.involvedObject?.fieldPath) ??
-      /container "?([a-z0-9-]+)"?/i.exec(message)?.[1] ??
-      '—';
+    const container = containerOf(e);
     const probe = probeOfMessage(message);
     const key = `${container}\u0000${probe}\u0000${reason}`;
     const count = e.series?.count ?? e.count ?? 1;

@@ -35,10 +35,13 @@ const ROWS: { [K in ListedKind]: (obj: KindObject<K>) => ObjectRow } = {
 const LOGS_OF: ReadonlySet<ListedKind> = new Set(['pods', 'deployments', 'replicasets', 'services']);
 
 const BY_NAME: SortingState = [{ id: 'name', desc: false }];
-const BY_NAMESPACE_NAME: SortingState = [
-  { id: 'namespace', desc: false },
-  { id: 'name', desc: false },
-];
+/**
+ * All namespaces: by namespace, then name, as kubectl sorts. The table sorts by NAMESPACE only (one
+ * arrow in the header, not two) and the rows come in sorted by name: the table's sort is stable
+ * (TanStack falls back to the row order), so names stay in order within each namespace.
+ */
+const BY_NAMESPACE: SortingState = [{ id: 'namespace', desc: false }];
+const byName = (a: ObjectRow, b: ObjectRow) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
 /**
  * The list of one kind (Pods, Deployments, ReplicaSets, Services, ConfigMaps or Secrets) in one
@@ -57,7 +60,7 @@ export default function ResourceView({
   const { namespace, filter, setFilter, selector, setSelector, query, notice } = useListView(kind);
   const toRow = ROWS[kind] as (obj: KindObject) => ObjectRow;
   const rows = useMemo(
-    () => (query.data ? listItems(query.data).map(toRow) : undefined),
+    () => (query.data ? listItems(query.data).map(toRow).sort(byName) : undefined),
     [query.data, toRow],
   );
 
@@ -74,7 +77,7 @@ export default function ResourceView({
         columns={COLUMNS[kind] as ColumnDef<ObjectRow, unknown>[]}
         filter={filter}
         onFilterChange={setFilter}
-        initialSorting={namespace === undefined ? BY_NAMESPACE_NAME : BY_NAME}
+        initialSorting={namespace === undefined ? BY_NAMESPACE : BY_NAME}
         notice={notice}
         selector={selector}
         toolbar={

@@ -1,6 +1,8 @@
 import type { V1Pod } from '@kubernetes/client-node';
 import { podStatus, toDate } from '@wheelhouse/core';
 import { Link } from 'react-router';
+import { ReadyRatio } from '../../../components/kubectl/ReadyRatio';
+import { Restarts } from '../../../components/kubectl/Restarts';
 import { Age } from '../../../components/live-table/Age';
 import { Cell, Row, Table, TableNote } from '../../../components/table';
 import { healthPath } from '../../../lib/paths';
@@ -31,7 +33,7 @@ export function RolloutPods({
         const s = podStatus(p);
         const rs = rsOf(p);
         return (
-          <Row key={p.metadata?.uid}>
+          <Row key={p.metadata?.uid} testId={`rollout-pod-${p.metadata?.name}`}>
             <Cell>
               <Link
                 to={healthPath(namespace, p.metadata?.name ?? '')}
@@ -41,9 +43,13 @@ export function RolloutPods({
                 {p.metadata?.name}
               </Link>
             </Cell>
-            <Cell>{s.ready}</Cell>
+            <Cell>
+              <ReadyRatio ready={s.ready} />
+            </Cell>
             <Cell>{s.status}</Cell>
-            <Cell>{s.restarts}</Cell>
+            <Cell>
+              <Restarts count={s.restarts} last={s.lastRestart?.getTime()} />
+            </Cell>
             <Cell>{rs ? `${rs.revision ?? '?'} (${rs.isNew ? 'new' : 'old'})` : '—'}</Cell>
             <Cell>
               <Age since={toDate(p.metadata?.creationTimestamp)?.getTime()} />
