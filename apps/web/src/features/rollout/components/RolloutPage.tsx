@@ -66,8 +66,9 @@ export default function RolloutPage() {
       <PanelSection title="ReplicaSets">
         <ReplicaSetsTable rows={replicaSets} />
       </PanelSection>
-      <PanelSection title="Timeline (since this page opened)">
+      <PanelSection title="Timeline">
         <Timeline
+          past={rollout.past}
           samples={rollout.samples}
           ceiling={(d.spec?.replicas ?? 1) + budget.maxSurge}
           events={rollout.events}

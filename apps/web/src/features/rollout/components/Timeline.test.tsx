@@ -60,4 +60,27 @@ describe('Timeline', () => {
     for (const t of ticks) expect(Number.isInteger(Number(t))).toBe(true);
     expect(ticks).toContain('5');
   });
+
+  it('draws the replayed past before the page opened, apart and explained', () => {
+    const { rerender } = render(
+      <Timeline samples={[{ t: opened, newReady: 4, oldReady: 0, unavailable: 0 }]} ceiling={5} />,
+    );
+    expect(screen.queryByTestId('timeline-past')).toBeNull();
+    rerender(
+      <Timeline
+        samples={[{ t: opened, newReady: 4, oldReady: 0, unavailable: 0 }]}
+        ceiling={5}
+        past={{
+          samples: [
+            { t: opened - 120_000, newReady: 1, oldReady: 4, unavailable: 0 },
+            { t: opened - 60_000, newReady: 3, oldReady: 2, unavailable: 0 },
+          ],
+          revisions: [{ t: opened - 120_000, revision: 2, name: 'api-2' }],
+        }}
+      />,
+    );
+    expect(screen.getByTestId('timeline-past').textContent).toContain('rev 2');
+    expect(screen.getByTestId('timeline-past-legend').textContent).toContain('before the page opened');
+    expect(screen.getByRole('img', { name: 'Rollout timeline' }).textContent).toMatch(/2m\d+s ago/);
+  });
 });

@@ -1,7 +1,10 @@
+import { humanDuration } from '@wheelhouse/core';
 import { type RefObject, useLayoutEffect, useRef, useState } from 'react';
 import { useNow } from '../../../lib/clock';
 import type { RolloutEvent } from '../lib/rollout-events';
+import type { RolloutPast } from '../lib/rollout-past';
 import type { Sample } from '../lib/rollout-view';
+import { countTicks, timeScale } from '../lib/timeline-scale';
 
 /** Drawn at the width the page gives it (measured), so text and lines keep their pixel sizes. */
 const DEFAULT_W = 640;
@@ -25,18 +28,6 @@ const EVENT_MARKS = [
   { label: 'warning event', className: 'stroke-rose-400' },
 ] as const;
 
-/** Whole-number ticks from 0 to `max` (pod counts): every count when few, else about four steps. */
-export function countTicks(max: number): number[] {
-  const top = Math.max(1, Math.ceil(max));
-  const step = top <= 5 ? 1 : Math.ceil(top / 4);
-  const ticks: number[] = [];
-  for (let v = 0; v < top; v += step) ticks.push(v);
-  // The top is always labelled; a step that lands just below it would print over it.
-  if (ticks.length > 1 && top - (ticks[ticks.length - 1] ?? 0) < step / 2) ticks.pop();
-  ticks.push(top);
-  return ticks;
-}
-
 /** The element's content width, followed as it resizes; `shown`: the element is rendered. */
 function useWidth<T extends Element>(shown: boolean): [RefObject<T | null>, number] {
   const ref = useRef<T>(null);
@@ -59,30 +50,52 @@ export function Timeline({
   samples,
   ceiling,
   events = [],
+  past = { samples: [], revisions: [] },
 }: {
   samples: readonly Sample[];
   ceiling: number;
-  /** Marked on the same time axis (those since the page opened): red for Warning, grey otherwise. */
+  /** Marked on the same time axis (those in the drawn window): red for Warning, grey otherwise. */
   events?: readonly RolloutEvent[];
+  /** Before the page opened, replayed from Events (lib/rollout-past): drawn dotted, apart. */
+  past?: RolloutPast;
 }) {
   const now = useNow();
   const first = samples[0];
   const [ref, W] = useWidth<HTMLElement>(first !== undefined);
   if (first === undefined) return null;
-  const t0 = first.t;
+  const before = past.samples.filter((s) => s.t < first.t);
+  const t0 = before[0]?.t ?? first.t;
   const t1 = Math.max(now, t0 + 10_000, samples[samples.length - 1]?.t ?? t0);
   const ticks = countTicks(
-    Math.max(ceiling, ...samples.flatMap((s) => [s.newReady, s.oldReady, s.unavailable])),
+    Math.max(ceiling, ...[...before, ...samples].flatMap((s) => [s.newReady, s.oldReady, s.unavailable])),
   );
   const yMax = ticks[ticks.length - 1] ?? 1;
-  const x = (t: number) => PAD.left + ((t - t0) / (t1 - t0)) * (W - PAD.left - PAD.right);
+  const scale = timeScale({
+    t0,
+    pastEnd: before[before.length - 1]?.t,
+    opened: first.t,
+    t1,
+    left: PAD.left,
+    right: W - PAD.right,
+  });
+  const { x, gap } = scale;
+  // Revision labels a few pixels apart would print over each other: the next goes a row lower.
+  const revisionRows: number[] = [];
+  let lastX = Number.NEGATIVE_INFINITY;
+  for (const r of past.revisions) {
+    const row = x(r.t) - lastX < 40 ? (revisionRows[revisionRows.length - 1] ?? 0) + 1 : 0;
+    revisionRows.push(row % 3);
+    lastX = x(r.t);
+  }
   const y = (v: number) => PAD.top + (1 - v / yMax) * (H - PAD.top - PAD.bottom);
-  const path = (key: (typeof SERIES)[number]['key']) => {
-    let d = `M${x(first.t).toFixed(1)},${y(first[key]).toFixed(1)}`;
-    for (const s of samples.slice(1)) d += `H${x(s.t).toFixed(1)}V${y(s[key]).toFixed(1)}`;
-    return `${d}H${x(t1).toFixed(1)}`;
+  const steps = (points: readonly Sample[], key: (typeof SERIES)[number]['key'], end: number) => {
+    const [head, ...rest] = points;
+    if (head === undefined) return '';
+    let d = `M${x(head.t).toFixed(1)},${y(head[key]).toFixed(1)}`;
+    for (const s of rest) d += `H${x(s.t).toFixed(1)}V${y(s[key]).toFixed(1)}`;
+    return `${d}H${x(end).toFixed(1)}`;
   };
-  const seconds = Math.round((t1 - t0) / 1000);
+  const seconds = Math.round((t1 - first.t) / 1000);
   return (
     <figure data-testid="rollout-timeline" ref={ref}>
       <svg
@@ -114,10 +127,65 @@ export function Timeline({
             </text>
           </g>
         ))}
+        {before.length > 0 && (
+          <g data-testid="timeline-past">
+            {SERIES.map((s) => (
+              <path
+                key={s.key}
+                d={steps(before, s.key, first.t)}
+                fill="none"
+                strokeWidth={1.5}
+                strokeDasharray="1 3"
+                strokeLinecap="round"
+                className={s.className}
+              />
+            ))}
+            {past.revisions.map((r, i) =>
+              r.t >= t0 && r.t < first.t ? (
+                <text
+                  key={r.name}
+                  x={x(r.t) + 3}
+                  y={PAD.top + 8 + (revisionRows[i] ?? 0) * 11}
+                  className="fill-slate-500 text-[10px]"
+                >
+                  {`rev ${r.revision ?? '?'}`}
+                </text>
+              ) : null,
+            )}
+            {gap && (
+              <g data-testid="timeline-gap">
+                <rect
+                  x={gap.x1}
+                  y={PAD.top}
+                  width={gap.x2 - gap.x1}
+                  height={H - PAD.top - PAD.bottom}
+                  className="fill-white dark:fill-slate-950"
+                />
+                <text
+                  x={(gap.x1 + gap.x2) / 2}
+                  y={H - 4}
+                  textAnchor="middle"
+                  className="fill-slate-500 text-[10px]"
+                >
+                  {`⋯ ${humanDuration(gap.ms)} ⋯`}
+                </text>
+              </g>
+            )}
+            <line
+              x1={x(first.t)}
+              x2={x(first.t)}
+              y1={PAD.top}
+              y2={H - PAD.bottom}
+              strokeWidth={1}
+              strokeDasharray="2 2"
+              className="stroke-slate-400"
+            />
+          </g>
+        )}
         {SERIES.map((s) => (
           <path
             key={s.key}
-            d={path(s.key)}
+            d={steps(samples, s.key, t1)}
             fill="none"
             strokeWidth={2}
             strokeDasharray={s.dash}
@@ -129,6 +197,8 @@ export function Timeline({
           // An Event's time has whole seconds (metav1.Time is RFC 3339 without fractions), so one
           // of the page's first second reads up to 1 s before the first sample: it is drawn there.
           .filter((e) => e.t > t0 - 1000 && e.t <= t1)
+          // Inside the axis break nothing is drawn (the break says how long it was).
+          .filter((e) => !gap || x(e.t) <= gap.x1 || x(e.t) >= gap.x2)
           .map((e) => (
             <line
               key={e.uid}
@@ -143,7 +213,17 @@ export function Timeline({
               <title>{`${e.type} ${e.reason} ${e.object}: ${e.message}`}</title>
             </line>
           ))}
-        <text x={PAD.left} y={H - 4} className="fill-slate-500 text-[10px]">
+        {before.length > 0 && (
+          <text x={PAD.left} y={H - 4} className="fill-slate-500 text-[10px]">
+            {humanDuration(now - t0)} ago
+          </text>
+        )}
+        <text
+          x={x(first.t)}
+          y={H - 4}
+          textAnchor={before.length > 0 && !gap ? 'middle' : 'start'}
+          className="fill-slate-500 text-[10px]"
+        >
           opened
         </text>
         <text x={W - PAD.right} y={H - 4} textAnchor="end" className="fill-slate-500 text-[10px]">
@@ -170,6 +250,22 @@ export function Timeline({
             {s.label}
           </span>
         ))}
+        {before.length > 0 && (
+          <span className="flex items-center gap-1.5" data-testid="timeline-past-legend">
+            <svg width="16" height="4" aria-hidden="true">
+              <line
+                x1="0"
+                x2="16"
+                y1="2"
+                y2="2"
+                strokeWidth={2}
+                strokeDasharray="1 3"
+                className="stroke-slate-500"
+              />
+            </svg>
+            before the page opened: ReplicaSet sizes replayed from the scaling Events
+          </span>
+        )}
         {EVENT_MARKS.map((m) => (
           <span key={m.label} className="flex items-center gap-1.5">
             <svg width="6" height="12" aria-hidden="true">

@@ -10,6 +10,7 @@ import { useHistory } from '../api/get-history';
 import { usePermissions } from '../api/get-permissions';
 import type { ActionPermission } from '../lib/action-rules';
 import { type RolloutEvent, rolloutEvents } from '../lib/rollout-events';
+import { type RolloutPast, reconstructPast } from '../lib/rollout-past';
 import {
   appendSample,
   type RolloutReplicaSet,
@@ -32,6 +33,8 @@ export interface Rollout {
   events: readonly RolloutEvent[];
   /** Pod counts over time, recorded while the page is open. */
   samples: readonly Sample[];
+  /** The hour before the page opened, replayed from the scaling Events still kept. */
+  past: RolloutPast;
   history: UseQueryResult<HistoryResponse>;
   permissions: Record<DeploymentAction, ActionPermission>;
 }
@@ -101,8 +104,26 @@ export function useRollout(namespace: string, name: string): Rollout {
       setSamples((prev) => appendSample(prev, sampleOf(deployment, replicaSets, Date.now())));
   }, [deployment, replicaSets, replicaSetList.data]);
 
+  // Events are kept an hour by default (kube-apiserver --event-ttl): that is as far back as it goes.
+  const opened = samples[0]?.t;
+  const past = useMemo(
+    () =>
+      deployment && opened !== undefined
+        ? reconstructPast({
+            deployment: name,
+            desired: deployment.spec?.replicas ?? 1,
+            rows: replicaSets,
+            events,
+            since: opened - 3_600_000,
+            until: opened,
+          })
+        : { samples: [], revisions: [] },
+    [deployment, name, replicaSets, events, opened],
+  );
+
   return {
     list: deployments,
+    past,
     notice,
     deployment,
     replicaSets,
