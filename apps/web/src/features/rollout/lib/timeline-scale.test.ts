@@ -26,10 +26,10 @@ describe('timeScale', () => {
   it('cuts out a long idle stretch between a replayed rollout and the opening', () => {
     // A 3-minute rollout 40 minutes before the page opened; the page has watched for 10 s.
     const s = timeScale({ t0: 0, pastEnd: 3 * m, opened: 43 * m, t1: 43 * m + 10_000, left: 0, right: 1000 });
-    expect(s.gap).toEqual({ x1: 600, x2: 624, ms: 43 * m - 3 * m - 18_000 });
+    expect(s.gap).toEqual({ x1: 600, x2: 664, ms: 43 * m - 3 * m - 18_000 });
     expect(s.x(0)).toBe(0);
-    expect(s.x(43 * m)).toBe(624);
+    expect(s.x(43 * m)).toBe(664);
     expect(s.x(43 * m + 10_000)).toBe(1000);
-    expect(s.x(20 * m)).toBe(612);
+    expect(s.x(20 * m)).toBe(632);
   });
 });

@@ -23,7 +23,8 @@ export interface TimeScale {
 
 /** Share of the width the replayed past gets when an idle stretch before the opening is cut out. */
 const PAST_SHARE = 0.6;
-const GAP_PX = 24;
+// Wide enough for its label ("⋯ 38m12s ⋯"), which sits under it between the two parts.
+const GAP_PX = 64;
 
 /**
  * Time → x over [left, right]. Without a past, or with one that runs up to the opening, the axis
