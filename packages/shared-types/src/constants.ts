@@ -6,6 +6,7 @@
  *
  * Kubernetes name rules (DNS-1123 label and subdomain) are @wheelhouse/core's `names`, zod-free too.
  */
+export * from './exec-limits';
 export * from './kinds';
 export * from './permissions';
 

@@ -1,6 +1,7 @@
 export * from './actions';
 export * from './constants';
 export * from './errors';
+export * from './exec';
 export * from './logs';
 export * from './names';
 export * from './protocol';

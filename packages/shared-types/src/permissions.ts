@@ -12,6 +12,7 @@ export const PERMISSION_RESOURCES = {
   replicasets: groupOf('replicasets'),
   pods: groupOf('pods'),
   'pods/log': groupOf('pods'),
+  'pods/exec': groupOf('pods'),
   services: groupOf('services'),
   endpointslices: groupOf('endpointslices'),
   events: groupOf('events'),

@@ -1,5 +1,14 @@
 import { z } from 'zod';
 import type { ApiErrorBody } from './errors';
+import type {
+  ExecEndPayload,
+  ExecInputRequest,
+  ExecOutputPayload,
+  ExecResizeRequest,
+  ExecStartAck,
+  ExecStartRequest,
+  ExecStopRequest,
+} from './exec';
 import { type ResourceKind as Kind, type KindObject, RESOURCE_KINDS } from './kinds';
 import type { LogEndPayload, LogLinesPayload, LogsAck, LogsRequest, LogsStopRequest } from './logs';
 import { LabelSelectorText, NamespaceName } from './names';
@@ -27,6 +36,8 @@ import type {
  *                                                when this socket fell too far behind (bounded queue)
  *  server → client  `subStatus` {subId, state, message?}   live | reconnecting | error
  *  client → server  `unsubscribe` {subId}       ack: {ok: true}
+ *
+ * Container logs (logs.ts) and shells (exec.ts) ride the same socket.
  *
  * Everything the server receives is validated with the zod schemas below; types are not validation.
  * After a reconnect the client subscribes again and gets a fresh snapshot.
@@ -87,6 +98,8 @@ export interface ServerToClientEvents {
   logEnd: (payload: LogEndPayload) => void;
   workloadLogLines: (payload: WorkloadLogLinesPayload) => void;
   workloadLogPods: (payload: WorkloadLogPodsPayload) => void;
+  execOutput: (payload: ExecOutputPayload) => void;
+  execEnd: (payload: ExecEndPayload) => void;
 }
 
 export interface ClientToServerEvents {
@@ -96,4 +109,9 @@ export interface ClientToServerEvents {
   workloadLogsStart: (req: WorkloadLogsRequest, ack: (res: WorkloadLogsAck) => void) => void;
   /** Stops a pod's or a workload's log stream. */
   logsStop: (req: LogsStopRequest, ack: (res: SimpleAck) => void) => void;
+  execStart: (req: ExecStartRequest, ack: (res: ExecStartAck) => void) => void;
+  /** The ack is optional: keystrokes need none, a paste's chunks wait for theirs (flow control). */
+  execInput: (req: ExecInputRequest, ack?: (res: SimpleAck) => void) => void;
+  execResize: (req: ExecResizeRequest, ack?: (res: SimpleAck) => void) => void;
+  execStop: (req: ExecStopRequest, ack?: (res: SimpleAck) => void) => void;
 }

@@ -14,6 +14,7 @@ describe('the constants entry (@wheelhouse/shared-types/constants)', () => {
     expect(constants.CSRF_HEADER).toBe('x-wheelhouse-csrf');
     expect(constants.KINDS.pods.kind).toBe('Pod');
     expect(constants.ACTION_PERMISSIONS.scale).toBe('patch:deployments/scale');
+    expect(constants.EXEC_DEFAULT_SHELLS).toEqual(['bash', 'sh', 'ash']);
     expect(loaded.zod).toBe(false);
   });
 

@@ -84,6 +84,7 @@ describe('the kinds record', () => {
       replicasets: 'apps',
       pods: '',
       'pods/log': '',
+      'pods/exec': '',
       services: '',
       endpointslices: 'discovery.k8s.io',
       events: '',
