@@ -8,6 +8,7 @@ import pino, { type Logger } from 'pino';
 import type { Config } from './config';
 import { applyRoutes } from './http/apply';
 import { dataKeyRoutes } from './http/data-keys';
+import { DEFAULT_EXEC_LIMITS, type ExecLimits } from './exec/session';
 import { deploymentActionRoutes } from './http/deployment-actions';
 import { historyRoutes } from './http/deployment-history';
 import { errorHandler, HttpError } from './http/errors';
@@ -21,6 +22,7 @@ import { kubeRequest } from './kube/client';
 import { KubeContexts } from './kube/contexts';
 import { DEFAULT_WORKLOAD_LIMITS } from './logs/workload-logs';
 import { createMetrics } from './metrics';
+import { registerExecHandlers } from './socket/exec';
 import { registerLogHandlers } from './socket/logs';
 import { limitSocketsPerClient, Quota } from './socket/quotas';
 import { createSocketServer, trackBacklog } from './socket/server';
@@ -41,6 +43,8 @@ export interface AppDeps {
   log?: Logger;
   hub?: WatchHub;
   limits?: SessionLimits;
+  /** Shell limits (tests lower them). */
+  execLimits?: Partial<ExecLimits>;
 }
 
 /**
@@ -172,9 +176,10 @@ export function createApp(config: Config, deps: AppDeps = {}) {
   app.use(errorHandler(log));
 
   const server: HttpServer = createServer(app);
-  const io = createSocketServer(server, { policy, log });
+  const io = createSocketServer(server, { policy, log, pingIntervalMs: config.socketPingMs });
   limitSocketsPerClient(io, callers, config.maxSocketsPerClient);
   const limits = deps.limits ?? DEFAULT_LIMITS;
+  const execLimits: ExecLimits = { ...DEFAULT_EXEC_LIMITS, ...deps.execLimits };
   const perCaller = new Quota(config.maxSubscriptionsPerCaller, 'live subscriptions for one user');
   io.on('connection', (socket) => {
     metrics.sockets.inc();
@@ -189,6 +194,16 @@ export function createApp(config: Config, deps: AppDeps = {}) {
       upstreams: metrics.logUpstreams,
       perCaller,
       workloadLimits: { ...DEFAULT_WORKLOAD_LIMITS, maxPods: config.maxLogPods },
+    });
+    registerExecHandlers(io, socket, {
+      callers,
+      hub,
+      log,
+      metrics,
+      csrfToken,
+      pingMs: config.execPingMs,
+      limits: execLimits,
+      backlog,
     });
   });
 

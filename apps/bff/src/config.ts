@@ -43,6 +43,13 @@ const EnvSchema = z.object({
   WHEELHOUSE_MAX_INFORMERS_PER_CALLER: z.coerce.number().int().min(1).default(100),
   /** Pods one workload log view streams at once (each container a pods/log request); more wait. */
   WHEELHOUSE_MAX_LOG_PODS: z.coerce.number().int().min(1).max(500).default(50),
+  /**
+   * WebSocket pings to the apiserver on every open shell (pods/exec), so an idle session outlives
+   * the idle timeouts of whatever sits between (a load balancer, a proxy). 0 turns them off.
+   */
+  WHEELHOUSE_EXEC_PING_MS: z.coerce.number().int().min(0).default(20_000),
+  /** socket.io's heartbeat to the browser (its pingInterval): also what keeps an idle tab's proxies open. */
+  WHEELHOUSE_SOCKET_PING_MS: z.coerce.number().int().min(100).default(25_000),
   /** Set by Kubernetes inside a pod. */
   KUBERNETES_SERVICE_HOST: z.string().optional(),
   /** Mark the token cookie Secure (when served over HTTPS, e.g. behind an Ingress). */
@@ -65,6 +72,8 @@ export type Config = {
   maxSubscriptionsPerCaller: number;
   maxInformersPerCaller: number;
   maxLogPods: number;
+  execPingMs: number;
+  socketPingMs: number;
   /** Use the pod's ServiceAccount/cluster (in-cluster mode, or token mode inside a pod). */
   inCluster: boolean;
   secureCookies: boolean;
@@ -95,6 +104,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxSubscriptionsPerCaller: e.WHEELHOUSE_MAX_SUBSCRIPTIONS_PER_CALLER,
     maxInformersPerCaller: e.WHEELHOUSE_MAX_INFORMERS_PER_CALLER,
     maxLogPods: e.WHEELHOUSE_MAX_LOG_PODS,
+    execPingMs: e.WHEELHOUSE_EXEC_PING_MS,
+    socketPingMs: e.WHEELHOUSE_SOCKET_PING_MS,
     inCluster:
       e.WHEELHOUSE_MODE === 'in-cluster' ||
       (e.WHEELHOUSE_MODE === 'token' && !e.KUBECONFIG && Boolean(e.KUBERNETES_SERVICE_HOST)),

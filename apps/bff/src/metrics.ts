@@ -60,8 +60,14 @@ export function createMetrics(hub: WatchHub) {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [registry],
   });
+  const execSessions = new Gauge({
+    name: 'wheelhouse_exec_sessions',
+    help: 'Open pods/exec connections to the apiserver (one per shell; probes for a shell included)',
+    registers: [registry],
+  });
   return {
     registry,
+    execSessions,
     informers,
     subscribers,
     sockets,

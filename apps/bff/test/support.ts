@@ -12,13 +12,19 @@ import pino, { type Logger } from 'pino';
 import { io, type Socket } from 'socket.io-client';
 import { createApp, type WheelhouseApp } from '../src/app';
 import { loadConfig } from '../src/config';
+import type { ExecLimits } from '../src/exec/session';
 import type { SessionLimits } from '../src/watch/socket-session';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** A real BFF on 127.0.0.1:<random port> against the real local cluster. */
 export async function startBff(
-  opts: { limits?: SessionLimits; env?: Record<string, string>; log?: Logger } = {},
+  opts: {
+    limits?: SessionLimits;
+    execLimits?: Partial<ExecLimits>;
+    env?: Record<string, string>;
+    log?: Logger;
+  } = {},
 ): Promise<{ app: WheelhouseApp; url: string; kubeconfigPath: string }> {
   const { kubeconfigPath } = await ensureCluster();
   const config = loadConfig({
@@ -29,7 +35,11 @@ export async function startBff(
     WHEELHOUSE_INFORMER_GRACE_MS: '200',
     ...opts.env,
   });
-  const app = createApp(config, { log: opts.log ?? pino({ level: 'silent' }), limits: opts.limits });
+  const app = createApp(config, {
+    log: opts.log ?? pino({ level: 'silent' }),
+    limits: opts.limits,
+    execLimits: opts.execLimits,
+  });
   const addr = await app.listen();
   return { app, url: `http://127.0.0.1:${addr.port}`, kubeconfigPath };
 }

@@ -11,6 +11,7 @@ import {
   type PermissionsResponse,
 } from '@wheelhouse/shared-types';
 import { Router } from 'express';
+import { reviewAccess } from '../kube/access-review';
 import type { Caller, Callers } from '../kube/callers';
 import type { Metrics } from '../metrics';
 import { callerOf, timedRequests } from './caller';
@@ -52,33 +53,18 @@ export function permissionRoutes(deps: PermissionDeps): Router {
     const cached = cache.get(key);
     if (cached && cached.expires > t) return cached.result;
     const [resource, subresource] = check.resource.split('/') as [string, string | undefined];
-    const answer = await timed<{ status?: { allowed?: boolean; denied?: boolean; reason?: string } }>(
-      'create',
-      caller,
-      '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews',
+    const answer = await reviewAccess(
+      caller.kc,
       {
-        method: 'POST',
-        body: {
-          apiVersion: 'authorization.k8s.io/v1',
-          kind: 'SelfSubjectAccessReview',
-          spec: {
-            resourceAttributes: {
-              namespace,
-              verb: check.verb,
-              group: PERMISSION_RESOURCES[check.resource],
-              resource,
-              ...(subresource ? { subresource } : {}),
-            },
-          },
-        },
+        namespace,
+        verb: check.verb,
+        group: PERMISSION_RESOURCES[check.resource],
+        resource,
+        ...(subresource ? { subresource } : {}),
       },
+      (path, opts) => timed('create', caller, path, opts),
     );
-    const reason = answer.status?.reason;
-    const result: PermissionResult = {
-      check: text,
-      allowed: answer.status?.allowed === true,
-      ...(reason ? { reason } : {}),
-    };
+    const result: PermissionResult = { check: text, ...answer };
     if (cache.size >= MAX_CACHED_PERMISSIONS) {
       for (const [k, v] of cache) if (v.expires <= t) cache.delete(k);
       if (cache.size >= MAX_CACHED_PERMISSIONS) cache.clear();

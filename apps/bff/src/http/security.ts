@@ -82,7 +82,6 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Origin check and CSRF token on every request that is not a plain read. */
 export function mutationGuard(policy: OriginPolicy, csrfToken: string) {
-  const expected = Buffer.from(csrfToken);
   return (req: Request, _res: Response, next: NextFunction) => {
     if (SAFE_METHODS.has(req.method)) {
       next();
@@ -93,13 +92,22 @@ export function mutationGuard(policy: OriginPolicy, csrfToken: string) {
       next(new HttpError(403, 'Forbidden', `origin "${origin ?? '(none)'}" may not change anything here`));
       return;
     }
-    const sent = Buffer.from(String(req.headers[CSRF_HEADER] ?? ''));
-    if (sent.length !== expected.length || !timingSafeEqual(sent, expected)) {
+    if (!csrfMatches(csrfToken, req.headers[CSRF_HEADER])) {
       next(new HttpError(403, 'Forbidden', `missing or wrong CSRF token (send the ${CSRF_HEADER} header)`));
       return;
     }
     next();
   };
+}
+
+/**
+ * Whether `sent` is the session's CSRF token, compared in constant time. Shared by the REST guard
+ * (the header) and the socket requests that change something (a shell's execStart carries it).
+ */
+export function csrfMatches(csrfToken: string, sent: unknown): boolean {
+  const expected = Buffer.from(csrfToken);
+  const got = Buffer.from(typeof sent === 'string' ? sent : '');
+  return got.length === expected.length && timingSafeEqual(got, expected);
 }
 
 export function newCsrfToken(): string {

@@ -20,13 +20,16 @@ export type WhSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
  */
 export function createSocketServer(
   httpServer: HttpServer,
-  deps: { policy: OriginPolicy; log: Logger },
+  deps: { policy: OriginPolicy; log: Logger; pingIntervalMs?: number },
 ): WhServer {
   const { policy, log } = deps;
   return new Server<ClientToServerEvents, ServerToClientEvents>(httpServer, {
     path: SOCKET_PATH,
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
+    // The heartbeat is traffic too: an idle tab (an open shell above all) keeps the proxies between
+    // browser and BFF from closing the connection for idleness. socket.io's default is 25 s.
+    ...(deps.pingIntervalMs !== undefined ? { pingInterval: deps.pingIntervalMs } : {}),
     // WebSocket only: its handshake always carries Origin (a same-origin polling GET may not).
     transports: ['websocket'],
     allowRequest: (req, callback) => {
