@@ -60,7 +60,9 @@ export type ExecResizeRequest = z.infer<typeof ExecResizeRequest>;
 export const ExecStopRequest = z.strictObject({ sessionId: SessionId });
 export type ExecStopRequest = z.infer<typeof ExecStopRequest>;
 
-export type ExecStartAck = { ok: true; sessionId: string; shell: string } | { ok: false; error: ApiErrorBody };
+export type ExecStartAck =
+  | { ok: true; sessionId: string; shell: string }
+  | { ok: false; error: ApiErrorBody };
 
 export interface ExecOutputPayload {
   sessionId: string;

@@ -125,11 +125,11 @@ export async function openExec(
   const screen = new Screen(opts.rows, opts.cols, on.output);
   const keyboard = new PassThrough();
   // Exec ends these on the protocol's close frames; they must never be this process's own stdio.
-  const handler = new WebSocketHandler(
-    kc,
-    factory,
-    { stdin: keyboard, stdout: screen, stderr: new PassThrough() },
-  );
+  const handler = new WebSocketHandler(kc, factory, {
+    stdin: keyboard,
+    stdout: screen,
+    stderr: new PassThrough(),
+  });
   try {
     await new Exec(kc, handler).exec(
       target.namespace,
