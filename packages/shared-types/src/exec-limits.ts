@@ -18,3 +18,10 @@ export const EXEC_DEFAULT_SHELLS = ['bash', 'sh', 'ash'] as const;
 /** The terminal sizes a resize may ask for (xterm's own bounds are far below). */
 export const EXEC_MAX_COLS = 1000;
 export const EXEC_MAX_ROWS = 1000;
+
+/**
+ * What a shell needs, as permission checks (`verb:resource`, actions.ts): `create` on pods/exec, and
+ * `get` because the WebSocket upgrade is a GET that the apiserver authorizes as both (the built-in
+ * edit and admin roles grant both). The BFF asks these before opening a shell; the UI before offering one.
+ */
+export const EXEC_PERMISSIONS = ['create:pods/exec', 'get:pods/exec'] as const;

@@ -1,6 +1,7 @@
 import {
   EXEC_DEFAULT_SHELLS,
   EXEC_INPUT_MAX_BYTES,
+  EXEC_PERMISSIONS,
   ExecInputRequest,
   ExecResizeRequest,
   ExecStartRequest,
@@ -207,7 +208,7 @@ export function registerExecHandlers(_io: WhServer, socket: WhSocket, deps: Exec
  * (`create` alone); client-node speaks WebSocket only.
  */
 async function mayExec(caller: Caller, namespace: string): Promise<void> {
-  const verbs = ['create', 'get'] as const;
+  const verbs = EXEC_PERMISSIONS.map((check) => check.split(':')[0] as string);
   const answers = await Promise.all(
     verbs.map((verb) =>
       reviewAccess(caller.kc, { namespace, verb, group: '', resource: 'pods', subresource: 'exec' }),

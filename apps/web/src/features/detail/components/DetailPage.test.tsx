@@ -149,6 +149,13 @@ beforeEach(() => {
         version: '0',
       });
     if (url.startsWith('/api/events/')) return json({ items: [] });
+    if (url.startsWith('/api/permissions?')) {
+      const checks = new URL(url, 'http://x').searchParams.get('checks')?.split(',') ?? [];
+      return json({
+        namespace: 'shop',
+        results: checks.map((check) => ({ check, allowed: !check.includes('pods/exec') })),
+      });
+    }
     if (url === '/api/secrets/shop/db/reveal') {
       const { key } = JSON.parse(String(init?.body)) as { key: string };
       return json({
@@ -296,6 +303,23 @@ describe('DetailPage', () => {
     expect((await within(blob).findByTestId('secret-hex')).textContent).toBe('00000000  ff 00 7f');
     fireEvent.click(within(password).getByRole('button', { name: 'Hide password' }));
     expect(within(password).queryByTestId('secret-value')).toBeNull();
+  });
+
+  it('disables the Shell tab with the reason for a user who may not exec; ?tab=shell says why and opens nothing', async () => {
+    renderAt('/pods/shop/web-new-a');
+    const tab = await screen.findByTestId('tab-shell');
+    await waitFor(() => expect(tab.getAttribute('aria-disabled')).toBe('true'));
+    const why =
+      'You may not open a shell in namespace shop: create:pods/exec and get:pods/exec are not allowed.';
+    expect(tab.getAttribute('title')).toBe(why);
+    expect(document.getElementById(tab.getAttribute('aria-describedby') ?? '')?.textContent).toBe(why);
+    fireEvent.click(tab);
+    expect(screen.getByTestId('tab-overview').getAttribute('aria-selected')).toBe('true');
+    cleanup();
+
+    renderAt('/pods/shop/web-new-a?tab=shell');
+    expect((await screen.findByTestId('shell-denied')).textContent).toBe(why);
+    expect(screen.queryByTestId('shell-terminal')).toBeNull();
   });
 
   it('says when the object does not exist', async () => {

@@ -7,7 +7,7 @@ import type {
   V1Service,
 } from '@kubernetes/client-node';
 import type { KindObject, SecretSummary } from '@wheelhouse/shared-types';
-import { typeMeta } from '@wheelhouse/shared-types/constants';
+import { EXEC_PERMISSIONS, typeMeta } from '@wheelhouse/shared-types/constants';
 import { lazy, type ReactNode, Suspense, useMemo } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { type ViewKind, viewKind } from '../../../app/kinds';
@@ -17,8 +17,10 @@ import { useLiveNotice } from '../../../lib/live/live-context';
 import { useLiveList } from '../../../lib/live/live-query';
 import { listItems } from '../../../lib/live/reducers';
 import { healthPath, listPath, rolloutPath } from '../../../lib/paths';
+import { deniedMessage, usePermission } from '../../../lib/permissions';
 import { LogsPanel } from '../../logs/components/LogsPanel';
 import { ObjectLogsPanel } from '../../logs/components/ObjectLogsPanel';
+import { ShellPanel } from '../../shell/components/ShellPanel';
 import { useObject } from '../api/get-object';
 import { EventsSection, MetadataSection } from './common-sections';
 import { ConfigMapSections, SecretSections } from './DataSections';
@@ -78,7 +80,15 @@ function ObjectPage({ view, namespace, name }: { view: ViewKind; namespace: stri
   const requested = search.get('tab');
   const hasLogs = LOGS_TAB.has(kind);
   const tab: DetailTab =
-    requested === 'yaml' ? 'yaml' : requested === 'logs' && hasLogs ? 'logs' : 'overview';
+    requested === 'yaml'
+      ? 'yaml'
+      : requested === 'logs' && hasLogs
+        ? 'logs'
+        : requested === 'shell' && kind === 'pods'
+          ? 'shell'
+          : 'overview';
+  // Whether the user may open a shell here decides whether the Shell tab can be chosen.
+  const shellAccess = usePermission(namespace, EXEC_PERMISSIONS, kind === 'pods');
   const title = `${singular} ${name}`;
 
   let body: ReactNode;
@@ -90,6 +100,8 @@ function ObjectPage({ view, namespace, name }: { view: ViewKind; namespace: stri
         </Suspense>
       ) : tab === 'logs' ? (
         <LogsTab kind={kind} object={object} />
+      ) : tab === 'shell' ? (
+        <ShellPanel pod={object as V1Pod} />
       ) : (
         <Overview kind={kind} object={object} />
       );
@@ -153,7 +165,20 @@ function ObjectPage({ view, namespace, name }: { view: ViewKind; namespace: stri
         )}
       </PageHeader>
       <div className="px-4 pb-3">
-        <DetailTabs tabs={hasLogs ? ['overview', 'logs', 'yaml'] : ['overview', 'yaml']} current={tab} />
+        <DetailTabs
+          tabs={[
+            'overview',
+            ...(hasLogs ? (['logs'] as const) : []),
+            ...(kind === 'pods' ? (['shell'] as const) : []),
+            'yaml',
+          ]}
+          current={tab}
+          disabled={
+            shellAccess.state === 'denied'
+              ? { shell: deniedMessage('open a shell', namespace, shellAccess) }
+              : {}
+          }
+        />
       </div>
       <LiveNotice notice={notice} className="mx-4 mb-3" />
       <div id="detail-panel" role="tabpanel" aria-labelledby={`tab-${tab}`} className="space-y-4 px-4 pb-8">

@@ -1,11 +1,28 @@
 import { useSearchParams } from 'react-router';
 
-export type DetailTab = 'overview' | 'logs' | 'yaml';
+export type DetailTab = 'overview' | 'logs' | 'shell' | 'yaml';
 
-const LABELS: Record<DetailTab, string> = { overview: 'Overview', logs: 'Logs', yaml: 'YAML' };
+const LABELS: Record<DetailTab, string> = {
+  overview: 'Overview',
+  logs: 'Logs',
+  shell: 'Shell',
+  yaml: 'YAML',
+};
 
-/** The tabs of an object's page; the chosen one is `?tab=` (none for the overview), replacing history. */
-export function DetailTabs({ tabs, current }: { tabs: readonly DetailTab[]; current: DetailTab }) {
+/**
+ * The tabs of an object's page; the chosen one is `?tab=` (none for the overview), replacing history.
+ * A tab in `disabled` cannot be chosen; it stays focusable and says why (its description, and the
+ * tooltip), so a keyboard or screen-reader user learns the reason too.
+ */
+export function DetailTabs({
+  tabs,
+  current,
+  disabled = {},
+}: {
+  tabs: readonly DetailTab[];
+  current: DetailTab;
+  disabled?: Partial<Record<DetailTab, string>>;
+}) {
   const [, setSearch] = useSearchParams();
   return (
     <div
@@ -21,8 +38,12 @@ export function DetailTabs({ tabs, current }: { tabs: readonly DetailTab[]; curr
           id={`tab-${t}`}
           aria-controls="detail-panel"
           aria-selected={current === t}
+          aria-disabled={disabled[t] ? true : undefined}
+          aria-describedby={disabled[t] ? `tab-${t}-why` : undefined}
+          title={disabled[t]}
           data-testid={`tab-${t}`}
           onClick={() =>
+            !disabled[t] &&
             setSearch(
               (prev) => {
                 const next = new URLSearchParams(prev);
@@ -36,12 +57,23 @@ export function DetailTabs({ tabs, current }: { tabs: readonly DetailTab[]; curr
           className={`-mb-px border-b-2 px-3 py-1.5 text-sm ${
             current === t
               ? 'border-sky-600 font-medium text-sky-800 dark:border-sky-400 dark:text-sky-300'
-              : 'border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100'
+              : disabled[t]
+                ? 'cursor-not-allowed border-transparent text-slate-400 dark:text-slate-500'
+                : 'border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100'
           }`}
         >
           {LABELS[t]}
         </button>
       ))}
+      {/* The reasons live beside the tabs, not in them: a tab's name stays its label. */}
+      {tabs.map(
+        (t) =>
+          disabled[t] && (
+            <span key={`${t}-why`} id={`tab-${t}-why`} hidden>
+              {disabled[t]}
+            </span>
+          ),
+      )}
     </div>
   );
 }
