@@ -40,6 +40,7 @@ describe('helm chart deploy/chart/wheelhouse', () => {
     ['edit tier', ['rbac.edit=true']],
     ['secrets tier', ['rbac.secrets.read=true']],
     ['edit + secrets write tier', ['rbac.edit=true', 'rbac.secrets.read=true', 'rbac.secrets.write=true']],
+    ['exec tier', ['rbac.exec=true']],
     ['token mode behind an Ingress', ['mode=token', 'ingress.enabled=true']],
   ])('helm lint --strict passes with %s', async (_name, set) => {
     const r = await helm(['lint', '--strict', CHART, ...set.flatMap((s) => ['--set', s])]);
@@ -100,6 +101,17 @@ describe('helm chart deploy/chart/wheelhouse', () => {
     await expect(renderChart(['rbac.secrets.write=true'])).rejects.toThrow(
       /rbac.secrets.write needs rbac.secrets.read/,
     );
+  });
+
+  it('exec tier adds exactly create and get on pods/exec, and NOTES say that whoever reaches it gets a shell', async () => {
+    const base = grants((await renderChart()).objects);
+    const exec = grants((await renderChart(['rbac.exec=true'])).objects);
+    expect([...exec].filter((x) => !base.has(x)).sort()).toEqual(['/pods/exec create', '/pods/exec get']);
+    expect([...base].filter((x) => x.includes('exec'))).toEqual([]);
+    const on = await helm(['install', 'wheelhouse', CHART, '--dry-run=client', '--set', 'rbac.exec=true']);
+    expect(on.stdout).toContain('whoever reaches the dashboard gets a shell');
+    const off = await helm(['install', 'wheelhouse', CHART, '--dry-run=client']);
+    expect(off.stdout).not.toContain('gets a shell');
   });
 
   it('Deployment: in-cluster env, probes, resources, hardened securityContext, emptyDir /tmp; Service 80 → 7070', async () => {
@@ -187,6 +199,7 @@ describe('helm chart deploy/chart/wheelhouse', () => {
     await expect(renderChart(['rbac.edit=yes'])).rejects.toThrow(/\/rbac\/edit.*boolean/);
     await expect(renderChart(['rbac.edits=true'])).rejects.toThrow(/additional properties 'edits'/);
     await expect(renderChart(['rbac.secrets.write=yes'])).rejects.toThrow(/\/rbac\/secrets\/write.*boolean/);
+    await expect(renderChart(['rbac.exec=yes'])).rejects.toThrow(/\/rbac\/exec.*boolean/);
   });
 
   it('NOTES print the exact port-forward command and URL', async () => {

@@ -5,10 +5,11 @@
  *  - the production bundle, started with a token of the chart's ServiceAccount, lists and watches
  *    the dashboard's kinds and gets 403 on Secrets;
  *  - `kubectl auth can-i --as=<the ServiceAccount>` denies every mutation by default, and the edit
- *    tier (rendered with rbac.edit=true, rbac.secrets.read=true, rbac.secrets.write=true, applied
- *    into a second namespace) allows exactly the rollout actions, the writes of edit / create /
- *    delete / key editors on the six kinds, and Secret reads; through the BFF's write routes the
- *    default tier gets 403 and the edit tier creates, edits and deletes.
+ *    tier (rendered with rbac.edit=true, rbac.secrets.read=true, rbac.secrets.write=true,
+ *    rbac.exec=true, applied into a second namespace) allows exactly the rollout actions, the writes of
+ *    edit / create / delete / key editors on the six kinds, Secret reads and pods/exec (a shell);
+ *    through the BFF's write routes the default tier gets 403 and the edit tier creates, edits and
+ *    deletes.
  * Cluster-scoped objects are renamed after their namespace; everything is labelled and removed at
  * the end (and leftovers of an interrupted run at the start).
  */
@@ -186,6 +187,11 @@ const SECRET_READS: Array<[string, string]> = [
   ['list', 'secrets'],
   ['watch', 'secrets'],
 ];
+/** A shell (rbac.exec): the WebSocket upgrade is authorized as both verbs. */
+const EXEC: Array<[string, string]> = [
+  ['create', 'pods/exec'],
+  ['get', 'pods/exec'],
+];
 /** Edit YAML, create from YAML (server-side apply: patch, create), delete, the ConfigMap key editor. */
 const EDIT: Array<[string, string]> = [
   ['create', 'deployments'],
@@ -214,7 +220,7 @@ const SECRET_WRITES: Array<[string, string]> = [
 ];
 /** Denied in every tier. */
 const NEVER: Array<[string, string]> = [
-  ['create', 'pods/exec'],
+  ['create', 'pods/attach'],
   ['create', 'pods/portforward'],
   ['create', 'pods/eviction'],
   ['deletecollection', 'pods'],
@@ -319,9 +325,9 @@ describe('the chart on the local cluster', () => {
     expect(defaultToken.split('.')).toHaveLength(3);
   });
 
-  it('applies the edit + secrets tier (helm template --set rbac.edit=true,rbac.secrets.read=true,rbac.secrets.write=true) into a second namespace', async () => {
+  it('applies the edit + secrets + exec tier (helm template --set rbac.edit=true,rbac.secrets.read=true,rbac.secrets.write=true,rbac.exec=true) into a second namespace', async () => {
     const { objects } = await renderChart(
-      ['rbac.edit=true', 'rbac.secrets.read=true', 'rbac.secrets.write=true'],
+      ['rbac.edit=true', 'rbac.secrets.read=true', 'rbac.secrets.write=true', 'rbac.exec=true'],
       'wheelhouse',
       NS_EDIT,
     );
@@ -419,7 +425,14 @@ describe('the chart on the local cluster', () => {
   });
 
   describe('rollout actions through the production BFF, per tier', () => {
-    const checks = ['patch:deployments', 'update:deployments/scale', 'patch:replicasets', 'list:pods'];
+    const checks = [
+      'patch:deployments',
+      'update:deployments/scale',
+      'patch:replicasets',
+      'list:pods',
+      'create:pods/exec',
+      'get:pods/exec',
+    ];
     async function post(url: string, p: string, body: unknown): Promise<Response> {
       const { csrfToken } = (await (await fetch(`${url}/api/session`)).json()) as { csrfToken: string };
       return fetch(`${url}${p}`, {
@@ -463,6 +476,8 @@ describe('the chart on the local cluster', () => {
           'update:deployments/scale': false,
           'patch:replicasets': false,
           'list:pods': true,
+          'create:pods/exec': false,
+          'get:pods/exec': false,
         });
         for (const [action, body] of [
           ['scale', { replicas: 2, resourceVersion: await rv(NS) }],
@@ -478,7 +493,7 @@ describe('the chart on the local cluster', () => {
       }
     });
 
-    it('edit + secrets tier: allowed; scale, restart and undo succeed; a Secret is readable (values stripped)', async () => {
+    it('edit + secrets + exec tier: allowed; scale, restart and undo succeed; a Secret is readable (values stripped)', async () => {
       expect(editToken, 'the edit tier apply test must pass first').not.toBe('');
       const srv = await startAsServiceAccount(editToken, NS_EDIT);
       try {
@@ -487,6 +502,8 @@ describe('the chart on the local cluster', () => {
           'update:deployments/scale': true,
           'patch:replicasets': true,
           'list:pods': true,
+          'create:pods/exec': true,
+          'get:pods/exec': true,
         });
         type Action = { deployment: K8sObject };
         const scaled = await act(srv.url, NS_EDIT, 'scale', { replicas: 2 });
@@ -632,7 +649,7 @@ stringData: { password: hunter2, other: untouched }
     it.each(READS)('allows %s %s', async (verb, res) => {
       expect(await canI(as(), NS, verb, res)).toBe(true);
     });
-    it.each([...ROLLOUT, ...EDIT, ...SECRET_READS, ...SECRET_WRITES, ...NEVER])(
+    it.each([...ROLLOUT, ...EDIT, ...SECRET_READS, ...SECRET_WRITES, ...EXEC, ...NEVER])(
       'denies %s %s',
       async (verb, res) => {
         expect(await canI(as(), NS, verb, res)).toBe(false);
@@ -706,9 +723,9 @@ stringData: { password: hunter2, other: untouched }
     });
   });
 
-  describe('kubectl auth can-i as the edit + secrets tier ServiceAccount', () => {
+  describe('kubectl auth can-i as the edit + secrets + exec tier ServiceAccount', () => {
     const as = () => `system:serviceaccount:${NS_EDIT}:${SA}`;
-    it.each([...READS, ...ROLLOUT, ...EDIT, ...SECRET_READS, ...SECRET_WRITES])(
+    it.each([...READS, ...ROLLOUT, ...EDIT, ...SECRET_READS, ...SECRET_WRITES, ...EXEC])(
       'allows %s %s',
       async (verb, res) => {
         expect(await canI(as(), NS_EDIT, verb, res)).toBe(true);
