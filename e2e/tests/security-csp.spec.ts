@@ -54,6 +54,8 @@ test("no page of the demo breaks the CSP (no eval, no inline script), the rollou
   // Every lazily loaded page: its chunk is evaluated on the first visit.
   for (const [url, ready] of [
     [`/pods/demo/${pod}/health`, 'health-page'],
+    // The terminal's chunk (xterm.js) and its stylesheet.
+    [`/pods/demo/${pod}?tab=shell`, 'shell-terminal'],
     ['/deployments/demo/api?ns=demo', 'rollout-link'],
     ['/deployments/demo/api?ns=demo&tab=yaml', 'yaml-view'],
     ['/deployments/demo/api?ns=demo&tab=logs', 'log-output'],
