@@ -26,9 +26,9 @@ async function demoPod(): Promise<string> {
 /** What the terminal shows (xterm's rows, as rendered). */
 const screen = (page: Page) => page.locator('.xterm-rows');
 
-/** The terminal's lines, as rendered. */
+/** The terminal's lines, as rendered (one element per row). */
 async function lines(page: Page): Promise<string[]> {
-  return (await screen(page).innerText()).split('\n').map((l) => l.trim());
+  return (await screen(page).locator(':scope > div').allTextContents()).map((l) => l.trim());
 }
 
 /** `stty size` as the shell reports it: [rows, cols]. */
@@ -36,7 +36,7 @@ async function sttySize(page: Page, marker: string): Promise<[number, number]> {
   await page.keyboard.type(`echo ${marker}-$(stty size | tr ' ' x)\n`);
   const re = new RegExp(`${marker}-(\\d+)x(\\d+)`);
   let m: RegExpMatchArray | null = null;
-  await expect.poll(async () => (m = (await screen(page).innerText()).match(re))).not.toBeNull();
+  await expect.poll(async () => (m = ((await screen(page).textContent()) ?? '').match(re))).not.toBeNull();
   const [, rows, cols] = m as unknown as [string, string, string];
   return [Number(rows), Number(cols)];
 }
