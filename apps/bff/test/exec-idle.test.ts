@@ -67,12 +67,12 @@ describe('an idle shell and the idle timeouts of proxies on both hops', () => {
     try {
       const { sessionId } = await client.open({ namespace: ns.name, pod, container: 'app', command: ['sh'] });
       await client.type(sessionId, 'echo ready\r');
-      await client.waitForOutput(sessionId, /\r\nready\r\n/);
+      await client.waitForOutput(sessionId, /[\r\n]ready\r\n/);
       await sleep(3 * IDLE_MS);
       expect(client.ends.get(sessionId)).toBeUndefined();
       expect(client.socket.connected).toBe(true);
       await client.type(sessionId, 'echo $((6*7))\r');
-      await client.waitForOutput(sessionId, /\r\n42\r\n/);
+      await client.waitForOutput(sessionId, /[\r\n]42\r\n/);
       // The proxy did cut other idle connections meanwhile (the BFF's idle watches): it really cuts.
       expect(apiProxy.cuts()).toBeGreaterThan(cutsBefore);
     } finally {
@@ -85,7 +85,7 @@ describe('an idle shell and the idle timeouts of proxies on both hops', () => {
     try {
       const { sessionId } = await client.open({ namespace: ns.name, pod, container: 'app', command: ['sh'] });
       await client.type(sessionId, 'echo ready\r');
-      await client.waitForOutput(sessionId, /\r\nready\r\n/);
+      await client.waitForOutput(sessionId, /[\r\n]ready\r\n/);
       const end = await client.waitForEnd(sessionId, 6 * IDLE_MS);
       expect(end.reason).toBe('error');
       expect(end.message).toBeTruthy();

@@ -6,7 +6,7 @@
  */
 import { CoreV1Api, type KubeConfig, RbacAuthorizationV1Api } from '@kubernetes/client-node';
 import { EXEC_INPUT_MAX_BYTES } from '@wheelhouse/shared-types';
-import { createTestNamespace, ensureCluster, kubectl } from '@wheelhouse/testkit';
+import { createTestNamespace, ensureCluster, kubectl, waitFor } from '@wheelhouse/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WheelhouseApp } from '../src/app';
 import { openExec } from '../src/exec/upstream';
@@ -44,9 +44,37 @@ describe('a shell in a container over the socket (pods/exec as the caller)', () 
       expect(shell).toBe('bash');
       expect(await metric(url, EXEC_GAUGE)).toBe(1);
       await c.type(sessionId, 'echo $((6*7))\r');
-      await c.waitForOutput(sessionId, /\r\n42\r\n/);
+      await c.waitForOutput(sessionId, /[\r\n]42\r\n/);
       await c.type(sessionId, 'echo $0\r');
-      await c.waitForOutput(sessionId, /\r\nbash\r\n/);
+      await c.waitForOutput(sessionId, /[\r\n]bash\r\n/);
+    } finally {
+      c.socket.close();
+    }
+  });
+
+  it('echoes a keystroke within a round trip (BFF → apiserver → pty → back), measured over 50 keys', async () => {
+    const c = await client();
+    try {
+      const { sessionId } = await c.open({ namespace: ns.name, pod, container: 'app' });
+      await c.waitForOutput(sessionId, /# $/);
+      const samples: number[] = [];
+      for (let i = 0; i < 50; i++) {
+        const seen = c.arrivals.length;
+        const sent = performance.now();
+        c.socket.emit('execInput', { sessionId, data: 'k' });
+        const echo = await waitFor(
+          async () => c.arrivals.slice(seen).find((a) => a.sessionId === sessionId && a.data.includes('k')),
+          { timeoutMs: 5000, intervalMs: 1, what: `the echo of key ${i}` },
+        );
+        samples.push(echo.at - sent);
+      }
+      await c.type(sessionId, '\u0015'); // Ctrl+U: the k's never run
+      samples.sort((a, b) => a - b);
+      const ms = (q: number) => Math.round((samples[Math.floor(q * (samples.length - 1))] ?? 0) * 10) / 10;
+      console.log(
+        `keystroke echo over the socket: median ${ms(0.5)} ms, p95 ${ms(0.95)} ms, max ${ms(1)} ms`,
+      );
+      expect(ms(0.5)).toBeLessThan(100);
     } finally {
       c.socket.close();
     }
@@ -57,13 +85,13 @@ describe('a shell in a container over the socket (pods/exec as the caller)', () 
     try {
       const { sessionId } = await c.open({ namespace: ns.name, pod, container: 'app', cols: 100, rows: 30 });
       await c.type(sessionId, 'stty size\r');
-      await c.waitForOutput(sessionId, /\r\n30 100\r\n/);
+      await c.waitForOutput(sessionId, /[\r\n]30 100\r\n/);
       const resized = await c.socket
         .timeout(5000)
         .emitWithAck('execResize', { sessionId, cols: 132, rows: 43 });
       expect(resized.ok).toBe(true);
       await c.type(sessionId, 'stty size\r');
-      await c.waitForOutput(sessionId, /\r\n43 132\r\n/);
+      await c.waitForOutput(sessionId, /[\r\n]43 132\r\n/);
     } finally {
       c.socket.close();
     }
@@ -137,10 +165,11 @@ describe('a shell in a container over the socket (pods/exec as the caller)', () 
         413,
         expect.stringMatching(/at most 32768 bytes/),
       ]);
-      // A paste sent in chunks goes through whole: 3 × 8 KiB read back by wc.
+      // A paste sent in chunks goes through whole: 3 × 8 KiB read back by wc (in lines shorter than
+      // the TTY's canonical-mode limit of 4096, which would cut longer ones).
       await c.type(sessionId, 'wc -c\r');
-      const chunk = 'y'.repeat(8 * 1024 - 1);
-      for (let i = 0; i < 3; i++) expect((await c.type(sessionId, `${chunk}\n`)).ok).toBe(true);
+      const chunk = `${'y'.repeat(1023)}\n`.repeat(8);
+      for (let i = 0; i < 3; i++) expect((await c.type(sessionId, chunk)).ok).toBe(true);
       await c.type(sessionId, '\u0004');
       await c.waitForOutput(sessionId, /\r\n\s*24576\r\n/, 20_000);
       const none = await c.type('x999', 'ls\r');
@@ -167,7 +196,7 @@ describe('a shell in a container over the socket (pods/exec as the caller)', () 
     try {
       const { sessionId } = await c.open({ namespace: ns.name, pod: 'doomed', container: 'app' });
       await c.type(sessionId, 'echo alive\r');
-      await c.waitForOutput(sessionId, /\r\nalive\r\n/);
+      await c.waitForOutput(sessionId, /[\r\n]alive\r\n/);
       await kc
         .makeApiClient(CoreV1Api)
         .deleteNamespacedPod({ name: 'doomed', namespace: ns.name, gracePeriodSeconds: 0 });
