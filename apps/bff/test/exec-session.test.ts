@@ -81,7 +81,7 @@ describe('ExecSession', () => {
         up.on.closed(undefined);
       } else up.on.output(Buffer.from('$ '));
     });
-    expect(await h.session.start(undefined, ['bash', 'sh', 'ash'])).toBe('sh');
+    expect(await h.session.start(undefined, ['bash', 'sh', 'ash'])).toEqual(['sh']);
     expect(h.opened.map((u) => [u.argv[0], u.closed])).toEqual([
       ['bash', true],
       ['sh', false],
@@ -97,7 +97,7 @@ describe('ExecSession', () => {
     const h = harness((up) => {
       if (up.argv[0] === 'bash') up.on.status(exited(127));
     });
-    expect(await h.session.start(undefined, ['bash', 'sh'])).toBe('sh');
+    expect(await h.session.start(undefined, ['bash', 'sh'])).toEqual(['sh']);
   });
 
   it('says no shell exists, with the runtime error, when none of them is in the image', async () => {
@@ -125,7 +125,8 @@ describe('ExecSession', () => {
       up.on.status(exited(3));
       up.on.closed(undefined);
     });
-    expect(await h.session.start(['printf'], [])).toBe('printf');
+    expect(await h.session.start(['printf'], [])).toEqual(['printf']);
+    expect(h.session.opened).toBe(true);
     expect(h.ends).toEqual([]);
     h.session.activate();
     expect(h.output.join('')).toBe('hello\r\n');
@@ -163,6 +164,15 @@ describe('ExecSession', () => {
     await new Promise((r) => setTimeout(r, 20));
     expect(h.output.join('')).toBe(`$ ${'a'.repeat(100)}`);
     expect(up?.paused).toBe(false);
+  });
+
+  it('opens nothing when stopped before the start (the browser left while the permission was asked)', async () => {
+    const h = harness((up) => up.on.output(Buffer.from('$ ')));
+    h.session.stop('stopped', 'the browser disconnected');
+    await h.session.start(undefined, ['bash']);
+    expect(h.opened).toEqual([]);
+    expect(h.session.opened).toBe(false);
+    expect(h.ended).toHaveLength(1);
   });
 
   it('ends once: a stop closes the upstream, and its later close is not a second end', async () => {

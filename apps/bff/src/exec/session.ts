@@ -64,6 +64,7 @@ export class ExecSession {
   private paused = false;
   private active = false;
   private endPayload: ExecEndPayload | undefined;
+  private ran = false;
 
   constructor(
     readonly id: string,
@@ -77,17 +78,27 @@ export class ExecSession {
     return this.endPayload !== undefined;
   }
 
+  /** How it ended, once it has. */
+  get end(): ExecEndPayload | undefined {
+    return this.endPayload;
+  }
+
+  /** Whether a command really started (false when the session was ended before one opened). */
+  get opened(): boolean {
+    return this.ran;
+  }
+
   /**
-   * Starts `command`, or the first of `shells` the image has. Resolves with what runs; rejects with
-   * the apiserver's refusal (403, unknown pod or container), or a 400 saying the image lacks the
-   * command (or every shell).
+   * Starts `command`, or the first of `shells` the image has. Resolves with the command that runs;
+   * rejects with the apiserver's refusal (403, unknown pod or container), or a 400 saying the image
+   * lacks the command (or every shell).
    */
-  async start(command: string[] | undefined, shells: readonly string[]): Promise<string> {
+  async start(command: string[] | undefined, shells: readonly string[]): Promise<string[]> {
     const candidates = command ? [command] : shells.map((s) => [s]);
     let missing = '';
     for (const argv of candidates) {
       const attempt = await this.attempt(argv);
-      if (attempt.running || this.ended) return argv.join(' ');
+      if (attempt.running || this.ended) return argv;
       missing = attempt.missing;
     }
     this.finish('error', undefined, 'no command to run', false);
@@ -99,6 +110,7 @@ export class ExecSession {
   }
 
   private async attempt(argv: string[]): Promise<Attempt> {
+    if (this.ended) return { running: true }; // stopped meanwhile: open nothing
     const gen = ++this.generation;
     this.printed = false;
     this.status = undefined;
@@ -152,6 +164,7 @@ export class ExecSession {
         };
       }
     }
+    this.ran = true;
     return { running: true };
   }
 

@@ -90,6 +90,9 @@ export function registerExecHandlers(_io: WhServer, socket: WhSocket, deps: Exec
       const id = `x${next++}`;
       const started = new Date();
       let stopWatching = () => {};
+      // The end may come before the start is logged (a command that exits at once): it waits.
+      let startLogged = false;
+      let endLine: Record<string, unknown> | undefined;
       const session = new ExecSession(
         id,
         outlet,
@@ -104,17 +107,15 @@ export function registerExecHandlers(_io: WhServer, socket: WhSocket, deps: Exec
         (s, end) => {
           sessions.delete(s.id);
           stopWatching();
-          log.info(
-            {
-              ...audit,
-              event: 'end',
-              start: started.toISOString(),
-              end: new Date().toISOString(),
-              reason: end.reason,
-              exitCode: end.exitCode ?? null,
-            },
-            'exec session ended',
-          );
+          endLine = {
+            ...audit,
+            event: 'end',
+            start: started.toISOString(),
+            end: new Date().toISOString(),
+            reason: end.reason,
+            exitCode: end.exitCode ?? null,
+          };
+          if (startLogged) log.info(endLine, 'exec session ended');
         },
       );
       sessions.set(id, session);
@@ -128,21 +129,31 @@ export function registerExecHandlers(_io: WhServer, socket: WhSocket, deps: Exec
       } catch (err) {
         log.debug({ err, namespace, pod }, 'exec: cannot watch the pod, its deletion will not end the shell');
       }
-      let shell: string;
+      let command: string[];
       try {
-        shell = await session.start(req.command, EXEC_DEFAULT_SHELLS);
+        command = await session.start(req.command, EXEC_DEFAULT_SHELLS);
       } catch (err) {
         sessions.delete(id);
         stopWatching();
         throw err;
       }
-      audit = { ...audit, command: shell.split(' ') };
+      if (!session.opened) {
+        // Ended (the pod went, the browser left) before a command ran: nothing to audit but a refusal.
+        throw new HttpError(
+          409,
+          'Conflict',
+          `the shell ended before it opened: ${session.end?.message ?? 'stopped'}`,
+        );
+      }
+      audit = { ...audit, command };
       log.info({ ...audit, event: 'start', start: started.toISOString() }, 'exec session started');
+      startLogged = true;
+      if (endLine) log.info({ ...endLine, command }, 'exec session ended');
       if (socket.disconnected) {
         session.stop('stopped', 'the browser disconnected');
         return;
       }
-      ack({ ok: true, sessionId: id, shell });
+      ack({ ok: true, sessionId: id, shell: command.join(' ') });
       session.activate();
     } catch (err) {
       const res = refusal(err, log, { event: 'execStart' });
