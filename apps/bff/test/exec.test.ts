@@ -179,6 +179,27 @@ describe('a shell in a container over the socket (pods/exec as the caller)', () 
     }
   });
 
+  it('bounds the shells of one connection (429), and a stopped one makes room', async () => {
+    const small = await startBff({ execLimits: { maxSessions: 2 } });
+    const c = new ShellClient(await connect(small.url), await csrfOf(small.url));
+    try {
+      const target = { namespace: ns.name, pod, container: 'app', command: ['sh'] };
+      const [a, b, extra] = await Promise.all([c.start(target), c.start(target), c.start(target)]);
+      expect([a, b, extra].filter((r) => r.ok)).toHaveLength(2);
+      const refused = [a, b, extra].find((r) => !r.ok);
+      expect(refused && !refused.ok && refused.error.code).toBe(429);
+      const first = [a, b, extra].find((r) => r.ok);
+      if (first?.ok)
+        expect(
+          (await c.socket.timeout(5000).emitWithAck('execStop', { sessionId: first.sessionId })).ok,
+        ).toBe(true);
+      expect((await c.start(target)).ok).toBe(true);
+    } finally {
+      c.socket.close();
+      await small.app.close();
+    }
+  });
+
   it('a closed socket mid-session ends every upstream: the gauge returns to its baseline', async () => {
     await gaugeBackTo(url, 0);
     const c = await client();

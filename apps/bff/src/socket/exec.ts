@@ -119,6 +119,9 @@ export function registerExecHandlers(_io: WhServer, socket: WhSocket, deps: Exec
         },
       );
       sessions.set(id, session);
+      // From here the session itself holds its place (and the disconnect handler reaches it).
+      starting--;
+      reserved = false;
       // The pod's own informer tells when it goes away; a caller who may not watch pods still
       // gets a shell, ended by the apiserver instead.
       try {
