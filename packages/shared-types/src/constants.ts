@@ -9,6 +9,7 @@
 export * from './exec-limits';
 export * from './kinds';
 export * from './permissions';
+export * from './write-values';
 
 /** The socket.io path the BFF serves the live protocol (protocol.ts) on. */
 export const SOCKET_PATH = '/api/socket';

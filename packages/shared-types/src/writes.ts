@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { ResourceVersion } from './actions';
 import type { ApiErrorBody } from './errors';
 import { NamespaceName, ObjectName } from './names';
+// The plain values (WRITABLE_KINDS, MAX_YAML_BYTES, SECRET_VALUE_PLACEHOLDER) live in the zod-free
+// constants entry, so the web can use them without bundling zod.
+import { MAX_YAML_BYTES, WRITABLE_KINDS } from './write-values';
 
 /**
  * Writes to any object of the six kinds: edit (replace from YAML), create/apply from YAML, delete, and
@@ -20,19 +23,9 @@ import { NamespaceName, ObjectName } from './names';
  * `:kind` is one of WRITABLE_KINDS (the plural, as in every other route).
  */
 
-export const WRITABLE_KINDS = [
-  'pods',
-  'replicasets',
-  'deployments',
-  'services',
-  'configmaps',
-  'secrets',
-] as const;
 export const WritableKind = z.enum(WRITABLE_KINDS);
 export type WritableKind = z.infer<typeof WritableKind>;
 
-/** Largest YAML the editor or the create dialog may send (the apiserver's own limit is ~3 MiB per object). */
-export const MAX_YAML_BYTES = 1_048_576;
 export const YamlText = z
   .string()
   .min(1, 'the YAML is empty')
@@ -52,9 +45,6 @@ export const EditRequest = z.strictObject({
   context: z.string().min(1).max(253).optional(),
 });
 export type EditRequest = z.infer<typeof EditRequest>;
-
-/** What a Secret's YAML shows in place of a value that was not revealed. */
-export const SECRET_VALUE_PLACEHOLDER = '<hidden: reveal the key to see it>';
 
 export interface WriteResult {
   /** The object as the apiserver stored it (or would store it, for a dry run); Secret values replaced by the placeholder. */

@@ -15,6 +15,8 @@ describe('the constants entry (@wheelhouse/shared-types/constants)', () => {
     expect(constants.KINDS.pods.kind).toBe('Pod');
     expect(constants.ACTION_PERMISSIONS.scale).toBe('patch:deployments/scale');
     expect(constants.EXEC_DEFAULT_SHELLS).toEqual(['bash', 'sh', 'ash']);
+    expect(constants.WRITABLE_KINDS).toContain('secrets');
+    expect(constants.MAX_YAML_BYTES).toBe(1_048_576);
     expect(loaded.zod).toBe(false);
   });
 
