@@ -44,9 +44,23 @@ export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T>
  * POST JSON to the BFF with the session's CSRF token (the browser adds Origin itself). Non-2xx
  * answers throw `ApiError` with the server's message (e.g. the 401 of a refused token).
  */
-export async function postJson<T>(path: string, body: unknown, csrfToken: string): Promise<T> {
+export function postJson<T>(path: string, body: unknown, csrfToken: string): Promise<T> {
+  return sendJson<T>('POST', path, body, csrfToken);
+}
+
+/**
+ * A mutating request (POST, PUT, PATCH, DELETE) with a JSON body and the session's CSRF token.
+ * Non-2xx answers throw `ApiError` carrying the server's body: the apiserver's code, reason, message
+ * and causes, unchanged (409 stays 409, 422 keeps its field causes).
+ */
+export async function sendJson<T>(
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  path: string,
+  body: unknown,
+  csrfToken: string,
+): Promise<T> {
   const res = await fetch(withContext(path), {
-    method: 'POST',
+    method,
     headers: { accept: 'application/json', 'content-type': 'application/json', [CSRF_HEADER]: csrfToken },
     credentials: 'same-origin',
     cache: 'no-store',
@@ -58,7 +72,7 @@ export async function postJson<T>(path: string, body: unknown, csrfToken: string
     throw new ApiError({
       code: res.status,
       reason: res.statusText || 'Error',
-      message: `POST ${path} failed with HTTP ${res.status}`,
+      message: `${method} ${path} failed with HTTP ${res.status}`,
       source: 'bff',
     });
   }

@@ -1,26 +1,10 @@
 import { yaml } from '@codemirror/lang-yaml';
-import { foldGutter, HighlightStyle, syntaxHighlighting } from '@codemirror/language';
+import { foldGutter } from '@codemirror/language';
 import { EditorState } from '@codemirror/state';
 import { EditorView, lineNumbers } from '@codemirror/view';
-import { tags } from '@lezer/highlight';
 import { useEffect, useMemo, useRef } from 'react';
 import { stringify } from 'yaml';
-
-/** Colours from CSS variables, so light and dark themes both keep their contrast. */
-const highlight = HighlightStyle.define([
-  { tag: [tags.propertyName, tags.definition(tags.propertyName)], color: 'var(--yaml-key)' },
-  { tag: [tags.string, tags.special(tags.string), tags.content], color: 'var(--yaml-string)' },
-  { tag: [tags.number, tags.bool, tags.null], color: 'var(--yaml-number)' },
-  { tag: [tags.comment, tags.meta], color: 'var(--yaml-comment)' },
-  { tag: [tags.punctuation, tags.separator, tags.squareBracket, tags.brace], color: 'var(--yaml-punct)' },
-]);
-
-const theme = EditorView.theme({
-  '&': { fontSize: '12px', backgroundColor: 'transparent', color: 'inherit' },
-  '.cm-content': { fontFamily: 'var(--font-mono)' },
-  '.cm-gutters': { backgroundColor: 'transparent', color: 'var(--yaml-comment)', border: 'none' },
-  '&.cm-focused': { outline: '2px solid var(--color-sky-500)' },
-});
+import { yamlStyle } from '../../../components/code/yaml-style';
 
 /**
  * The object as YAML in a read-only CodeMirror view. This module (CodeMirror and the yaml
@@ -41,10 +25,9 @@ export default function YamlView({ object, label }: { object: unknown; label: st
           lineNumbers(),
           foldGutter(),
           yaml(),
-          syntaxHighlighting(highlight),
+          yamlStyle,
           EditorState.readOnly.of(true),
           EditorView.contentAttributes.of({ 'aria-label': label, 'aria-readonly': 'true' }),
-          theme,
         ],
       }),
     });

@@ -1,8 +1,11 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { KindObject, ResourceKind } from '@wheelhouse/shared-types';
-import { getJson } from '../../../lib/api';
+import { getJson } from './api';
 
-/** GET /api/:kind/:namespace/:name — one object (managedFields stripped, Secret values removed). */
+/**
+ * GET /api/:kind/:namespace/:name — one object (managedFields stripped, Secret values removed): an
+ * object page when its list cannot be watched, and the editor reading the current version after a 409.
+ */
 export function getObject<K extends ResourceKind>(
   kind: K,
   namespace: string,
