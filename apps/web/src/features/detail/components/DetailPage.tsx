@@ -8,18 +8,20 @@ import type {
 } from '@kubernetes/client-node';
 import type { KindObject, SecretSummary } from '@wheelhouse/shared-types';
 import { EXEC_PERMISSIONS, typeMeta } from '@wheelhouse/shared-types/constants';
-import { lazy, type ReactNode, Suspense, useMemo } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { lazy, type ReactNode, Suspense, useMemo, useState } from 'react';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { type ViewKind, viewKind } from '../../../app/kinds';
 import { ErrorPanel, LiveNotice, PageMessage as Message } from '../../../components/notices';
 import { PageHeader } from '../../../components/ViewHeader';
+import { useObject } from '../../../lib/get-object';
 import { useLiveNotice } from '../../../lib/live/live-context';
 import { useLiveList } from '../../../lib/live/live-query';
 import { listItems } from '../../../lib/live/reducers';
 import { healthPath, listPath, rolloutPath } from '../../../lib/paths';
 import { deniedMessage, usePermission } from '../../../lib/permissions';
+import { DeleteObjectButton } from '../../edit/components/DeleteObjectButton';
+import { EditYamlButton } from '../../edit/components/EditYamlButton';
 import { LogsPanel } from '../../logs/components/LogsPanel';
-import { useObject } from '../../../lib/get-object';
 import { ObjectLogsPanel } from '../../logs/components/ObjectLogsPanel';
 import { ShellPanel } from '../../shell/components/ShellPanel';
 import { EventsSection, MetadataSection } from './common-sections';
@@ -30,6 +32,8 @@ import { ServiceSections } from './ServiceSections';
 import { DeploymentSections, ReplicaSetSections } from './WorkloadSections';
 
 const YamlView = lazy(() => import('./YamlView'));
+// The editor (CodeMirror with lint and merge views) is its own chunk, loaded on "Edit YAML".
+const EditYamlPanel = lazy(() => import('../../edit/components/EditYamlPanel'));
 
 /** Kinds with a Logs tab: a pod's containers, or the pods a workload or Service selects. */
 const LOGS_TAB: ReadonlySet<ViewKind['kind']> = new Set(['pods', 'deployments', 'replicasets', 'services']);
@@ -90,14 +94,46 @@ function ObjectPage({ view, namespace, name }: { view: ViewKind; namespace: stri
   // Whether the user may open a shell here decides whether the Shell tab can be chosen.
   const shellAccess = usePermission(namespace, EXEC_PERMISSIONS, kind === 'pods');
   const title = `${singular} ${name}`;
+  const navigate = useNavigate();
+  // The object as it was when "Edit YAML" was pressed; the edit stays while other tabs are looked at.
+  const [editing, setEditing] = useState<KindObject | undefined>();
+  const [applied, setApplied] = useState<string | undefined>();
 
   let body: ReactNode;
   if (object !== undefined) {
     body =
       tab === 'yaml' ? (
-        <Suspense fallback={<Message>Loading the YAML view…</Message>}>
-          <YamlView object={{ ...typeMeta(kind), ...object }} label={`${title} as YAML`} />
-        </Suspense>
+        editing === undefined && (
+          <>
+            <div className="flex flex-wrap items-center gap-3">
+              <EditYamlButton
+                kind={kind}
+                namespace={namespace}
+                onEdit={() => {
+                  setApplied(undefined);
+                  setEditing(object);
+                }}
+              />
+              {applied && (
+                <p
+                  role="status"
+                  data-testid="applied"
+                  className="text-emerald-800 text-sm dark:text-emerald-300"
+                >
+                  {applied}{' '}
+                  {kind === 'deployments' && (
+                    <Link to={rolloutPath(namespace, name)} className="underline">
+                      Follow the rollout
+                    </Link>
+                  )}
+                </p>
+              )}
+            </div>
+            <Suspense fallback={<Message>Loading the YAML view…</Message>}>
+              <YamlView object={{ ...typeMeta(kind), ...object }} label={`${title} as YAML`} />
+            </Suspense>
+          </>
+        )
       ) : tab === 'logs' ? (
         <LogsTab kind={kind} object={object} />
       ) : tab === 'shell' ? (
@@ -163,6 +199,15 @@ function ObjectPage({ view, namespace, name }: { view: ViewKind; namespace: stri
             Health
           </HeaderLink>
         )}
+        {object !== undefined && (
+          <span className="ml-auto flex items-center gap-2">
+            <DeleteObjectButton
+              kind={kind}
+              object={object}
+              onDeleted={() => navigate(listPath(kind, namespace, search.get('l') ?? undefined))}
+            />
+          </span>
+        )}
       </PageHeader>
       <div className="px-4 pb-3">
         <DetailTabs
@@ -182,6 +227,25 @@ function ObjectPage({ view, namespace, name }: { view: ViewKind; namespace: stri
       </div>
       <LiveNotice notice={notice} className="mx-4 mb-3" />
       <div id="detail-panel" role="tabpanel" aria-labelledby={`tab-${tab}`} className="space-y-4 px-4 pb-8">
+        {editing !== undefined && (
+          // Hidden, not unmounted, on other tabs: the user's edit is never thrown away by looking elsewhere.
+          <div hidden={tab !== 'yaml'}>
+            <Suspense fallback={<Message>Loading the editor…</Message>}>
+              <EditYamlPanel
+                kind={kind}
+                object={editing}
+                live={object}
+                onClose={() => setEditing(undefined)}
+                onApplied={(result) => {
+                  setEditing(undefined);
+                  setApplied(
+                    `Applied: ${singular.toLowerCase()}/${name} is now at resourceVersion ${result.object.metadata?.resourceVersion ?? '?'}.`,
+                  );
+                }}
+              />
+            </Suspense>
+          </div>
+        )}
         {body}
       </div>
     </div>

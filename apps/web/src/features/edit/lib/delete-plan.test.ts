@@ -2,20 +2,32 @@ import type { V1Pod, V1ReplicaSet } from '@kubernetes/client-node';
 import { describe, expect, it } from 'vitest';
 import { deletePlan } from './delete-plan';
 
-const owner = (kind: string, name: string) => [{ apiVersion: 'apps/v1', kind, name, uid: `uid-${name}`, controller: true }];
+const owner = (kind: string, name: string) => [
+  { apiVersion: 'apps/v1', kind, name, uid: `uid-${name}`, controller: true },
+];
 const rs = (name: string, deployment: string): V1ReplicaSet => ({
   metadata: { name, uid: `uid-${name}`, ownerReferences: owner('Deployment', deployment) },
 });
 const pod = (name: string, ownerKind?: string, ownerName?: string): V1Pod => ({
-  metadata: { name, uid: `uid-${name}`, ...(ownerKind && ownerName ? { ownerReferences: owner(ownerKind, ownerName) } : {}) },
+  metadata: {
+    name,
+    uid: `uid-${name}`,
+    ...(ownerKind && ownerName ? { ownerReferences: owner(ownerKind, ownerName) } : {}),
+  },
 });
 
 describe('deletePlan', () => {
   const replicaSets = [rs('web-2', 'web'), rs('web-1', 'web'), rs('api-1', 'api')];
-  const pods = [pod('web-2-a', 'ReplicaSet', 'web-2'), pod('web-1-a', 'ReplicaSet', 'web-1'), pod('api-1-a', 'ReplicaSet', 'api-1')];
+  const pods = [
+    pod('web-2-a', 'ReplicaSet', 'web-2'),
+    pod('web-1-a', 'ReplicaSet', 'web-1'),
+    pod('api-1-a', 'ReplicaSet', 'api-1'),
+  ];
 
   it('names a Deployment’s ReplicaSets and their Pods', () => {
-    expect(deletePlan('deployments', { metadata: { name: 'web', uid: 'uid-web' } }, { replicaSets, pods })).toEqual({
+    expect(
+      deletePlan('deployments', { metadata: { name: 'web', uid: 'uid-web' } }, { replicaSets, pods }),
+    ).toEqual({
       label: 'deployment/web',
       owned: [
         { noun: 'ReplicaSets', names: ['web-1', 'web-2'] },
@@ -40,7 +52,9 @@ describe('deletePlan', () => {
       cascades: false,
       afterwards: 'Its ReplicaSet web-2 will replace it.',
     });
-    expect(deletePlan('pods', pod('lonely'), {}).afterwards).toBe('No controller owns it: it will not come back.');
+    expect(deletePlan('pods', pod('lonely'), {}).afterwards).toBe(
+      'No controller owns it: it will not come back.',
+    );
     expect(deletePlan('pods', pod('db-0', 'StatefulSet', 'db'), {}).afterwards).toBe(
       'Its StatefulSet db will likely replace it.',
     );

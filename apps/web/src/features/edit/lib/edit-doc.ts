@@ -14,12 +14,14 @@ import type { JsonPath } from './three-way';
 export type EditDoc = Record<string, unknown>;
 
 /** The editable document of a live object (a fresh copy: the live cache's objects are immutable). */
-export function editDoc(kind: WritableKind, object: KindObject<WritableKind>): EditDoc {
+export function editDoc(kind: WritableKind, object: KindObject<WritableKind> | object): EditDoc {
   const { status: _status, ...rest } = structuredClone(object) as Record<string, unknown>;
   const metadata = { ...(rest.metadata as Record<string, unknown> | undefined) };
   delete metadata.managedFields;
   const doc: EditDoc = { ...typeMeta(kind), ...rest, metadata };
-  if (kind === 'secrets') {
+  // A Secret from a list, a watch or a GET carries its keys' sizes; one from a write's answer
+  // already carries the placeholders.
+  if (kind === 'secrets' && 'dataSizes' in object) {
     const sizes = (object as SecretSummary).dataSizes ?? {};
     delete doc.dataSizes;
     const keys = Object.keys(sizes).sort();

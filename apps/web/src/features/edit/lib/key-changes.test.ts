@@ -15,7 +15,10 @@ describe('planKeyChanges', () => {
     let rows = edit(stored, 'stored:password', { value: { text: 'n3w' } });
     rows = edit(rows, 'stored:token', { name: 'api-token' });
     rows = edit(rows, 'stored:cert.der', { removed: true });
-    rows = [...rows, { id: 'new:1', stored: undefined, name: 'blob', removed: false, value: { base64: 'AP8=' } }];
+    rows = [
+      ...rows,
+      { id: 'new:1', stored: undefined, name: 'blob', removed: false, value: { base64: 'AP8=' } },
+    ];
     const plan = planKeyChanges(rows);
     expect(plan.problems.size).toBe(0);
     expect(plan.changes).toEqual([
@@ -24,7 +27,9 @@ describe('planKeyChanges', () => {
       { op: 'set', key: 'password', text: 'n3w' },
       { op: 'set', key: 'blob', base64: 'AP8=' },
     ]);
-    expect(describeChanges(plan.changes)).toBe('remove cert.der, rename token → api-token, set password, set blob');
+    expect(describeChanges(plan.changes)).toBe(
+      'remove cert.der, rename token → api-token, set password, set blob',
+    );
   });
 
   it('lets a key take the name of one removed in the same save', () => {

@@ -22,7 +22,9 @@ export interface KeyRow {
 
 /** Rows for the stored keys, sorted by name. */
 export function rowsOf(keys: Iterable<string>): KeyRow[] {
-  return [...keys].sort().map((k) => ({ id: `stored:${k}`, stored: k, name: k, removed: false, value: undefined }));
+  return [...keys]
+    .sort()
+    .map((k) => ({ id: `stored:${k}`, stored: k, name: k, removed: false, value: undefined }));
 }
 
 /** What the apiserver accepts as a key (IsConfigMapKey; the same rule as writes.ts DataKey). */
@@ -30,7 +32,8 @@ export function keyNameProblem(name: string): string | undefined {
   if (name === '') return 'A key needs a name.';
   if (name.length > 253) return 'A key may be at most 253 characters.';
   if (!/^[-._a-zA-Z0-9]+$/.test(name)) return 'A key may contain only letters, digits, "-", "_" and ".".';
-  if (name === '.' || name === '..' || name.startsWith('..')) return 'A key may not be "." or ".." or start with "..".';
+  if (name === '.' || name === '..' || name.startsWith('..'))
+    return 'A key may not be "." or ".." or start with "..".';
   return undefined;
 }
 
@@ -44,7 +47,10 @@ export interface KeyPlan {
  * The changes, in the order the BFF applies them: removals, then renames, then new values (so a
  * key can take the name of one removed in the same save).
  */
-export function planKeyChanges(rows: readonly KeyRow[], storedValues?: ReadonlyMap<string, KeyValue>): KeyPlan {
+export function planKeyChanges(
+  rows: readonly KeyRow[],
+  storedValues?: ReadonlyMap<string, KeyValue>,
+): KeyPlan {
   const problems = new Map<string, string>();
   const removals: KeyChange[] = [];
   const renames: KeyChange[] = [];
@@ -60,8 +66,12 @@ export function planKeyChanges(rows: readonly KeyRow[], storedValues?: ReadonlyM
     else if (finalNames.has(row.name)) problems.set(row.id, `Another key is named "${row.name}".`);
     finalNames.set(row.name, row.id);
     if (row.stored === undefined && row.value === undefined) problems.set(row.id, 'A new key needs a value.');
-    if (row.stored !== undefined && row.stored !== row.name) renames.push({ op: 'rename', from: row.stored, to: row.name });
-    if (row.value !== undefined && !sameValue(row.value, row.stored === undefined ? undefined : storedValues?.get(row.stored))) {
+    if (row.stored !== undefined && row.stored !== row.name)
+      renames.push({ op: 'rename', from: row.stored, to: row.name });
+    if (
+      row.value !== undefined &&
+      !sameValue(row.value, row.stored === undefined ? undefined : storedValues?.get(row.stored))
+    ) {
       sets.push({ op: 'set', key: row.name, ...row.value });
     }
   }

@@ -1,10 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { changedPaths, formatPath, rebaseEdit } from './three-way';
 
-const deployment = (over: { image?: string; replicas?: number; labels?: Record<string, string>; env?: string[]; rv?: string }) => ({
+const deployment = (over: {
+  image?: string;
+  replicas?: number;
+  labels?: Record<string, string>;
+  env?: string[];
+  rv?: string;
+}) => ({
   apiVersion: 'apps/v1',
   kind: 'Deployment',
-  metadata: { name: 'web', namespace: 'shop', resourceVersion: over.rv ?? '10', labels: over.labels ?? { app: 'web' } },
+  metadata: {
+    name: 'web',
+    namespace: 'shop',
+    resourceVersion: over.rv ?? '10',
+    labels: over.labels ?? { app: 'web' },
+  },
   spec: {
     replicas: over.replicas ?? 2,
     template: {
@@ -61,7 +72,11 @@ describe('rebaseEdit', () => {
   });
 
   it('refuses when both changed the same field, naming it', () => {
-    const result = rebaseEdit(deployment({}), deployment({ image: 'web:2' }), deployment({ image: 'web:3', rv: '12' }));
+    const result = rebaseEdit(
+      deployment({}),
+      deployment({ image: 'web:2' }),
+      deployment({ image: 'web:3', rv: '12' }),
+    );
     expect(result).toMatchObject({ ok: false, overlapping: ['spec.template.spec.containers[0].image'] });
   });
 
@@ -75,7 +90,10 @@ describe('rebaseEdit', () => {
 
   it('replays added and removed keys, creating parents the current version lacks', () => {
     const original = { metadata: { name: 'c', labels: { a: '1', b: '2' } }, data: { x: '1' } };
-    const edited = { metadata: { name: 'c', labels: { a: '1' }, annotations: { note: 'hi' } }, data: { x: '1' } };
+    const edited = {
+      metadata: { name: 'c', labels: { a: '1' }, annotations: { note: 'hi' } },
+      data: { x: '1' },
+    };
     const current = { metadata: { name: 'c', labels: { a: '1', b: '2' } }, data: { x: '2' } };
     const result = rebaseEdit(original, edited, current);
     expect(result).toMatchObject({

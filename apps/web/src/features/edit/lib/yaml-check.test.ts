@@ -28,7 +28,8 @@ describe('checkYaml', () => {
       expect.objectContaining({
         line: 4,
         column: 9,
-        message: 'metadata.name must stay "cfg" (this edits configmap/cfg; renaming or moving is not editing).',
+        message:
+          'metadata.name must stay "cfg" (this edits configmap/cfg; renaming or moving is not editing).',
       }),
     ]);
   });

@@ -49,13 +49,17 @@ export function checkYaml(text: string, expected?: ExpectedObject): YamlProblem[
   const problems: YamlProblem[] = [];
   const bytes = new TextEncoder().encode(text).length;
   if (bytes > MAX_YAML_BYTES) {
-    problems.push(at(text, counter, 0, 0, `The YAML is ${bytes} bytes; at most ${MAX_YAML_BYTES} may be sent.`));
+    problems.push(
+      at(text, counter, 0, 0, `The YAML is ${bytes} bytes; at most ${MAX_YAML_BYTES} may be sent.`),
+    );
   }
   const docs = parseAllDocuments(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   const list = Array.isArray(docs) ? docs : [];
   for (const doc of list) {
     for (const error of doc.errors) {
-      problems.push(at(text, counter, error.pos[0], error.pos[1], error.message.split('\n')[0] ?? error.message));
+      problems.push(
+        at(text, counter, error.pos[0], error.pos[1], error.message.split('\n')[0] ?? error.message),
+      );
     }
   }
   if (problems.length > 0) return problems;
@@ -66,7 +70,15 @@ export function checkYaml(text: string, expected?: ExpectedObject): YamlProblem[
   for (const doc of documents) {
     if (!isMap(doc.contents)) {
       const [from, to] = rangeOf(doc, []);
-      problems.push(at(text, counter, from, to, 'A document must be a mapping (an object with apiVersion, kind, metadata…).'));
+      problems.push(
+        at(
+          text,
+          counter,
+          from,
+          to,
+          'A document must be a mapping (an object with apiVersion, kind, metadata…).',
+        ),
+      );
     }
   }
   if (expected === undefined || problems.length > 0) return problems;
@@ -74,7 +86,15 @@ export function checkYaml(text: string, expected?: ExpectedObject): YamlProblem[
   if (documents.length > 1) {
     const second = documents[1] as Document.Parsed;
     const [from] = rangeOf(second, []);
-    return [at(text, counter, from, from, `One object is edited here: remove the other ${documents.length - 1} document(s) (use Create for more).`)];
+    return [
+      at(
+        text,
+        counter,
+        from,
+        from,
+        `One object is edited here: remove the other ${documents.length - 1} document(s) (use Create for more).`,
+      ),
+    ];
   }
   const doc = documents[0] as Document.Parsed;
   const fields: Array<[string[], string, string]> = [

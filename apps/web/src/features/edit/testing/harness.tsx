@@ -1,0 +1,144 @@
+/**
+ * Component-test harness for the edit feature: a fake live server holding the objects, the real
+ * LiveStore and query client, and `fetch` stubbed at the lib/api boundary with a route table, so
+ * tests drive the real components and assert the requests they send.
+ */
+import { EditorView } from '@codemirror/view';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { act, render } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
+import { vi } from 'vitest';
+import { LiveStoreProvider } from '../../../lib/live/live-context';
+import { LiveStore } from '../../../lib/live/live-store';
+import { FakeLiveServer } from '../../../lib/live/testing/fake-socket';
+
+export interface Call {
+  method: string;
+  url: string;
+  body: unknown;
+  headers: Record<string, string>;
+}
+
+type Handler = (call: Call) => { status?: number; body: unknown } | undefined;
+
+export function json(body: unknown, status = 200) {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+}
+
+export function apiError(code: number, reason: string, message: string, causes?: unknown[]) {
+  return {
+    status: code,
+    body: { error: { code, reason, message, source: 'apiserver', ...(causes ? { causes } : {}) } },
+  };
+}
+
+/** Every permission check allowed, unless `denied` names it ("delete:pods"). */
+export function permissions(url: string, denied: readonly string[] = []) {
+  const params = new URL(url, 'http://x').searchParams;
+  const checks = (params.get('checks') ?? '').split(',');
+  return {
+    body: {
+      namespace: params.get('namespace'),
+      results: checks.map((check) => ({ check, allowed: !denied.includes(check) })),
+    },
+  };
+}
+
+export class Harness {
+  readonly server = new FakeLiveServer();
+  readonly client = new QueryClient();
+  readonly store = new LiveStore(this.server.client, this.client);
+  readonly calls: Call[] = [];
+  private handler: Handler = () => undefined;
+  denied: string[] = [];
+
+  constructor() {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string, init?: RequestInit) => {
+        const call: Call = {
+          method: init?.method ?? 'GET',
+          url,
+          body: init?.body ? JSON.parse(String(init.body)) : undefined,
+          headers: (init?.headers ?? {}) as Record<string, string>,
+        };
+        this.calls.push(call);
+        if (url === '/api/session') {
+          return json({
+            mode: 'kubeconfig',
+            authenticated: true,
+            context: 'c',
+            csrfToken: 'tok-1',
+            version: '0',
+          });
+        }
+        if (url.startsWith('/api/permissions')) return json(permissions(url, this.denied).body);
+        if (url.startsWith('/api/events/')) return json({ items: [] });
+        const answer = this.handler(call);
+        if (answer) return json(answer.body, answer.status ?? 200);
+        return json({ error: { code: 404, reason: 'NotFound', message: `no ${url}`, source: 'bff' } }, 404);
+      }),
+    );
+  }
+
+  /** What the BFF answers (besides session, permissions and events). */
+  route(handler: Handler): void {
+    this.handler = handler;
+  }
+
+  writes(): Call[] {
+    return this.calls.filter((c) => c.method !== 'GET');
+  }
+
+  render(url: string, routes: ReactNode) {
+    return render(
+      <QueryClientProvider client={this.client}>
+        <LiveStoreProvider store={this.store}>
+          <MemoryRouter initialEntries={[url]}>
+            <Routes>
+              {routes}
+              <Route path="*" element={<Where />} />
+            </Routes>
+          </MemoryRouter>
+        </LiveStoreProvider>
+      </QueryClientProvider>,
+    );
+  }
+
+  dispose(): void {
+    this.store.dispose();
+    this.client.clear();
+    vi.unstubAllGlobals();
+  }
+}
+
+function Where() {
+  const location = useLocation();
+  return <p data-testid="where">{location.pathname + location.search}</p>;
+}
+
+/** The CodeMirror view inside `host` (the editor's container). */
+export function editorIn(host: HTMLElement): EditorView {
+  const content = host.querySelector<HTMLElement>('.cm-content');
+  const view = content ? EditorView.findFromDOM(content) : null;
+  if (!view) throw new Error('no CodeMirror editor here');
+  return view;
+}
+
+/** Replaces `find` with `replace` in the editor's document, as typing would. */
+export function typeInto(host: HTMLElement, find: string, replace: string): void {
+  const view = editorIn(host);
+  const text = view.state.doc.toString();
+  const at = text.indexOf(find);
+  if (at < 0) throw new Error(`"${find}" is not in the editor`);
+  act(() => view.dispatch({ changes: { from: at, to: at + find.length, insert: replace } }));
+}
+
+/** jsdom has no layout: CodeMirror measures ranges, so give them empty rectangles. */
+export function stubLayout(): void {
+  const rect = { x: 0, y: 0, width: 0, height: 0, top: 0, left: 0, right: 0, bottom: 0, toJSON: () => ({}) };
+  Range.prototype.getClientRects = () =>
+    ({ length: 0, item: () => null, [Symbol.iterator]: [][Symbol.iterator] }) as unknown as DOMRectList;
+  Range.prototype.getBoundingClientRect = () => rect as DOMRect;
+}
