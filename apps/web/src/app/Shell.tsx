@@ -2,6 +2,7 @@ import { Suspense } from 'react';
 import { Link, NavLink, Outlet } from 'react-router';
 import { useContexts } from '../features/contexts/api/get-contexts';
 import { ContextSwitcher } from '../features/contexts/components/ContextSwitcher';
+import { CreateButton } from '../features/edit/components/CreateButton';
 import { LiveIndicator } from '../features/live/components/LiveIndicator';
 import { NamespaceSwitcher } from '../features/namespaces/components/NamespaceSwitcher';
 import { LoginScreen } from '../features/session/components/LoginScreen';
@@ -77,6 +78,12 @@ function Nav() {
   );
 }
 
+/** Create, for the namespace in view (a list's `ns`, or an object page's own). */
+function HeaderCreate() {
+  const { namespace } = useViewParams();
+  return <CreateButton namespace={namespace ?? 'default'} />;
+}
+
 /** Header (wordmark, context, namespace, live state, theme), resource nav, and the routed view. */
 export function Shell() {
   const session = useSession();
@@ -87,6 +94,7 @@ export function Shell() {
         <Wordmark />
         <ContextName />
         <div className="ml-auto flex items-center gap-4">
+          <HeaderCreate />
           <NamespaceSwitcher />
           <LiveIndicator />
           <ThemeToggle />

@@ -39,6 +39,8 @@ export interface LiveTableProps<R extends LiveRow> {
   selector?: string | undefined;
   /** Where a row leads (its detail page): Enter on a focused row follows it. */
   rowHref?: ((row: R) => string) | undefined;
+  /** Space on a focused row (toggles its selection, when the columns include select-column). */
+  onRowSpace?: ((row: R) => void) | undefined;
 }
 
 /**
@@ -61,6 +63,7 @@ export function LiveTable<R extends LiveRow>(props: LiveTableProps<R>) {
     toolbar,
     selector,
     rowHref,
+    onRowSpace,
   } = props;
   const [sorting, setSorting] = useState<SortingState>(initialSorting);
   const changedAt = useChangeTimes(rows);
@@ -113,7 +116,7 @@ export function LiveTable<R extends LiveRow>(props: LiveTableProps<R>) {
           No {noun} match “{filter.trim()}”
         </Message>
       ) : (
-        <VirtualTable table={table} noun={noun} changedAt={changedAt} rowHref={rowHref} />
+        <VirtualTable table={table} noun={noun} changedAt={changedAt} rowHref={rowHref} onRowSpace={onRowSpace} />
       )}
     </div>
   );
@@ -124,11 +127,13 @@ function VirtualTable<R extends LiveRow>({
   noun,
   changedAt,
   rowHref,
+  onRowSpace,
 }: {
   table: ReturnType<typeof useReactTable<R>>;
   noun: string;
   changedAt: ReadonlyMap<string, number>;
   rowHref: ((row: R) => string) | undefined;
+  onRowSpace: ((row: R) => void) | undefined;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const rows = table.getRowModel().rows;
@@ -165,7 +170,14 @@ function VirtualTable<R extends LiveRow>({
     else if (event.key === 'ArrowUp') next = Math.max(index - 1, 0);
     else if (event.key === 'Home') next = 0;
     else if (event.key === 'End') next = rows.length - 1;
-    else if (event.key === 'Enter' && rowHref) {
+    else if (event.key === ' ' && onRowSpace && event.target === event.currentTarget) {
+      const row = rows[index];
+      if (row) {
+        event.preventDefault();
+        onRowSpace(row.original);
+      }
+      return;
+    } else if (event.key === 'Enter' && rowHref) {
       const row = rows[index];
       if (row) {
         event.preventDefault();
@@ -204,16 +216,22 @@ function VirtualTable<R extends LiveRow>({
                     style={{ width: header.column.columnDef.meta?.width }}
                     className="h-8 border-slate-200 border-b px-0 text-left font-medium text-[11px] text-slate-500 uppercase tracking-wider dark:border-slate-800 dark:text-slate-400"
                   >
-                    <button
-                      type="button"
-                      onClick={header.column.getToggleSortingHandler()}
-                      className="flex h-8 w-full items-center gap-1 whitespace-nowrap px-3 text-left uppercase hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-sky-500 dark:hover:text-slate-100"
-                    >
-                      {flexRender(header.column.columnDef.header, header.getContext())}
-                      <span aria-hidden="true" className="w-3 text-sky-600 dark:text-sky-400">
-                        {sorted === 'desc' ? '▼' : sorted === 'asc' ? '▲' : ''}
-                      </span>
-                    </button>
+                    {header.column.getCanSort() ? (
+                      <button
+                        type="button"
+                        onClick={header.column.getToggleSortingHandler()}
+                        className="flex h-8 w-full items-center gap-1 whitespace-nowrap px-3 text-left uppercase hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-sky-500 dark:hover:text-slate-100"
+                      >
+                        {flexRender(header.column.columnDef.header, header.getContext())}
+                        <span aria-hidden="true" className="w-3 text-sky-600 dark:text-sky-400">
+                          {sorted === 'desc' ? '▼' : sorted === 'asc' ? '▲' : ''}
+                        </span>
+                      </button>
+                    ) : (
+                      <div className="flex h-8 items-center px-3">
+                        {flexRender(header.column.columnDef.header, header.getContext())}
+                      </div>
+                    )}
                   </th>
                 );
               })}

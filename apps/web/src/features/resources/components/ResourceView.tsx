@@ -1,8 +1,9 @@
 import type { ColumnDef, SortingState } from '@tanstack/react-table';
 import type { KindObject } from '@wheelhouse/shared-types';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { LiveTable } from '../../../components/live-table/LiveTable';
+import { type RowSelection, selectColumn, toggleRow } from '../../../components/live-table/select-column';
 import { ViewHeader } from '../../../components/ViewHeader';
 import {
   configMapRow,
@@ -15,6 +16,8 @@ import {
 } from '../../../lib/kubectl/rows';
 import { listItems } from '../../../lib/live/reducers';
 import { detailPath, withSelector, workloadLogsPath } from '../../../lib/paths';
+import { useCheckIn } from '../../../lib/permissions';
+import { DeleteSelected } from '../../edit/components/DeleteSelected';
 import { SelectorInput } from '../../selector/components/SelectorInput';
 import { useListView } from '../hooks/use-list-view';
 import { COLUMNS } from './columns';
@@ -59,9 +62,37 @@ export default function ResourceView({
 }) {
   const { namespace, filter, setFilter, selector, setSelector, query, notice } = useListView(kind);
   const toRow = ROWS[kind] as (obj: KindObject) => ObjectRow;
-  const rows = useMemo(
-    () => (query.data ? listItems(query.data).map(toRow).sort(byName) : undefined),
-    [query.data, toRow],
+  const objects = useMemo(() => (query.data ? listItems(query.data) : undefined), [query.data]);
+  const rows = useMemo(() => objects?.map(toRow).sort(byName), [objects, toRow]);
+
+  // Rows can be selected for Delete where RBAC allows deleting them (asked per namespace shown).
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const namespaces = useMemo(
+    () => (namespace !== undefined ? [namespace] : [...new Set(rows?.map((r) => r.namespace))]),
+    [namespace, rows],
+  );
+  const deletable = useCheckIn(`delete:${kind}`, namespaces);
+  const selection: RowSelection<ObjectRow> = useMemo(
+    () => ({
+      selected,
+      onChange: setSelected,
+      selectable: (row) => deletable.get(row.namespace)?.allowed === true,
+    }),
+    [selected, deletable],
+  );
+  // No checkbox column at all where the user may delete nothing (the read-only default).
+  const canSelect = [...deletable.values()].some((p) => p.allowed === true);
+  const columns = useMemo(
+    () => [
+      ...(canSelect ? [selectColumn(selection)] : []),
+      ...(COLUMNS[kind] as ColumnDef<ObjectRow, unknown>[]),
+    ],
+    [selection, kind, canSelect],
+  );
+  // Only what is still listed stays selected (a deleted object leaves the selection with its row).
+  const chosen = useMemo(
+    () => objects?.filter((o) => selected.has(o.metadata?.uid ?? '')) ?? [],
+    [objects, selected],
   );
 
   return (
@@ -74,7 +105,7 @@ export default function ResourceView({
         rows={rows}
         status={query.status}
         error={query.error}
-        columns={COLUMNS[kind] as ColumnDef<ObjectRow, unknown>[]}
+        columns={columns}
         filter={filter}
         onFilterChange={setFilter}
         initialSorting={namespace === undefined ? BY_NAMESPACE : BY_NAME}
@@ -93,9 +124,11 @@ export default function ResourceView({
                 Logs
               </Link>
             )}
+            <DeleteSelected kind={kind} objects={chosen} scope={namespace} onDeleted={() => setSelected(new Set())} />
           </>
         }
         rowHref={(row) => withSelector(detailPath(kind, row.namespace, row.name), selector)}
+        onRowSpace={(row) => toggleRow(selection, row)}
       />
     </>
   );

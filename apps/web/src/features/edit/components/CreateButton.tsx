@@ -1,0 +1,21 @@
+import { lazy, Suspense, useState } from 'react';
+import { secondaryButton } from '../../../components/buttons';
+
+const CreateDialog = lazy(() => import('./CreateDialog'));
+
+/** "Create" in the header: opens the create-from-YAML dialog for the namespace in view. */
+export function CreateButton({ namespace }: { namespace: string }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" className={`${secondaryButton} !py-1`} onClick={() => setOpen(true)} data-testid="create-button">
+        Create
+      </button>
+      {open && (
+        <Suspense fallback={null}>
+          <CreateDialog namespace={namespace} onClose={() => setOpen(false)} />
+        </Suspense>
+      )}
+    </>
+  );
+}
