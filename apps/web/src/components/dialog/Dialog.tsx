@@ -54,7 +54,6 @@ export function Dialog({
       if (before?.isConnected) before.focus();
     };
     // Focus moves in once, when the dialog opens.
-    // biome-ignore lint/correctness/useExhaustiveDependencies: initialFocus is read on open only
   }, []);
 
   const onKeyDown = (event: ReactKeyboardEvent<HTMLDivElement>) => {

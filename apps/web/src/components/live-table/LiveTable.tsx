@@ -116,7 +116,13 @@ export function LiveTable<R extends LiveRow>(props: LiveTableProps<R>) {
           No {noun} match “{filter.trim()}”
         </Message>
       ) : (
-        <VirtualTable table={table} noun={noun} changedAt={changedAt} rowHref={rowHref} onRowSpace={onRowSpace} />
+        <VirtualTable
+          table={table}
+          noun={noun}
+          changedAt={changedAt}
+          rowHref={rowHref}
+          onRowSpace={onRowSpace}
+        />
       )}
     </div>
   );

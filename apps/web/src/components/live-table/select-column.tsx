@@ -14,7 +14,11 @@ export interface RowSelection<R extends LiveRow> {
  * selects every selectable row the filter shows. Row boxes are not tab stops (a table of 10k rows
  * would be 10k of them): Space on a focused row toggles it, as LiveTable wires.
  */
-export function selectColumn<R extends LiveRow>({ selected, onChange, selectable }: RowSelection<R>): ColumnDef<R, unknown> {
+export function selectColumn<R extends LiveRow>({
+  selected,
+  onChange,
+  selectable,
+}: RowSelection<R>): ColumnDef<R, unknown> {
   return {
     id: 'select',
     enableSorting: false,
@@ -25,7 +29,9 @@ export function selectColumn<R extends LiveRow>({ selected, onChange, selectable
       return (
         <input
           type="checkbox"
-          aria-label={count === rows.length && count > 0 ? 'Unselect all rows' : `Select all ${rows.length} rows`}
+          aria-label={
+            count === rows.length && count > 0 ? 'Unselect all rows' : `Select all ${rows.length} rows`
+          }
           checked={count > 0 && count === rows.length}
           ref={(el) => {
             if (el) el.indeterminate = count > 0 && count < rows.length;

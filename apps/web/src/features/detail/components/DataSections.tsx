@@ -1,45 +1,24 @@
-import type { V1ConfigMap, V1Pod } from '@kubernetes/client-node';
+import type { V1ConfigMap } from '@kubernetes/client-node';
 import type { SecretSummary } from '@wheelhouse/shared-types';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { describeError } from '../../../lib/api';
-import { useLiveList } from '../../../lib/live/live-query';
-import { listItems } from '../../../lib/live/reducers';
+import { EditKeysButton } from '../../edit/components/EditKeysButton';
+import { KeyEditor } from '../../edit/components/KeyEditor';
 import { useRevealSecret } from '../api/reveal-secret';
-import { podsReferencing } from '../lib/relations';
 import { base64Size, type DecodedValue, decodeSecretValue, formatBytes, hexDump } from '../lib/secret-value';
-import { PodsTable } from './common-sections';
+import { UsedBy } from './UsedBy';
 import { Muted, Section } from './ui';
 
 const buttonClass =
   'rounded-md border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-sky-500 disabled:opacity-50 dark:border-slate-700 dark:hover:bg-slate-800';
 
-/** The Pods that mount or reference this ConfigMap or Secret, live. */
-function UsedBy({
-  kind,
-  namespace,
-  name,
-}: {
-  kind: 'configmaps' | 'secrets';
-  namespace: string;
-  name: string;
-}) {
-  const query = useLiveList({ kind: 'pods', namespace });
-  const pods = useMemo(
-    () => podsReferencing(query.data ? (listItems(query.data) as V1Pod[]) : [], kind, name),
-    [query.data, kind, name],
-  );
+/** What the key editor said after saving: "Saved: set a, remove b." */
+function Saved({ message }: { message: string | undefined }) {
+  if (!message) return null;
   return (
-    <Section title={`Used by pods (${pods.length})`} testId="used-by">
-      {query.status === 'pending' ? (
-        <Muted>Loading pods…</Muted>
-      ) : query.status === 'error' ? (
-        <Muted>Cannot list pods: {describeError(query.error).message}</Muted>
-      ) : pods.length === 0 ? (
-        <Muted>No pod mounts or references it.</Muted>
-      ) : (
-        <PodsTable pods={pods} label="Pods using it" />
-      )}
-    </Section>
+    <p role="status" data-testid="keys-saved" className="mb-3 text-emerald-800 text-sm dark:text-emerald-300">
+      {message} Pods using it see the change as “Used by pods” below says.
+    </p>
   );
 }
 
@@ -47,10 +26,38 @@ export function ConfigMapSections({ configMap: cm }: { configMap: V1ConfigMap })
   const namespace = cm.metadata?.namespace ?? '';
   const data = Object.entries(cm.data ?? {}).sort(([a], [b]) => (a < b ? -1 : 1));
   const binary = Object.entries(cm.binaryData ?? {}).sort(([a], [b]) => (a < b ? -1 : 1));
+  // The ConfigMap as it was when the key editor opened (its resourceVersion is the save's precondition).
+  const [editing, setEditing] = useState<V1ConfigMap | undefined>();
+  const [saved, setSaved] = useState<string | undefined>();
   return (
     <>
-      <Section title={`Data (${data.length + binary.length})`} testId="data">
-        {data.length + binary.length === 0 ? (
+      <Section
+        title={`Data (${data.length + binary.length})`}
+        testId="data"
+        actions={
+          editing === undefined && (
+            <EditKeysButton
+              kind="configmaps"
+              namespace={namespace}
+              onEdit={() => {
+                setSaved(undefined);
+                setEditing(cm);
+              }}
+            />
+          )
+        }
+      >
+        <Saved message={saved} />
+        {editing !== undefined ? (
+          <KeyEditor
+            target={{ kind: 'configmaps', object: editing }}
+            onClose={() => setEditing(undefined)}
+            onSaved={(message) => {
+              setEditing(undefined);
+              setSaved(message);
+            }}
+          />
+        ) : data.length + binary.length === 0 ? (
           <Muted>No data.</Muted>
         ) : (
           <ul className="space-y-3">
@@ -148,6 +155,8 @@ export function SecretSections({ secret }: { secret: SecretSummary }) {
   const [errors, setErrors] = useState<ReadonlyMap<string, string>>(new Map());
   const [busy, setBusy] = useState<string | undefined>();
   const keys = Object.entries(secret.dataSizes ?? {}).sort(([a], [b]) => (a < b ? -1 : 1));
+  const [editing, setEditing] = useState<SecretSummary | undefined>();
+  const [saved, setSaved] = useState<string | undefined>();
 
   const show = async (key: string) => {
     setBusy(key);
@@ -174,12 +183,39 @@ export function SecretSections({ secret }: { secret: SecretSummary }) {
 
   return (
     <>
-      <Section title={`Data (${keys.length})`} testId="data">
+      <Section
+        title={`Data (${keys.length})`}
+        testId="data"
+        actions={
+          editing === undefined && (
+            <EditKeysButton
+              kind="secrets"
+              namespace={namespace}
+              onEdit={() => {
+                setSaved(undefined);
+                setEditing(secret);
+              }}
+            />
+          )
+        }
+      >
+        <Saved message={saved} />
         <p className="mb-3 text-slate-600 text-sm dark:text-slate-300">
           Type <span className="font-mono text-xs">{secret.type ?? 'Opaque'}</span>. Values are not sent to
           the browser until you reveal one key; each reveal is audited.
         </p>
-        {keys.length === 0 ? (
+        {editing !== undefined ? (
+          <KeyEditor
+            target={{ kind: 'secrets', object: editing }}
+            reveal={async (key) => (await reveal.mutateAsync(key)).base64}
+            onClose={() => setEditing(undefined)}
+            onSaved={(message) => {
+              setEditing(undefined);
+              setSaved(message);
+              setValues(new Map()); // what was revealed may be stale now
+            }}
+          />
+        ) : keys.length === 0 ? (
           <Muted>No data.</Muted>
         ) : (
           <ul className="space-y-2">

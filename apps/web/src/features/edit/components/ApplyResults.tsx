@@ -27,7 +27,9 @@ function DocumentDiff({ result, submitted }: { result: ApplyDocumentResult; subm
   return (
     <details onToggle={(e) => setOpen(e.currentTarget.open)} className="mt-1">
       <summary className="cursor-pointer text-sky-800 text-xs dark:text-sky-300">
-        {result.live ? 'Stored now → after' : 'Your document → what the apiserver would store (defaults included)'}
+        {result.live
+          ? 'Stored now → after'
+          : 'Your document → what the apiserver would store (defaults included)'}
       </summary>
       {open && (
         <div className="mt-2">
@@ -45,7 +47,13 @@ function DocumentDiff({ result, submitted }: { result: ApplyDocumentResult; subm
 }
 
 /** Per document: its kind and name, what happened (or would), the apiserver's error, and its diff. */
-export function ApplyResults({ response, submitted }: { response: ApplyResponse; submitted: readonly unknown[] }) {
+export function ApplyResults({
+  response,
+  submitted,
+}: {
+  response: ApplyResponse;
+  submitted: readonly unknown[];
+}) {
   return (
     <ol className="space-y-2 text-sm" data-testid="apply-results">
       {response.results.map((r) => {

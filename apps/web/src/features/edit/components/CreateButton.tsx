@@ -8,7 +8,12 @@ export function CreateButton({ namespace }: { namespace: string }) {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <button type="button" className={`${secondaryButton} !py-1`} onClick={() => setOpen(true)} data-testid="create-button">
+      <button
+        type="button"
+        className={`${secondaryButton} !py-1`}
+        onClick={() => setOpen(true)}
+        data-testid="create-button"
+      >
         Create
       </button>
       {open && (

@@ -18,15 +18,26 @@ const CREATE_CHECKS = VIEWABLE_KINDS.map((k) => `create:${k}` as const);
  * run that says per document what would be created or changed, or why not; Apply reports per
  * document. Loaded on demand with the editor.
  */
-export default function CreateDialog({ namespace: initial, onClose }: { namespace: string; onClose: () => void }) {
+export default function CreateDialog({
+  namespace: initial,
+  onClose,
+}: {
+  namespace: string;
+  onClose: () => void;
+}) {
   const [text, setText] = useState('');
   const [namespace, setNamespace] = useState(initial);
   const [result, setResult] = useState<ApplyResponse | undefined>();
   const apply = useApplyYaml();
   const problems = useMemo(() => (text.trim() === '' ? [] : checkYaml(text)), [text]);
-  const submitted = useMemo(() => (problems.length === 0 && text.trim() !== '' ? parseDocuments(text) : []), [text, problems]);
+  const submitted = useMemo(
+    () => (problems.length === 0 && text.trim() !== '' ? parseDocuments(text) : []),
+    [text, problems],
+  );
   const permissions = usePermissionChecks(namespace, CREATE_CHECKS, namespace !== '');
-  const denied = CREATE_CHECKS.filter((c) => permissions[c].allowed === false).map((c) => c.slice('create:'.length));
+  const denied = CREATE_CHECKS.filter((c) => permissions[c].allowed === false).map((c) =>
+    c.slice('create:'.length),
+  );
   const ready = text.trim() !== '' && problems.length === 0 && namespace !== '';
   const applied = result !== undefined && !result.dryRun;
 
@@ -64,7 +75,10 @@ export default function CreateDialog({ namespace: initial, onClose }: { namespac
                 type="button"
                 className={primaryButton}
                 onClick={() => send(false)}
-                disabled={apply.isPending || result.results.every((r) => r.outcome === 'error' || r.outcome === 'unchanged')}
+                disabled={
+                  apply.isPending ||
+                  result.results.every((r) => r.outcome === 'error' || r.outcome === 'unchanged')
+                }
                 data-testid="create-apply"
               >
                 {apply.isPending ? 'Applying…' : 'Apply'}
@@ -115,10 +129,19 @@ export default function CreateDialog({ namespace: initial, onClose }: { namespac
         </p>
       )}
       {applied ? null : (
-        <YamlEditor value={text} onChange={edit} label="YAML to create or update, one or more documents" minHeight="14rem" />
+        <YamlEditor
+          value={text}
+          onChange={edit}
+          label="YAML to create or update, one or more documents"
+          minHeight="14rem"
+        />
       )}
       {problems.length > 0 && (
-        <ul aria-live="polite" data-testid="yaml-problems" className="space-y-0.5 text-red-800 text-xs dark:text-red-300">
+        <ul
+          aria-live="polite"
+          data-testid="yaml-problems"
+          className="space-y-0.5 text-red-800 text-xs dark:text-red-300"
+        >
           {problems.map((p) => (
             <li key={`${p.from}:${p.message}`}>
               Line {p.line}, column {p.column}: {p.message}

@@ -66,8 +66,9 @@ describe('editing YAML', () => {
     );
     expect(puts()).toHaveLength(1);
     expect(puts()[0]?.body).toMatchObject({ resourceVersion: '5', dryRun: true });
-    expect((puts()[0]?.body as { yaml: string }).yaml).toContain('image: web:2');
-    expect((puts()[0]?.body as { yaml: string }).yaml).not.toContain('status:');
+    const sent = puts()[0]?.body as { yaml: string };
+    expect(sent.yaml).toContain('image: web:2');
+    expect(sent.yaml).not.toContain('status:');
     expect(puts()[0]?.headers['x-wheelhouse-csrf']).toBe('tok-1');
 
     fireEvent.click(screen.getByTestId('apply'));

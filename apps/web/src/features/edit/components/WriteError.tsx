@@ -25,7 +25,6 @@ export function WriteError({ error, what }: { error: unknown; what: string }) {
       {causes.length > 0 && (
         <ul className="mt-2 list-disc space-y-0.5 pl-5 text-xs" data-testid="write-error-causes">
           {causes.map((c, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: causes have no identity; the list never reorders
             <li key={i}>
               {c.field && <span className="font-mono font-semibold">{c.field}</span>}
               {c.field ? ': ' : ''}

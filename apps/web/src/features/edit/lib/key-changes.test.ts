@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { bytesToBase64, describeChanges, type KeyRow, planKeyChanges, rowsOf } from './key-changes';
+import {
+  bytesToBase64,
+  describeChanges,
+  type KeyRow,
+  keysChangedUnderneath,
+  planKeyChanges,
+  rowsOf,
+} from './key-changes';
 
 const edit = (rows: KeyRow[], id: string, change: Partial<KeyRow>) =>
   rows.map((r) => (r.id === id ? { ...r, ...change } : r));
@@ -66,5 +73,22 @@ describe('planKeyChanges', () => {
 describe('bytesToBase64', () => {
   it('encodes bytes that are not text', () => {
     expect(bytesToBase64(new Uint8Array([0xff, 0x00, 0x7f]))).toBe('/wB/');
+  });
+});
+
+describe('keysChangedUnderneath', () => {
+  it('names only the touched keys that changed meanwhile', () => {
+    const changes = [
+      { op: 'set' as const, key: 'a', text: '1' },
+      { op: 'rename' as const, from: 'b', to: 'c' },
+    ];
+    const before = new Map([
+      ['a', 'x'],
+      ['b', 'y'],
+      ['d', 'z'],
+    ]);
+    expect(keysChangedUnderneath(changes, before, new Map([...before, ['d', 'changed']]))).toEqual([]);
+    expect(keysChangedUnderneath(changes, before, new Map([...before, ['c', 'new']]))).toEqual(['c']);
+    expect(keysChangedUnderneath(changes, before, new Map([['a', 'x']]))).toEqual(['b']);
   });
 });

@@ -109,3 +109,23 @@ export function utf8OrUndefined(bytes: Uint8Array): string | undefined {
     return undefined;
   }
 }
+
+/** The keys a set of changes touches (both names of a rename). */
+export function touchedKeys(changes: readonly KeyChange[]): string[] {
+  return [...new Set(changes.flatMap((c) => (c.op === 'rename' ? [c.from, c.to] : [c.key])))];
+}
+
+/**
+ * What the browser can compare of a key between two versions: a ConfigMap's value (text or
+ * base64), a Secret's size (its value never reaches the browser).
+ */
+export type KeyFingerprints = ReadonlyMap<string, string>;
+
+/** The touched keys whose stored value changed between the version the editor opened and now. */
+export function keysChangedUnderneath(
+  changes: readonly KeyChange[],
+  before: KeyFingerprints,
+  now: KeyFingerprints,
+): string[] {
+  return touchedKeys(changes).filter((k) => before.get(k) !== now.get(k));
+}

@@ -107,6 +107,7 @@ export class Harness {
   }
 
   dispose(): void {
+    restoreLayout();
     this.store.dispose();
     this.client.clear();
     vi.unstubAllGlobals();
@@ -135,10 +136,26 @@ export function typeInto(host: HTMLElement, find: string, replace: string): void
   act(() => view.dispatch({ changes: { from: at, to: at + find.length, insert: replace } }));
 }
 
-/** jsdom has no layout: CodeMirror measures ranges, so give them empty rectangles. */
+const saved = new Map<string, PropertyDescriptor | undefined>();
+
+/**
+ * jsdom has no layout: CodeMirror measures ranges, so give them empty rectangles; the virtualised
+ * tables need a viewport, so give elements a size. `restoreLayout` undoes the sizes.
+ */
 export function stubLayout(): void {
+  for (const [prop, value] of Object.entries({ clientHeight: 800, clientWidth: 1200 })) {
+    if (!saved.has(prop)) saved.set(prop, Object.getOwnPropertyDescriptor(HTMLElement.prototype, prop));
+    Object.defineProperty(HTMLElement.prototype, prop, { configurable: true, get: () => value });
+  }
   const rect = { x: 0, y: 0, width: 0, height: 0, top: 0, left: 0, right: 0, bottom: 0, toJSON: () => ({}) };
   Range.prototype.getClientRects = () =>
     ({ length: 0, item: () => null, [Symbol.iterator]: [][Symbol.iterator] }) as unknown as DOMRectList;
   Range.prototype.getBoundingClientRect = () => rect as DOMRect;
+}
+
+export function restoreLayout(): void {
+  for (const [prop, descriptor] of saved) {
+    if (descriptor) Object.defineProperty(HTMLElement.prototype, prop, descriptor);
+  }
+  saved.clear();
 }

@@ -72,7 +72,6 @@ export function YamlEditor({
       view.current = undefined;
     };
     // The editor is made once; `value` is followed by the effect below.
-    // biome-ignore lint/correctness/useExhaustiveDependencies: made once per label
   }, [label, minHeight]);
 
   useEffect(() => {

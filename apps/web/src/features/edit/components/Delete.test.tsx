@@ -1,0 +1,133 @@
+// @vitest-environment jsdom
+import type { V1ConfigMap, V1Deployment, V1Pod, V1ReplicaSet } from '@kubernetes/client-node';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { Route } from 'react-router';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import DetailPage from '../../detail/components/DetailPage';
+import ResourceView from '../../resources/components/ResourceView';
+import { apiError, Harness, stubLayout } from '../testing/harness';
+
+const meta = (name: string, rv: string, owner?: [string, string]) => ({
+  name,
+  namespace: 'shop',
+  uid: `uid-${name}`,
+  resourceVersion: rv,
+  ...(owner
+    ? {
+        ownerReferences: [
+          { apiVersion: 'apps/v1', kind: owner[0], name: owner[1], uid: `uid-${owner[1]}`, controller: true },
+        ],
+      }
+    : {}),
+});
+const deployment: V1Deployment = { metadata: meta('web', '3'), spec: { selector: {}, template: {} } };
+const rs: V1ReplicaSet = { metadata: meta('web-7d', '4', ['Deployment', 'web']), spec: { selector: {} } };
+const pod: V1Pod = { metadata: meta('web-7d-a', '5', ['ReplicaSet', 'web-7d']), spec: { containers: [] } };
+const cms: V1ConfigMap[] = ['a', 'b', 'c'].map((n, i) => ({
+  metadata: meta(`cfg-${n}`, String(10 + i)),
+  data: {},
+}));
+
+let h: Harness;
+beforeEach(() => {
+  stubLayout();
+  h = new Harness();
+  h.server.set('deployments', [deployment]);
+  h.server.set('replicasets', [rs]);
+  h.server.set('pods', [pod]);
+  h.server.set('configmaps', cms);
+  h.route((call) => (call.method === 'DELETE' ? { body: { object: {}, dryRun: false } } : undefined));
+});
+afterEach(() => {
+  cleanup();
+  h.dispose();
+});
+
+const detail = <Route path="/:kind/:namespace/:name" element={<DetailPage />} />;
+const deletes = () => h.writes().filter((c) => c.method === 'DELETE');
+
+describe('delete', () => {
+  it('names what a Deployment takes with it, deletes with its resourceVersion and the chosen cascade, then shows the list', async () => {
+    h.render('/deployments/shop/web', detail);
+    fireEvent.click(await screen.findByTestId('delete-object'));
+    const dialog = await screen.findByRole('dialog', { name: 'Delete deployment/web' });
+    await waitFor(() =>
+      expect(within(dialog).getByTestId('delete-plan').textContent).toContain(
+        'With it go its 1 Pods: web-7d-a',
+      ),
+    );
+    expect(within(dialog).getByTestId('delete-plan').textContent).toContain(
+      'With it go its 1 ReplicaSets: web-7d',
+    );
+    // Cancel has the focus: Enter on a dialog opened by mistake deletes nothing.
+    expect(document.activeElement?.textContent).toBe('Cancel');
+    fireEvent.click(within(dialog).getByLabelText(/Foreground/));
+    fireEvent.click(within(dialog).getByTestId('confirm'));
+    await waitFor(() => expect(screen.getByTestId('where').textContent).toBe('/deployments?ns=shop'));
+    expect(deletes()).toEqual([
+      expect.objectContaining({
+        url: '/api/objects/deployments/shop/web',
+        body: { resourceVersion: '3', propagationPolicy: 'Foreground' },
+      }),
+    ]);
+  });
+
+  it('says a Pod’s ReplicaSet will replace it, and closes on Escape without deleting', async () => {
+    h.render('/pods/shop/web-7d-a', detail);
+    fireEvent.click(await screen.findByTestId('delete-object'));
+    const dialog = await screen.findByRole('dialog', { name: 'Delete pod/web-7d-a' });
+    expect(dialog.textContent).toContain('Its ReplicaSet web-7d will replace it.');
+    expect(within(dialog).queryByRole('radio')).toBeNull();
+    fireEvent.keyDown(dialog, { key: 'Escape' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(deletes()).toEqual([]);
+  });
+
+  it('keeps the dialog open with the apiserver’s answer when the object changed meanwhile (409)', async () => {
+    h.route(() => apiError(409, 'Conflict', 'Precondition failed: ResourceVersion in precondition: 5'));
+    h.render('/pods/shop/web-7d-a', detail);
+    fireEvent.click(await screen.findByTestId('delete-object'));
+    fireEvent.click(within(await screen.findByRole('dialog')).getByTestId('confirm'));
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'It changed since you opened this dialog, so it was not deleted.',
+    );
+    expect(screen.getByRole('dialog')).toBeDefined();
+  });
+
+  it('deletes the ConfigMaps selected in the list, each with its resourceVersion', async () => {
+    h.render(
+      '/configmaps?ns=shop',
+      <Route
+        path="/configmaps"
+        element={<ResourceView kind="configmaps" title="ConfigMaps" noun="ConfigMaps" />}
+      />,
+    );
+    fireEvent.click(await screen.findByTestId('select-cfg-a'));
+    fireEvent.click(screen.getByTestId('select-cfg-c'));
+    fireEvent.click(screen.getByTestId('delete-selected'));
+    const dialog = await screen.findByRole('dialog', { name: 'Delete 2 ConfigMaps' });
+    expect(within(dialog).getByTestId('delete-plan').textContent).toContain('configmap/cfg-a');
+    fireEvent.click(within(dialog).getByTestId('confirm'));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(deletes().map((c) => [c.url, c.body])).toEqual([
+      ['/api/objects/configmaps/shop/cfg-a', { resourceVersion: '10' }],
+      ['/api/objects/configmaps/shop/cfg-c', { resourceVersion: '12' }],
+    ]);
+    expect(screen.queryByTestId('delete-selected')).toBeNull();
+  });
+
+  it('offers no selection where RBAC denies delete', async () => {
+    h.denied = ['delete:configmaps'];
+    h.render(
+      '/configmaps?ns=shop',
+      <Route
+        path="/configmaps"
+        element={<ResourceView kind="configmaps" title="ConfigMaps" noun="ConfigMaps" />}
+      />,
+    );
+    await screen.findByTestId('row-cfg-a');
+    await waitFor(() => expect(h.calls.some((c) => c.url.startsWith('/api/permissions'))).toBe(true));
+    expect(screen.queryByTestId('select-all')).toBeNull();
+    expect(screen.queryByTestId('select-cfg-a')).toBeNull();
+  });
+});
