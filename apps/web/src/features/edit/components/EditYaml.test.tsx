@@ -71,6 +71,8 @@ describe('editing YAML', () => {
     expect(sent.yaml).not.toContain('status:');
     expect(puts()[0]?.headers['x-wheelhouse-csrf']).toBe('tok-1');
 
+    // The keyboard lands on the next step.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('apply')));
     fireEvent.click(screen.getByTestId('apply'));
     expect((await screen.findByTestId('applied')).textContent).toContain(
       'Applied: deployment/web is now at resourceVersion 6.',
@@ -80,6 +82,17 @@ describe('editing YAML', () => {
     expect(screen.getByRole('link', { name: 'Follow the rollout' }).getAttribute('href')).toBe(
       '/deployments/shop/web/rollout',
     );
+  });
+
+  it('puts the cursor in the editor, where Ctrl+Enter reviews', async () => {
+    h.route((call) => ({ body: { object: parse((call.body as { yaml: string }).yaml), dryRun: true } }));
+    const editor = await openEditor();
+    const content = editor.querySelector('.cm-content') as HTMLElement;
+    await waitFor(() => expect(document.activeElement).toBe(content));
+    fireEvent.keyDown(content, { key: 'Enter', ctrlKey: true });
+    await screen.findByTestId('review');
+    expect(screen.getByTestId('review-nothing').textContent).toBe('Nothing would change.');
+    expect(puts()).toHaveLength(1);
   });
 
   it('shows syntax errors at their line and sends nothing while there is one', async () => {

@@ -1,6 +1,6 @@
 import type { KindObject, WritableKind, WriteResult } from '@wheelhouse/shared-types';
 import { KINDS } from '@wheelhouse/shared-types/constants';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { primaryButton, secondaryButton } from '../../../components/buttons';
 import { useEditSession } from '../hooks/use-edit-session';
 import { editDoc, secretValueChanges } from '../lib/edit-doc';
@@ -42,8 +42,20 @@ export default function EditYamlPanel({
     ].map(formatPath);
   }, [live, s.base, kind]);
 
+  // Keyboard users land on the next step: Apply after a review, Re-apply on a conflict.
+  const panel = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const target =
+      s.stage.stage === 'review'
+        ? '[data-testid="apply"]'
+        : s.stage.stage === 'conflict'
+          ? '[data-testid="reapply"]'
+          : null;
+    if (target) panel.current?.querySelector<HTMLElement>(target)?.focus();
+  }, [s.stage.stage]);
+
   return (
-    <section aria-label={`Edit ${label}`} className="space-y-3" data-testid="edit-panel">
+    <section ref={panel} aria-label={`Edit ${label}`} className="space-y-3" data-testid="edit-panel">
       <div className="flex flex-wrap items-center gap-2">
         <h2 className="font-semibold text-sm">
           Editing {label}{' '}
@@ -121,8 +133,10 @@ export default function EditYamlPanel({
           <YamlEditor
             value={s.text}
             onChange={s.setText}
-            label={`${label} as YAML, editable`}
+            label={`${label} as YAML, editable (Ctrl+Enter reviews)`}
             expected={s.expected}
+            autoFocus
+            onSubmit={s.review}
           />
           {s.problems.length > 0 ? (
             <ul
@@ -139,8 +153,8 @@ export default function EditYamlPanel({
           ) : (
             <p aria-live="polite" className="text-slate-500 text-xs dark:text-slate-400">
               {kind === 'secrets'
-                ? `Values show as placeholders: leave one as it is to keep the stored value; replace it with base64 to set it.`
-                : 'Review sends it to the apiserver as a dry run first.'}
+                ? 'Values show as placeholders: leave one as it is to keep the stored value; replace it with base64 to set it. Ctrl+Enter reviews.'
+                : 'Review (Ctrl+Enter) sends it to the apiserver as a dry run first; nothing is written until you apply.'}
             </p>
           )}
         </>

@@ -20,6 +20,8 @@ export function YamlEditor({
   label,
   expected,
   minHeight = '18rem',
+  autoFocus = false,
+  onSubmit,
 }: {
   value: string;
   onChange: (text: string) => void;
@@ -27,11 +29,15 @@ export function YamlEditor({
   /** The one object a single edit must stay (undefined: any number of documents, as Create takes). */
   expected?: ExpectedObject;
   minHeight?: string;
+  /** Put the cursor in the editor when it appears (it replaced the button that opened it). */
+  autoFocus?: boolean;
+  /** Ctrl/Cmd+Enter: the form's next step (Review), without leaving the keyboard. */
+  onSubmit?: () => void;
 }) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | undefined>(undefined);
-  const latest = useRef({ onChange, expected });
-  latest.current = { onChange, expected };
+  const latest = useRef({ onChange, expected, onSubmit });
+  latest.current = { onChange, expected, onSubmit };
 
   useEffect(() => {
     if (host.current === null) return;
@@ -53,7 +59,18 @@ export function YamlEditor({
           lineNumbers(),
           foldGutter(),
           history(),
-          keymap.of([...defaultKeymap, ...historyKeymap, ...lintKeymap]),
+          keymap.of([
+            {
+              key: 'Mod-Enter',
+              run: () => {
+                latest.current.onSubmit?.();
+                return latest.current.onSubmit !== undefined;
+              },
+            },
+            ...defaultKeymap,
+            ...historyKeymap,
+            ...lintKeymap,
+          ]),
           yaml(),
           yamlStyle,
           check,
@@ -67,6 +84,7 @@ export function YamlEditor({
       }),
     });
     view.current = editor;
+    if (autoFocus) editor.focus();
     return () => {
       editor.destroy();
       view.current = undefined;
