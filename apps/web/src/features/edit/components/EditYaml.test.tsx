@@ -158,6 +158,23 @@ describe('editing YAML', () => {
     });
   });
 
+  it('sends the write again at the current version when only the status moved on (a controller’s write)', async () => {
+    h.route((call) => {
+      if (call.method === 'GET' && call.url === '/api/deployments/shop/web') {
+        return { body: { ...deployment('web:1', '6'), status: { replicas: 2, readyReplicas: 2 } } };
+      }
+      const body = call.body as { resourceVersion: string; yaml: string; dryRun: boolean };
+      if (body.resourceVersion === '5') return apiError(409, 'Conflict', 'the object has been modified');
+      return { body: { object: parse(body.yaml), dryRun: body.dryRun } };
+    });
+    const editor = await openEditor();
+    typeInto(editor, 'image: web:1', 'image: web:2');
+    fireEvent.click(screen.getByTestId('review-button'));
+    await screen.findByTestId('review');
+    expect(puts().map((c) => (c.body as { resourceVersion: string }).resourceVersion)).toEqual(['5', '6']);
+    expect(screen.queryByTestId('conflict-view')).toBeNull();
+  });
+
   it('refuses to re-apply when both changed the same field, and keeps the edit', async () => {
     h.route((call) => {
       if (call.method === 'GET' && call.url === '/api/deployments/shop/web')

@@ -63,34 +63,50 @@ export function useEditSession(
     [base.doc, edited],
   );
 
-  const toConflict = useCallback(async () => {
-    setLoadingCurrent(true);
-    try {
-      const current = await getObject(kind, namespace, name);
-      setStage({ stage: 'conflict', current: editDoc(kind, current), currentObject: current });
-      setError(undefined);
-    } catch (readError) {
-      // Deleted meanwhile, or no longer readable: say so; the text stays.
-      setError(readError);
-      setStage({ stage: 'editing' });
-    } finally {
-      setLoadingCurrent(false);
-    }
-  }, [kind, namespace, name]);
-
+  /**
+   * Sends the text as the write conditioned on `from`. A 409 reads the current version: when only
+   * what the editor leaves out moved on (the status a controller wrote, the resourceVersion), the
+   * same write is sent once more at the current version — what the user saw is still what is stored,
+   * as the rollout cockpit does for its actions; otherwise the conflict view shows what changed.
+   */
   const send = useCallback(
-    async (dryRun: boolean, yaml = text, resourceVersion = base.resourceVersion) => {
-      setError(undefined);
-      try {
-        const result = await put.mutateAsync({ yaml, resourceVersion, dryRun });
-        if (dryRun) setStage({ stage: 'review', result });
-        else onApplied(result);
-      } catch (e) {
-        if (isConflict(e)) await toConflict();
-        else setError(e);
-      }
+    async (dryRun: boolean, yaml = text, from: Base = base) => {
+      const attempt = async (at: Base, retried: boolean): Promise<void> => {
+        setError(undefined);
+        try {
+          const result = await put.mutateAsync({ yaml, resourceVersion: at.resourceVersion, dryRun });
+          if (dryRun) setStage({ stage: 'review', result });
+          else onApplied(result);
+          return;
+        } catch (e) {
+          if (!isConflict(e)) {
+            setError(e);
+            return;
+          }
+        }
+        setLoadingCurrent(true);
+        let current: KindObject<WritableKind>;
+        try {
+          current = await getObject(kind, namespace, name);
+        } catch (readError) {
+          // Deleted meanwhile, or no longer readable: say so; the text stays.
+          setError(readError);
+          setStage({ stage: 'editing' });
+          return;
+        } finally {
+          setLoadingCurrent(false);
+        }
+        const next = baseOf(kind, current);
+        const moved = [...changedPaths(at.doc, next.doc), ...secretValueChanges(kind, at.object, current)];
+        if (moved.length === 0 && !retried) {
+          setBase(next);
+          return attempt(next, true);
+        }
+        setStage({ stage: 'conflict', current: next.doc, currentObject: current });
+      };
+      await attempt(from, false);
     },
-    [put, text, base.resourceVersion, onApplied, toConflict],
+    [put, text, base, onApplied, kind, namespace, name],
   );
 
   const review = useCallback(() => {
@@ -120,7 +136,7 @@ export function useEditSession(
     setBase(next);
     setText(yaml);
     setStage({ stage: 'editing' });
-    void send(true, yaml, next.resourceVersion);
+    void send(true, yaml, next);
   }, [stage, edited, base, kind, send]);
 
   /** Drops the edit and starts again from the current version. */
