@@ -105,6 +105,22 @@ describe('Create from YAML', () => {
     expect(applies()).toEqual([]);
   });
 
+  it('is disabled with the reason when RBAC allows creating nothing in the namespace', async () => {
+    h.denied = [
+      'create:pods',
+      'create:deployments',
+      'create:replicasets',
+      'create:services',
+      'create:configmaps',
+      'create:secrets',
+    ];
+    h.render('/pods?ns=shop', <Route path="/pods" element={<CreateButton namespace="shop" />} />);
+    await waitFor(() => expect(screen.getByTestId('create-button')).toHaveProperty('disabled', true));
+    expect(screen.getByTestId('create-reason').textContent).toBe(
+      'You may not create objects in namespace shop',
+    );
+  });
+
   it('traps the focus and closes on Escape', async () => {
     const dialog = await openWith(yaml);
     const first = within(dialog).getByTestId('create-namespace');

@@ -1,5 +1,7 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useId, useState } from 'react';
 import { secondaryButton } from '../../../components/buttons';
+import { usePermissionChecks } from '../../../lib/permissions';
+import { CREATE_CHECKS } from '../lib/create-checks';
 
 const CreateDialog = lazy(() => import('./CreateDialog'));
 

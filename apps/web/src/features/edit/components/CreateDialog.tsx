@@ -1,16 +1,14 @@
 import type { ApplyResponse } from '@wheelhouse/shared-types';
-import { VIEWABLE_KINDS } from '@wheelhouse/shared-types/constants';
 import { useMemo, useState } from 'react';
 import { primaryButton, secondaryButton } from '../../../components/buttons';
 import { Dialog } from '../../../components/dialog/Dialog';
 import { usePermissionChecks } from '../../../lib/permissions';
 import { useApplyYaml } from '../api/writes';
+import { CREATE_CHECKS } from '../lib/create-checks';
 import { checkYaml, parseDocuments } from '../lib/yaml-check';
 import { ApplyResults } from './ApplyResults';
 import { YamlEditor } from './code/YamlEditor';
 import { WriteError } from './WriteError';
-
-const CREATE_CHECKS = VIEWABLE_KINDS.map((k) => `create:${k}` as const);
 
 /**
  * Create (or update) objects from YAML: pasted or uploaded, one or many documents; documents without
