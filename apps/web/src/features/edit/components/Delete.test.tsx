@@ -103,7 +103,9 @@ describe('delete', () => {
       />,
     );
     fireEvent.click(await screen.findByTestId('select-cfg-a'));
-    fireEvent.click(screen.getByTestId('select-cfg-c'));
+    // Space on a focused row toggles it, as the checkbox does.
+    fireEvent.keyDown(screen.getByTestId('row-cfg-c'), { key: ' ' });
+    expect(screen.getByTestId('select-cfg-c')).toHaveProperty('checked', true);
     fireEvent.click(screen.getByTestId('delete-selected'));
     const dialog = await screen.findByRole('dialog', { name: 'Delete 2 ConfigMaps' });
     expect(within(dialog).getByTestId('delete-plan').textContent).toContain('configmap/cfg-a');
