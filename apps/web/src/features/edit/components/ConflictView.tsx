@@ -23,6 +23,7 @@ export function ConflictView({
   onReapply,
   onStartOver,
   busy,
+  mine,
 }: {
   kind: WritableKind;
   label: string;
@@ -33,6 +34,8 @@ export function ConflictView({
   onReapply: () => void;
   onStartOver: () => void;
   busy: boolean;
+  /** What the user changed, formatted. */
+  mine: readonly string[];
 }) {
   const [copied, setCopied] = useState(false);
   const theirs = useMemo(() => changedPaths(base, stage.current).map(formatPath), [base, stage.current]);
@@ -53,6 +56,7 @@ export function ConflictView({
           </p>
         )}
       </div>
+      <FieldList title="Your changes" fields={mine} testId="conflict-mine-fields" />
       <FieldList
         title="Changed underneath"
         fields={theirs.length > 0 ? theirs : ['status or metadata only']}

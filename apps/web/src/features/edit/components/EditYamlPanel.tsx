@@ -119,6 +119,7 @@ export default function EditYamlPanel({
           onReapply={s.reapply}
           onStartOver={s.startOver}
           busy={s.busy}
+          mine={s.mine}
         />
       ) : s.stage.stage === 'review' ? (
         <ReviewView

@@ -118,7 +118,7 @@ export function KeyRowEditor({
                   className={smallButton}
                   onClick={onReveal}
                   disabled={revealing}
-                  aria-label={`Reveal ${label} to edit it`}
+                  aria-label={`Reveal to edit ${label}`}
                 >
                   {revealing ? 'Revealing…' : 'Reveal to edit'}
                 </button>
@@ -148,7 +148,7 @@ export function KeyRowEditor({
               <input
                 type="file"
                 className="sr-only"
-                aria-label={`Upload a file as the value of ${label}`}
+                aria-label={`Upload a file for ${label}`}
                 onChange={(e) => {
                   const file = e.target.files?.[0];
                   if (file) void fileValue(file, secret).then((v) => onChange({ ...row, value: v }));

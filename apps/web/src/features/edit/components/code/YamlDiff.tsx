@@ -2,8 +2,23 @@ import { yaml } from '@codemirror/lang-yaml';
 import { MergeView } from '@codemirror/merge';
 import { EditorState } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { smallButton } from '../../../../components/buttons';
 import { yamlStyle } from '../../../../components/code/yaml-style';
+
+/**
+ * The folded stretches in the page's own colours (the merge view's default grey band is for light
+ * themes only) and with a glyph every font has.
+ */
+const foldTheme = EditorView.theme({
+  '.cm-collapsedLines': {
+    color: 'var(--yaml-comment)',
+    background: 'transparent',
+    fontFamily: 'var(--font-sans)',
+  },
+  '.cm-collapsedLines:before': { content: '"↕"' },
+  '.cm-collapsedLines:after': { content: '""' },
+});
 
 /**
  * Two YAML texts side by side with their differences marked (@codemirror/merge), both read-only,
@@ -23,6 +38,8 @@ export function YamlDiff({
   testId?: string;
 }) {
   const host = useRef<HTMLDivElement>(null);
+  // Folded stretches open with a click; this opens them all, from the keyboard too.
+  const [all, setAll] = useState(false);
 
   useEffect(() => {
     if (host.current === null) return;
@@ -31,6 +48,7 @@ export function YamlDiff({
       extensions: [
         yaml(),
         yamlStyle,
+        foldTheme,
         EditorState.readOnly.of(true),
         EditorView.editable.of(false),
         EditorView.contentAttributes.of({ 'aria-label': label, tabindex: '0' }),
@@ -40,18 +58,27 @@ export function YamlDiff({
       a: side(before, beforeLabel),
       b: side(after, afterLabel),
       parent: host.current,
-      collapseUnchanged: { margin: 3, minSize: 8 },
+      ...(all ? {} : { collapseUnchanged: { margin: 3, minSize: 8 } }),
       gutter: true,
       highlightChanges: true,
     });
     return () => merge.destroy();
-  }, [before, after, beforeLabel, afterLabel]);
+  }, [before, after, beforeLabel, afterLabel, all]);
 
   return (
     <div data-testid={testId} className="rounded-lg border border-slate-300 dark:border-slate-700">
       <div className="grid grid-cols-2 border-slate-200 border-b bg-slate-50 font-medium text-slate-600 text-xs dark:border-slate-800 dark:bg-slate-900 dark:text-slate-300">
         <span className="px-3 py-1">{beforeLabel}</span>
-        <span className="border-slate-200 border-l px-3 py-1 dark:border-slate-800">{afterLabel}</span>
+        <span className="flex items-center border-slate-200 border-l px-3 py-1 dark:border-slate-800">
+          {afterLabel}
+          <button
+            type="button"
+            className={`ml-auto font-normal ${smallButton}`}
+            onClick={() => setAll((v) => !v)}
+          >
+            {all ? 'Fold unchanged lines' : 'Show unchanged lines'}
+          </button>
+        </span>
       </div>
       <div ref={host} className="max-h-[60vh] overflow-auto" />
     </div>
