@@ -25,7 +25,7 @@ export async function replaceEditorText(page: Page, editor: Locator, text: strin
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.press('Delete');
   await page.keyboard.insertText(text);
-  await expect(content).toContainText(text.slice(0, 20));
+  await expect(content).toContainText((text.split('\n')[0] ?? '').slice(0, 40));
 }
 
 /** Presses Tab until the element with `testId` has the focus (at most `max` times). */
