@@ -176,19 +176,12 @@ function VirtualTable<R extends LiveRow>({
     else if (event.key === 'ArrowUp') next = Math.max(index - 1, 0);
     else if (event.key === 'Home') next = 0;
     else if (event.key === 'End') next = rows.length - 1;
-    else if (event.key === ' ' && onRowSpace && event.target === event.currentTarget) {
+    else if ((event.key === 'Enter' && rowHref) || (event.key === ' ' && onRowSpace)) {
       const row = rows[index];
-      if (row) {
-        event.preventDefault();
-        onRowSpace(row.original);
-      }
-      return;
-    } else if (event.key === 'Enter' && rowHref) {
-      const row = rows[index];
-      if (row) {
-        event.preventDefault();
-        navigate(rowHref(row.original));
-      }
+      if (row === undefined || event.target !== event.currentTarget) return;
+      event.preventDefault();
+      if (event.key === ' ') onRowSpace?.(row.original);
+      else if (rowHref) navigate(rowHref(row.original));
       return;
     }
     if (next === undefined) return;

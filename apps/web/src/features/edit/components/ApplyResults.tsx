@@ -73,9 +73,21 @@ export function ApplyResults({
               {response.dryRun ? words.dry : words.done}
             </span>
             {r.error && (
-              <p role="alert" className="mt-1 break-words font-mono text-red-800 text-xs dark:text-red-300">
-                {r.error.reason} ({r.error.code}): {r.error.message}
-              </p>
+              <div role="alert" className="mt-1 break-words font-mono text-red-800 text-xs dark:text-red-300">
+                <p>
+                  {r.error.reason} ({r.error.code}): {r.error.message}
+                </p>
+                {r.error.causes && r.error.causes.length > 0 && (
+                  <ul className="mt-1 list-disc pl-5">
+                    {r.error.causes.map((c) => (
+                      <li key={`${c.field ?? ''}:${c.message}`}>
+                        {c.field ? `${c.field}: ` : ''}
+                        {c.message}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </div>
             )}
             {(r.outcome === 'configured' || r.outcome === 'created') && (
               <DocumentDiff result={r} submitted={submitted[r.index]} />

@@ -69,6 +69,7 @@ describe('Create from YAML', () => {
               namespace: 'shop',
               outcome: 'error',
               error: {
+                causes: [{ field: 'spec.ports[0].port', message: 'Invalid value: 0' }],
                 code: 403,
                 reason: 'Forbidden',
                 message: 'services is forbidden: User "u" cannot create resource "services"',
@@ -87,6 +88,9 @@ describe('Create from YAML', () => {
     );
     expect(within(results).getByTestId('apply-result-1').textContent).toContain(
       'refusedForbidden (403): services is forbidden',
+    );
+    expect(within(results).getByTestId('apply-result-1').textContent).toContain(
+      'spec.ports[0].port: Invalid value: 0',
     );
     expect(applies()[0]?.body).toEqual({ yaml, namespace: 'shop', dryRun: true });
 

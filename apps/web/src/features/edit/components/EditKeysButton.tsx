@@ -12,7 +12,7 @@ export function EditKeysButton({
   namespace: string;
   onEdit: () => void;
 }) {
-  const { patch } = useWritePermissions(kind, namespace);
+  const { keys: patch } = useWritePermissions(kind, namespace);
   return (
     <>
       <PermissionNote permission={patch} testId="edit-keys-reason" />

@@ -13,7 +13,7 @@ export function EditYamlButton({
   namespace: string;
   onEdit: () => void;
 }) {
-  const { update } = useWritePermissions(kind, namespace);
+  const { edit: update } = useWritePermissions(kind, namespace);
   return (
     <div className="flex flex-wrap items-center gap-2">
       <button

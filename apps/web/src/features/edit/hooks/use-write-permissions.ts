@@ -1,23 +1,23 @@
 import type { WritableKind } from '@wheelhouse/shared-types';
+import { writePermission } from '@wheelhouse/shared-types/constants';
 import { type Permission, usePermissionChecks } from '../../../lib/permissions';
 
-export type WriteVerb = 'create' | 'update' | 'patch' | 'delete';
+export type WriteControl = 'edit' | 'keys' | 'delete';
 
 /**
- * Whether the user may write objects of `kind` in `namespace`, per verb (SelfSubjectAccessReviews
- * for the exact verb and resource): the editor needs update, the key editors patch, delete delete.
+ * Whether the user may take each write on objects of `kind` in `namespace`: a SelfSubjectAccessReview
+ * for the exact verb each route needs (writePermission: edit → update, keys → patch, delete → delete).
  */
 export function useWritePermissions(
   kind: WritableKind,
   namespace: string,
   enabled = true,
-): Record<WriteVerb, Permission> {
-  const checks = [`update:${kind}`, `patch:${kind}`, `delete:${kind}`, `create:${kind}`] as const;
-  const answer = usePermissionChecks(namespace, checks, enabled);
-  return {
-    update: answer[`update:${kind}`],
-    patch: answer[`patch:${kind}`],
-    delete: answer[`delete:${kind}`],
-    create: answer[`create:${kind}`],
+): Record<WriteControl, Permission> {
+  const checks = {
+    edit: writePermission('edit', kind),
+    keys: writePermission('keys', kind),
+    delete: writePermission('delete', kind),
   };
+  const answer = usePermissionChecks(namespace, Object.values(checks), enabled);
+  return { edit: answer[checks.edit], keys: answer[checks.keys], delete: answer[checks.delete] };
 }

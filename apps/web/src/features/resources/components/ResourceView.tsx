@@ -124,7 +124,12 @@ export default function ResourceView({
                 Logs
               </Link>
             )}
-            <DeleteSelected kind={kind} objects={chosen} scope={namespace} onDeleted={() => setSelected(new Set())} />
+            <DeleteSelected
+              kind={kind}
+              objects={chosen}
+              scope={namespace}
+              onDeleted={() => setSelected(new Set())}
+            />
           </>
         }
         rowHref={(row) => withSelector(detailPath(kind, row.namespace, row.name), selector)}
