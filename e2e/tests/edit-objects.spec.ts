@@ -98,6 +98,9 @@ test.describe('create, delete and key editors', () => {
         undefined,
       { timeoutMs: 30_000, intervalMs: 250, what: 'the first pod' },
     );
+    // A finalizer holds the deleted pod in Terminating until the test lets it go, so that state can be seen.
+    const hold = JSON.stringify({ metadata: { finalizers: ['wheelhouse.dev/e2e-hold'] } });
+    await kubectl(['-n', ns.name, 'patch', 'pod', first, '--type=merge', '-p', hold]);
     await page.goto(`/pods/${ns.name}/${first}?ns=${ns.name}`);
     await page.getByTestId('delete-object').click();
     const dialog = page.getByRole('dialog', { name: `Delete pod/${first}` });
@@ -107,9 +110,20 @@ test.describe('create, delete and key editors', () => {
     await expectNoSeriousA11yViolations(page, 'the delete dialog');
     await dialog.getByTestId('confirm').click();
     await expect(page).toHaveURL(new RegExp(`/pods\\?ns=${ns.name}`));
-    // KWOK keeps a deleted pod Terminating for a moment; then only the replacement is left.
+    await expect(page.getByTestId(`row-${first}`)).toContainText('Terminating');
     const replacement = page.locator('[data-testid^="row-web-"]').filter({ hasNotText: first });
     await expect(replacement).toHaveCount(1, { timeout: 30_000 });
+    await page.screenshot({ path: screenshotPath('edit-delete-pod-terminating.png') });
+    await kubectl([
+      '-n',
+      ns.name,
+      'patch',
+      'pod',
+      first,
+      '--type=json',
+      '-p',
+      '[{"op":"remove","path":"/metadata/finalizers"}]',
+    ]);
     await expect(page.getByTestId(`row-${first}`)).toHaveCount(0, { timeout: 60_000 });
   });
 

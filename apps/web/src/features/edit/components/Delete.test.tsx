@@ -83,15 +83,42 @@ describe('delete', () => {
     expect(deletes()).toEqual([]);
   });
 
-  it('keeps the dialog open with the apiserver’s answer when the object changed meanwhile (409)', async () => {
-    h.route(() => apiError(409, 'Conflict', 'Precondition failed: ResourceVersion in precondition: 5'));
+  it('keeps the dialog open, naming what changed, when the object changed meanwhile (409)', async () => {
+    h.route((call) => {
+      if (call.method === 'GET' && call.url === '/api/pods/shop/web-7d-a') {
+        return {
+          body: { ...pod, metadata: { ...pod.metadata, resourceVersion: '6', labels: { app: 'moved' } } },
+        };
+      }
+      return apiError(409, 'Conflict', 'Precondition failed: ResourceVersion in precondition: 5');
+    });
     h.render('/pods/shop/web-7d-a', detail);
     fireEvent.click(await screen.findByTestId('delete-object'));
     fireEvent.click(within(await screen.findByRole('dialog')).getByTestId('confirm'));
-    expect((await screen.findByRole('alert')).textContent).toContain(
-      'It changed since you opened this dialog, so it was not deleted.',
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'It changed since you opened this dialog (metadata.labels), so it was not deleted. Look at it again first.',
     );
     expect(screen.getByRole('dialog')).toBeDefined();
+    expect(deletes()).toHaveLength(1);
+  });
+
+  it('deletes at the current version when only the status moved on (a Pod turning Ready)', async () => {
+    h.route((call) => {
+      if (call.method === 'GET' && call.url === '/api/pods/shop/web-7d-a') {
+        return {
+          body: { ...pod, metadata: { ...pod.metadata, resourceVersion: '6' }, status: { phase: 'Running' } },
+        };
+      }
+      const body = call.body as { resourceVersion: string };
+      return body.resourceVersion === '5'
+        ? apiError(409, 'Conflict', 'modified')
+        : { body: { object: {}, dryRun: false } };
+    });
+    h.render('/pods/shop/web-7d-a', detail);
+    fireEvent.click(await screen.findByTestId('delete-object'));
+    fireEvent.click(within(await screen.findByRole('dialog')).getByTestId('confirm'));
+    await waitFor(() => expect(screen.getByTestId('where').textContent).toBe('/pods?ns=shop'));
+    expect(deletes().map((c) => (c.body as { resourceVersion: string }).resourceVersion)).toEqual(['5', '6']);
   });
 
   it('deletes the ConfigMaps selected in the list, each with its resourceVersion', async () => {

@@ -6,7 +6,7 @@ import { ConfirmDialog } from '../../../components/dialog/ConfirmDialog';
 import { describeError } from '../../../lib/api';
 import { useLiveList } from '../../../lib/live/live-query';
 import { listItems } from '../../../lib/live/reducers';
-import { deleteObject, isConflict } from '../api/writes';
+import { deleteAsSeen } from '../api/delete-object';
 import { type DeletePlan, deletePlan, PROPAGATION, type Propagation } from '../lib/delete-plan';
 
 type Outcome = { ok: true } | { ok: false; message: string };
@@ -54,25 +54,19 @@ export function DeleteDialog({
     setBusy(true);
     const results = new Map<string, Outcome>();
     for (const o of objects) {
-      const namespace = o.metadata?.namespace ?? '';
-      const name = o.metadata?.name ?? '';
-      try {
-        await deleteObject(
-          { kind, namespace, name },
-          {
-            resourceVersion: o.metadata?.resourceVersion ?? '',
-            ...(cascades ? { propagationPolicy: policy } : {}),
-          },
-        );
-        results.set(`${namespace}/${name}`, { ok: true });
-      } catch (error) {
-        results.set(`${namespace}/${name}`, {
-          ok: false,
-          message: isConflict(error)
-            ? `It changed since you opened this dialog, so it was not deleted. Look at it again first. (${error.body.message})`
-            : `${describeError(error).title}: ${describeError(error).message}`,
-        });
-      }
+      const key = `${o.metadata?.namespace ?? ''}/${o.metadata?.name ?? ''}`;
+      const outcome = await deleteAsSeen(kind, o, cascades ? policy : undefined);
+      results.set(
+        key,
+        outcome.ok
+          ? { ok: true }
+          : {
+              ok: false,
+              message: outcome.conflict
+                ? `It changed since you opened this dialog (${outcome.conflict.join(', ')}), so it was not deleted. Look at it again first.`
+                : `${describeError(outcome.error).title}: ${describeError(outcome.error).message}`,
+            },
+      );
     }
     setBusy(false);
     setOutcomes(results);
@@ -146,8 +140,8 @@ export function DeleteDialog({
         </fieldset>
       )}
       <p className="text-slate-600 text-xs dark:text-slate-300">
-        {single ? `The ${kindName}` : `Each ${kindName}`} is deleted only if it has not changed since you
-        looked (resourceVersion precondition).
+        {single ? `The ${kindName}` : `Each ${kindName}`} is deleted only if nothing but its status changed
+        since you looked (a resourceVersion precondition).
       </p>
     </ConfirmDialog>
   );

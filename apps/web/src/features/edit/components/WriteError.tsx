@@ -6,7 +6,10 @@ import { ApiError, describeError } from '../../../lib/api';
  */
 export function WriteError({ error, what }: { error: unknown; what: string }) {
   const { title, message } = describeError(error);
-  const causes = error instanceof ApiError ? (error.body.causes ?? []) : [];
+  // A cause that names no field and only repeats the message (an admission refusal) adds nothing.
+  const causes = (error instanceof ApiError ? (error.body.causes ?? []) : []).filter(
+    (c) => c.field || !message.includes(c.message),
+  );
   const forbidden = error instanceof ApiError && error.body.code === 403;
   return (
     <div
