@@ -132,6 +132,7 @@ test.describe('create, delete and key editors', () => {
       await kubectl(['-n', ns.name, 'create', 'configmap', name, `--from-literal=k=${name}`]);
     }
     await page.goto(`/configmaps?ns=${ns.name}`);
+    await page.getByTestId('select-rows').click();
     await page.getByTestId('select-gone-a').check();
     await page.getByTestId('select-gone-b').check();
     await page.getByTestId('delete-selected').click();

@@ -179,7 +179,7 @@ test('a view-only user (token mode) sees every write control disabled with the r
     );
     await page.goto(`${bff.base}/configmaps?ns=${ns.name}`);
     await expect(page.getByTestId('row-cfg')).toBeVisible();
-    await expect(page.getByTestId('select-all')).toHaveCount(0);
+    await expect(page.getByTestId('select-rows')).toHaveCount(0);
 
     // Called anyway, the BFF answers with the apiserver's own 403.
     const answer = await page.evaluate(

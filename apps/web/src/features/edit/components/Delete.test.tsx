@@ -129,6 +129,10 @@ describe('delete', () => {
         element={<ResourceView kind="configmaps" title="ConfigMaps" noun="ConfigMaps" />}
       />,
     );
+    // Kubectl's columns only, until the user asks to select.
+    await screen.findByTestId('row-cfg-a');
+    expect(screen.queryByTestId('select-cfg-a')).toBeNull();
+    fireEvent.click(await screen.findByTestId('select-rows'));
     fireEvent.click(await screen.findByTestId('select-cfg-a'));
     // Space on a focused row toggles it, as the checkbox does.
     fireEvent.keyDown(screen.getByTestId('row-cfg-c'), { key: ' ' });
@@ -145,6 +149,20 @@ describe('delete', () => {
     expect(screen.queryByTestId('delete-selected')).toBeNull();
   });
 
+  it('Space on a row starts selecting and selects it', async () => {
+    h.render(
+      '/configmaps?ns=shop',
+      <Route
+        path="/configmaps"
+        element={<ResourceView kind="configmaps" title="ConfigMaps" noun="ConfigMaps" />}
+      />,
+    );
+    await screen.findByTestId('select-rows');
+    fireEvent.keyDown(screen.getByTestId('row-cfg-b'), { key: ' ' });
+    expect(await screen.findByTestId('select-cfg-b')).toHaveProperty('checked', true);
+    expect(screen.getByTestId('delete-selected').textContent).toBe('Delete 1 ConfigMap…');
+  });
+
   it('offers no selection where RBAC denies delete', async () => {
     h.denied = ['delete:configmaps'];
     h.render(
@@ -156,7 +174,9 @@ describe('delete', () => {
     );
     await screen.findByTestId('row-cfg-a');
     await waitFor(() => expect(h.calls.some((c) => c.url.startsWith('/api/permissions'))).toBe(true));
-    expect(screen.queryByTestId('select-all')).toBeNull();
+    expect(screen.queryByTestId('select-rows')).toBeNull();
+    // Space on a row selects nothing either.
+    fireEvent.keyDown(screen.getByTestId('row-cfg-a'), { key: ' ' });
     expect(screen.queryByTestId('select-cfg-a')).toBeNull();
   });
 });

@@ -1,9 +1,9 @@
 import type { ColumnDef, SortingState } from '@tanstack/react-table';
 import type { KindObject } from '@wheelhouse/shared-types';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Link } from 'react-router';
+import { secondaryButton } from '../../../components/buttons';
 import { LiveTable } from '../../../components/live-table/LiveTable';
-import { type RowSelection, selectColumn, toggleRow } from '../../../components/live-table/select-column';
 import { ViewHeader } from '../../../components/ViewHeader';
 import {
   configMapRow,
@@ -16,10 +16,10 @@ import {
 } from '../../../lib/kubectl/rows';
 import { listItems } from '../../../lib/live/reducers';
 import { detailPath, withSelector, workloadLogsPath } from '../../../lib/paths';
-import { useCheckIn } from '../../../lib/permissions';
 import { DeleteSelected } from '../../edit/components/DeleteSelected';
 import { SelectorInput } from '../../selector/components/SelectorInput';
 import { useListView } from '../hooks/use-list-view';
+import { useRowSelection } from '../hooks/use-row-selection';
 import { COLUMNS } from './columns';
 
 /** The kinds this view lists, each with its row function and kubectl's -o wide columns. */
@@ -65,34 +65,12 @@ export default function ResourceView({
   const objects = useMemo(() => (query.data ? listItems(query.data) : undefined), [query.data]);
   const rows = useMemo(() => objects?.map(toRow).sort(byName), [objects, toRow]);
 
-  // Rows can be selected for Delete where RBAC allows deleting them (asked per namespace shown).
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const namespaces = useMemo(
-    () => (namespace !== undefined ? [namespace] : [...new Set(rows?.map((r) => r.namespace))]),
-    [namespace, rows],
-  );
-  const deletable = useCheckIn(`delete:${kind}`, namespaces);
-  const selection: RowSelection<ObjectRow> = useMemo(
-    () => ({
-      selected,
-      onChange: setSelected,
-      selectable: (row) => deletable.get(row.namespace)?.allowed === true,
-    }),
-    [selected, deletable],
-  );
-  // No checkbox column at all where the user may delete nothing (the read-only default).
-  const canSelect = [...deletable.values()].some((p) => p.allowed === true);
-  const columns = useMemo(
-    () => [
-      ...(canSelect ? [selectColumn(selection)] : []),
-      ...(COLUMNS[kind] as ColumnDef<ObjectRow, unknown>[]),
-    ],
-    [selection, kind, canSelect],
-  );
-  // Only what is still listed stays selected (a deleted object leaves the selection with its row).
-  const chosen = useMemo(
-    () => objects?.filter((o) => selected.has(o.metadata?.uid ?? '')) ?? [],
-    [objects, selected],
+  const select = useRowSelection(
+    kind,
+    namespace,
+    objects,
+    rows,
+    COLUMNS[kind] as ColumnDef<ObjectRow, unknown>[],
   );
 
   return (
@@ -105,7 +83,7 @@ export default function ResourceView({
         rows={rows}
         status={query.status}
         error={query.error}
-        columns={columns}
+        columns={select.columns}
         filter={filter}
         onFilterChange={setFilter}
         initialSorting={namespace === undefined ? BY_NAMESPACE : BY_NAME}
@@ -124,16 +102,22 @@ export default function ResourceView({
                 Logs
               </Link>
             )}
-            <DeleteSelected
-              kind={kind}
-              objects={chosen}
-              scope={namespace}
-              onDeleted={() => setSelected(new Set())}
-            />
+            {select.canSelect && (
+              <button
+                type="button"
+                className={`${secondaryButton} !py-1`}
+                aria-pressed={select.selecting}
+                onClick={select.toggleSelecting}
+                data-testid="select-rows"
+              >
+                {select.selecting ? 'Done selecting' : 'Select…'}
+              </button>
+            )}
+            <DeleteSelected kind={kind} objects={select.chosen} scope={namespace} onDeleted={select.clear} />
           </>
         }
         rowHref={(row) => withSelector(detailPath(kind, row.namespace, row.name), selector)}
-        onRowSpace={(row) => toggleRow(selection, row)}
+        onRowSpace={select.onRowSpace}
       />
     </>
   );
