@@ -68,7 +68,7 @@ export function YamlDiff({
   return (
     <div data-testid={testId} className="rounded-lg border border-slate-300 dark:border-slate-700">
       <div className="grid grid-cols-2 border-slate-200 border-b bg-slate-50 font-medium text-slate-600 text-xs dark:border-slate-800 dark:bg-slate-900 dark:text-slate-300">
-        <span className="px-3 py-1">{beforeLabel}</span>
+        <span className="flex items-center px-3 py-1">{beforeLabel}</span>
         <span className="flex items-center border-slate-200 border-l px-3 py-1 dark:border-slate-800">
           {afterLabel}
           <button
