@@ -7,8 +7,8 @@ import type {
   V1Service,
 } from '@kubernetes/client-node';
 import type { KindObject, SecretSummary } from '@wheelhouse/shared-types';
-import { EXEC_PERMISSIONS, typeMeta } from '@wheelhouse/shared-types/constants';
-import { lazy, type ReactNode, Suspense, useMemo, useState } from 'react';
+import { EXEC_PERMISSIONS } from '@wheelhouse/shared-types/constants';
+import { type ReactNode, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { type ViewKind, viewKind } from '../../../app/kinds';
 import { ErrorPanel, LiveNotice, PageMessage as Message } from '../../../components/notices';
@@ -20,7 +20,6 @@ import { listItems } from '../../../lib/live/reducers';
 import { healthPath, listPath, rolloutPath } from '../../../lib/paths';
 import { deniedMessage, usePermission } from '../../../lib/permissions';
 import { DeleteObjectButton } from '../../edit/components/DeleteObjectButton';
-import { EditYamlButton } from '../../edit/components/EditYamlButton';
 import { LogsPanel } from '../../logs/components/LogsPanel';
 import { ObjectLogsPanel } from '../../logs/components/ObjectLogsPanel';
 import { ShellPanel } from '../../shell/components/ShellPanel';
@@ -30,10 +29,7 @@ import { type DetailTab, DetailTabs } from './DetailTabs';
 import { PodSections } from './PodSections';
 import { ServiceSections } from './ServiceSections';
 import { DeploymentSections, ReplicaSetSections } from './WorkloadSections';
-
-const YamlView = lazy(() => import('./YamlView'));
-// The editor (CodeMirror with lint and merge views) is its own chunk, loaded on "Edit YAML".
-const EditYamlPanel = lazy(() => import('../../edit/components/EditYamlPanel'));
+import { YamlEditing, YamlTab } from './YamlTab';
 
 /** Kinds with a Logs tab: a pod's containers, or the pods a workload or Service selects. */
 const LOGS_TAB: ReadonlySet<ViewKind['kind']> = new Set(['pods', 'deployments', 'replicasets', 'services']);
@@ -104,35 +100,16 @@ function ObjectPage({ view, namespace, name }: { view: ViewKind; namespace: stri
     body =
       tab === 'yaml' ? (
         editing === undefined && (
-          <>
-            <div className="flex flex-wrap items-center gap-3">
-              <EditYamlButton
-                kind={kind}
-                namespace={namespace}
-                onEdit={() => {
-                  setApplied(undefined);
-                  setEditing(object);
-                }}
-              />
-              {applied && (
-                <p
-                  role="status"
-                  data-testid="applied"
-                  className="text-emerald-800 text-sm dark:text-emerald-300"
-                >
-                  {applied}{' '}
-                  {kind === 'deployments' && (
-                    <Link to={rolloutPath(namespace, name)} className="underline">
-                      Follow the rollout
-                    </Link>
-                  )}
-                </p>
-              )}
-            </div>
-            <Suspense fallback={<Message>Loading the YAML view…</Message>}>
-              <YamlView object={{ ...typeMeta(kind), ...object }} label={`${title} as YAML`} />
-            </Suspense>
-          </>
+          <YamlTab
+            kind={kind}
+            object={object}
+            title={title}
+            applied={applied}
+            onEdit={() => {
+              setApplied(undefined);
+              setEditing(object);
+            }}
+          />
         )
       ) : tab === 'logs' ? (
         <LogsTab kind={kind} object={object} />
@@ -228,23 +205,17 @@ function ObjectPage({ view, namespace, name }: { view: ViewKind; namespace: stri
       <LiveNotice notice={notice} className="mx-4 mb-3" />
       <div id="detail-panel" role="tabpanel" aria-labelledby={`tab-${tab}`} className="space-y-4 px-4 pb-8">
         {editing !== undefined && (
-          // Hidden, not unmounted, on other tabs: the user's edit is never thrown away by looking elsewhere.
-          <div hidden={tab !== 'yaml'}>
-            <Suspense fallback={<Message>Loading the editor…</Message>}>
-              <EditYamlPanel
-                kind={kind}
-                object={editing}
-                live={object}
-                onClose={() => setEditing(undefined)}
-                onApplied={(result) => {
-                  setEditing(undefined);
-                  setApplied(
-                    `Applied: ${singular.toLowerCase()}/${name} is now at resourceVersion ${result.object.metadata?.resourceVersion ?? '?'}.`,
-                  );
-                }}
-              />
-            </Suspense>
-          </div>
+          <YamlEditing
+            kind={kind}
+            editing={editing}
+            live={object}
+            visible={tab === 'yaml'}
+            onClose={() => setEditing(undefined)}
+            onApplied={(message) => {
+              setEditing(undefined);
+              setApplied(message);
+            }}
+          />
         )}
         {body}
       </div>

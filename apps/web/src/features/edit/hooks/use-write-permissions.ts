@@ -1,6 +1,6 @@
 import type { WritableKind } from '@wheelhouse/shared-types';
 import { writePermission } from '@wheelhouse/shared-types/constants';
-import { type Permission, usePermissionChecks } from '../../../lib/permissions';
+import { type CheckAnswer, usePermissionChecks } from '../../../lib/permissions';
 
 export type WriteControl = 'edit' | 'keys' | 'delete';
 
@@ -12,7 +12,7 @@ export function useWritePermissions(
   kind: WritableKind,
   namespace: string,
   enabled = true,
-): Record<WriteControl, Permission> {
+): Record<WriteControl, CheckAnswer> {
   const checks = {
     edit: writePermission('edit', kind),
     keys: writePermission('keys', kind),
