@@ -39,7 +39,7 @@ export function DeleteDialog({
   const [busy, setBusy] = useState(false);
   const [outcomes, setOutcomes] = useState<ReadonlyMap<string, Outcome>>(new Map());
   const { kind: kindName } = KINDS[kind];
-  const noun = KINDS[kind].view.noun;
+  const noun = KINDS[kind].view.label;
 
   const plans: DeletePlan[] = useMemo(() => {
     const replicaSets = rsList.data ? (listItems(rsList.data) as V1ReplicaSet[]) : [];

@@ -31,7 +31,7 @@ export function DeleteSelected({
         disabled={objects.length === 0}
         data-testid="delete-selected"
       >
-        Delete {objects.length} {objects.length === 1 ? KINDS[kind].kind : KINDS[kind].view.noun}…
+        Delete {objects.length} {objects.length === 1 ? KINDS[kind].kind : KINDS[kind].view.label}…
       </button>
       {open && (
         <DeleteDialog
