@@ -305,6 +305,18 @@ describe('DetailPage', () => {
     expect(within(password).queryByTestId('secret-value')).toBeNull();
   });
 
+  it("shows a Secret's YAML as Kubernetes knows it: data with hidden values, no invented dataSizes field", async () => {
+    renderAt('/secrets/shop/db?tab=yaml');
+    expect(await screen.findByTestId('secret-values-note')).toBeTruthy();
+    await waitFor(
+      () => expect(document.body.textContent).toMatch(/password: "?<hidden: reveal the key to see it>/),
+      {
+        timeout: 5000,
+      },
+    );
+    expect(document.body.textContent).not.toContain('dataSizes');
+  });
+
   it('disables the Shell tab with the reason for a user who may not exec; ?tab=shell says why and opens nothing', async () => {
     renderAt('/pods/shop/web-new-a');
     const tab = await screen.findByTestId('tab-shell');

@@ -3,6 +3,7 @@ import { typeMeta } from '@wheelhouse/shared-types/constants';
 import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
 import { PageMessage as Message } from '../../../components/notices';
+import { withHiddenSecretValues } from '../../../lib/kubectl/secret-yaml';
 import { rolloutPath } from '../../../lib/paths';
 import { EditYamlButton } from '../../edit/components/EditYamlButton';
 
@@ -41,8 +42,16 @@ export function YamlTab({
           </p>
         )}
       </div>
+      {kind === 'secrets' && (
+        <p className="text-slate-600 text-sm dark:text-slate-400" data-testid="secret-values-note">
+          Values are hidden. Reveal one key at a time on the Overview tab (each reveal is audited).
+        </p>
+      )}
       <Suspense fallback={<Message>Loading the YAML view…</Message>}>
-        <YamlView object={{ ...typeMeta(kind), ...object }} label={`${title} as YAML`} />
+        <YamlView
+          object={{ ...typeMeta(kind), ...withHiddenSecretValues(object) }}
+          label={`${title} as YAML`}
+        />
       </Suspense>
     </>
   );

@@ -7,8 +7,9 @@
  * touch are never rewritten.
  */
 import type { KindObject, SecretSummary, WritableKind } from '@wheelhouse/shared-types';
-import { SECRET_VALUE_PLACEHOLDER, typeMeta } from '@wheelhouse/shared-types/constants';
+import { typeMeta } from '@wheelhouse/shared-types/constants';
 import { stringify } from 'yaml';
+import { withHiddenSecretValues } from '../../../lib/kubectl/secret-yaml';
 import type { JsonPath } from './three-way';
 
 export type EditDoc = Record<string, unknown>;
@@ -21,13 +22,7 @@ export function editDoc(kind: WritableKind, object: KindObject<WritableKind> | o
   const doc: EditDoc = { ...typeMeta(kind), ...rest, metadata };
   // A Secret from a list, a watch or a GET carries its keys' sizes; one from a write's answer
   // already carries the placeholders.
-  if (kind === 'secrets' && 'dataSizes' in object) {
-    const sizes = (object as SecretSummary).dataSizes ?? {};
-    delete doc.dataSizes;
-    const keys = Object.keys(sizes).sort();
-    if (keys.length > 0) doc.data = Object.fromEntries(keys.map((k) => [k, SECRET_VALUE_PLACEHOLDER]));
-  }
-  return doc;
+  return kind === 'secrets' ? withHiddenSecretValues(doc) : doc;
 }
 
 /** YAML as kubectl prints it: no line folding (long values stay on one line, as the apiserver stored them). */
