@@ -1,7 +1,6 @@
 import type { LogEndPayload, LogLinesPayload, LogsAck, LogsRequest } from '@wheelhouse/shared-types';
-import { ApiError } from '../../../lib/api';
-import { currentContext } from '../../../lib/kube-context';
 import type { LiveSocket } from '../../../lib/live/live-store';
+import { startStream, withContext } from '../../../lib/live/start-stream';
 
 /** How long to wait for the server to accept a log stream (as long as for a subscription). */
 const ACK_TIMEOUT_MS = 30_000;
@@ -54,20 +53,13 @@ export async function streamLogs(
   };
   socket.on('logLines', onLines);
   socket.on('logEnd', onEnd);
-  const context = currentContext();
-  let ack: LogsAck;
-  try {
-    ack = await socket
-      .timeout(options.ackTimeoutMs ?? ACK_TIMEOUT_MS)
-      .emitWithAck('logsStart', context ? { ...req, context } : req);
-  } catch (err) {
-    cleanup();
-    throw err;
-  }
-  if (!ack.ok) {
-    cleanup();
-    throw new ApiError(ack.error);
-  }
+  const ack = await startStream(
+    (context): Promise<LogsAck> =>
+      socket
+        .timeout(options.ackTimeoutMs ?? ACK_TIMEOUT_MS)
+        .emitWithAck('logsStart', withContext(req, context)),
+    cleanup,
+  );
   const id = ack.streamId;
   streamId = id;
   socket.on('disconnect', onDisconnect);

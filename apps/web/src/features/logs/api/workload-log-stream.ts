@@ -5,9 +5,8 @@ import type {
   WorkloadLogsAck,
   WorkloadLogsRequest,
 } from '@wheelhouse/shared-types';
-import { ApiError } from '../../../lib/api';
-import { currentContext } from '../../../lib/kube-context';
 import type { LiveSocket } from '../../../lib/live/live-store';
+import { startStream, withContext } from '../../../lib/live/start-stream';
 
 /** How long to wait for the server to accept the view (it may have to start a pods informer). */
 const ACK_TIMEOUT_MS = 30_000;
@@ -60,20 +59,13 @@ export async function streamWorkloadLogs(
   };
   socket.on('workloadLogLines', onLines);
   socket.on('workloadLogPods', onPods);
-  const context = currentContext();
-  let ack: WorkloadLogsAck;
-  try {
-    ack = await socket
-      .timeout(options.ackTimeoutMs ?? ACK_TIMEOUT_MS)
-      .emitWithAck('workloadLogsStart', context ? { ...req, context } : req);
-  } catch (err) {
-    cleanup();
-    throw err;
-  }
-  if (!ack.ok) {
-    cleanup();
-    throw new ApiError(ack.error);
-  }
+  const ack = await startStream(
+    (context): Promise<WorkloadLogsAck> =>
+      socket
+        .timeout(options.ackTimeoutMs ?? ACK_TIMEOUT_MS)
+        .emitWithAck('workloadLogsStart', withContext(req, context)),
+    cleanup,
+  );
   const id = ack.streamId;
   streamId = id;
   socket.on('disconnect', onDisconnect);

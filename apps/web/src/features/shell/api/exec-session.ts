@@ -7,9 +7,8 @@ import type {
   SimpleAck,
 } from '@wheelhouse/shared-types';
 import { EXEC_INPUT_CHUNK_BYTES } from '@wheelhouse/shared-types/constants';
-import { ApiError } from '../../../lib/api';
-import { currentContext } from '../../../lib/kube-context';
 import type { LiveSocket } from '../../../lib/live/live-store';
+import { startStream, withContext } from '../../../lib/live/start-stream';
 import { chunkUtf8 } from '../lib/chunks';
 
 /** How long to wait for the server to open the shell (it may try bash, sh and ash in turn). */
@@ -81,20 +80,11 @@ export async function openShell(
   };
   socket.on('execOutput', onOutput);
   socket.on('execEnd', onEnd);
-  const context = currentContext();
-  let ack: ExecStartAck;
-  try {
-    ack = await socket
-      .timeout(START_TIMEOUT_MS)
-      .emitWithAck('execStart', context ? { ...req, context } : req);
-  } catch (err) {
-    cleanup();
-    throw err;
-  }
-  if (!ack.ok) {
-    cleanup();
-    throw new ApiError(ack.error);
-  }
+  const ack = await startStream(
+    (context): Promise<ExecStartAck> =>
+      socket.timeout(START_TIMEOUT_MS).emitWithAck('execStart', withContext(req, context)),
+    cleanup,
+  );
   const id = ack.sessionId;
   sessionId = id;
   socket.on('disconnect', onDisconnect);
