@@ -1,5 +1,5 @@
-import type { V1Deployment, V1PodTemplateSpec } from '@kubernetes/client-node';
-import { NAMESPACE_NAME } from '@wheelhouse/core';
+import type { V1Deployment } from '@kubernetes/client-node';
+import { NAMESPACE_NAME, type Revision } from '@wheelhouse/core';
 import { z } from 'zod';
 import { ContainerName, nameSchema } from './names';
 import { PERMISSION_RESOURCES, type PermissionResource } from './permissions';
@@ -93,21 +93,8 @@ export interface ActionResponse {
   skipped?: string;
 }
 
-/** One revision of a Deployment, from one of its ReplicaSets. */
-export interface DeploymentRevision {
-  revision: number;
-  replicaSet: string;
-  /** The `kubernetes.io/change-cause` annotation, when something recorded one. */
-  changeCause?: string;
-  images: string[];
-  /** The pod template, without the pod-template-hash label (what an undo would write back). */
-  template: V1PodTemplateSpec;
-  createdAt?: string;
-  /** Pods the ReplicaSet currently wants. */
-  replicas: number;
-  /** This is the revision the Deployment is on. */
-  current: boolean;
-}
+/** One revision of a Deployment, from one of its ReplicaSets (computed by core's revision rules). */
+export type DeploymentRevision = Revision;
 
 export interface HistoryResponse {
   /** The Deployment's resourceVersion when the history was read. */

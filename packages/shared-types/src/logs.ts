@@ -3,6 +3,15 @@ import { z } from 'zod';
 import type { ApiErrorBody } from './errors';
 import { ContainerName, NamespaceName, nameSchema } from './names';
 
+/** `--tail`: how many of the last lines to start with. */
+export const TailLines = z.number().int().min(1).max(100_000);
+/** `--since`, in seconds (at most a year: the kubelet keeps no older logs than its rotation anyway). */
+export const SinceSeconds = z
+  .number()
+  .int()
+  .min(1)
+  .max(366 * 86_400);
+
 /**
  * Container logs over the same socket as the live lists (the apiserver's pods/log, as the caller):
  *
@@ -23,13 +32,8 @@ export const LogsRequest = z.strictObject({
   container: ContainerName,
   follow: z.boolean().optional(),
   previous: z.boolean().optional(),
-  tailLines: z.number().int().min(1).max(100_000).optional(),
-  sinceSeconds: z
-    .number()
-    .int()
-    .min(1)
-    .max(366 * 86_400)
-    .optional(),
+  tailLines: TailLines.optional(),
+  sinceSeconds: SinceSeconds.optional(),
   timestamps: z.boolean().optional(),
 });
 export type LogsRequest = z.infer<typeof LogsRequest>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ApiErrorBody } from './errors';
+import { SinceSeconds, TailLines } from './logs';
 import { ContainerName, LabelSelectorText, NamespaceName } from './names';
 
 /**
@@ -31,13 +32,8 @@ export const WorkloadLogsRequest = z.strictObject({
   containers: z.array(ContainerName).min(1).max(64).optional(),
   follow: z.boolean(),
   /** For the pods there at the start; a pod that joins later is read from its first line. */
-  tailLines: z.number().int().min(1).max(100_000).optional(),
-  sinceSeconds: z
-    .number()
-    .int()
-    .min(1)
-    .max(366 * 86_400)
-    .optional(),
+  tailLines: TailLines.optional(),
+  sinceSeconds: SinceSeconds.optional(),
   /** Whether the viewer shows times; every line carries `ts` either way. */
   timestamps: z.boolean(),
 });
