@@ -13,13 +13,21 @@ const DOT_CLASSES: Record<StatusTone, string> = {
   error: 'bg-red-500',
 };
 
-/** STATUS with a coloured dot: green running, amber on its way, red a problem. */
+/**
+ * STATUS with a coloured dot: green running, amber on its way, red a problem. The text truncates on
+ * its own (text-overflow does not reach into a flex container's text, so the cell's would not show an
+ * ellipsis) and the whole status is the tooltip.
+ */
 export function Status({ status }: { status: string }) {
   const tone = statusTone(status);
   return (
-    <span className={`flex items-center gap-1.5 ${TONE_CLASSES[tone]}`} data-tone={tone}>
+    <span
+      className={`flex min-w-0 items-center gap-1.5 ${TONE_CLASSES[tone]}`}
+      data-tone={tone}
+      title={status}
+    >
       <span aria-hidden="true" className={`size-1.5 shrink-0 rounded-full ${DOT_CLASSES[tone]}`} />
-      {status}
+      <span className="min-w-0 truncate">{status}</span>
     </span>
   );
 }

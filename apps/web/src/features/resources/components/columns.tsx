@@ -1,11 +1,12 @@
 import { type ColumnDef, createColumnHelper } from '@tanstack/react-table';
-import { formatRestarts } from '@wheelhouse/core';
 import type { ResourceKind } from '@wheelhouse/shared-types';
 import { Link } from 'react-router';
 import { Status } from '../../../components/kubectl/PodStatus';
+import { ReadyRatio } from '../../../components/kubectl/ReadyRatio';
+import { Restarts } from '../../../components/kubectl/Restarts';
 import { Age } from '../../../components/live-table/Age';
+import { fitWidth } from '../../../components/live-table/column-widths';
 import { NameLink } from '../../../components/live-table/NameLink';
-import { useNow } from '../../../lib/clock';
 import { compareReady } from '../../../lib/kubectl/columns';
 import type {
   ConfigMapRow,
@@ -63,23 +64,16 @@ function common<R extends ObjectRow>(kind: ResourceKind) {
   };
 }
 
-/** "1/2": amber while not every container (or replica) is ready. */
-function ReadyRatio({ ready }: { ready: string }) {
-  const [have, want] = ready.split('/');
-  return <span className={have !== want ? 'text-amber-700 dark:text-amber-400' : undefined}>{ready}</span>;
-}
-
-/** RESTARTS as kubectl prints it: `3 (5m ago)`, the age ticking. */
-function Restarts({ count, last }: { count: number; last: number | undefined }) {
-  const now = useNow();
-  return <>{formatRestarts(count, last === undefined ? undefined : new Date(last), new Date(now))}</>;
-}
+/** The usual longest STATUS and RESTARTS, which their columns fit whole. */
+const LONG_STATUS = 'Init:CrashLoopBackOff';
+const LONG_RESTARTS = '12 (125m ago)';
 
 function podColumns(): Columns<PodRow> {
   const { col, namespace, name, age } = common<PodRow>('pods');
   return [
     namespace,
-    { ...name, meta: {} },
+    // A pod's name is its owner's plus two hashes; the NODE column, last, takes the slack.
+    { ...name, meta: { width: '20rem' } },
     col.accessor('ready', {
       header: 'READY',
       cell: (c) => <ReadyRatio ready={c.getValue()} />,
@@ -89,16 +83,17 @@ function podColumns(): Columns<PodRow> {
     col.accessor('status', {
       header: 'STATUS',
       cell: (c) => <Status status={c.getValue()} />,
-      meta: { width: '10.5rem' },
+      // The longest status kubectl commonly prints, plus the dot before it.
+      meta: { width: fitWidth(LONG_STATUS, 0.75) },
     }),
     col.accessor('restarts', {
       header: 'RESTARTS',
       cell: (c) => <Restarts count={c.getValue()} last={c.row.original.lastRestart} />,
-      meta: { width: '8rem', ...num },
+      meta: { width: fitWidth(LONG_RESTARTS), ...num },
     }),
     age,
     col.accessor('ip', { header: 'IP', meta: { width: '7.5rem', cellClassName: mono } }),
-    col.accessor('node', { header: 'NODE', meta: { width: '9rem' } }),
+    col.accessor('node', { header: 'NODE', cell: (c) => <Clipped text={c.getValue()} /> }),
   ];
 }
 
@@ -106,7 +101,7 @@ function deploymentColumns(): Columns<DeploymentRow> {
   const { col, namespace, name, age } = common<DeploymentRow>('deployments');
   return [
     namespace,
-    name,
+    name, // IMAGES takes the slack: its tag is what differs between revisions.
     col.accessor('ready', {
       header: 'READY',
       cell: (c) => <ReadyRatio ready={c.getValue()} />,
@@ -137,9 +132,10 @@ function replicaSetColumns(): Columns<ReplicaSetRow> {
   const { col, namespace, name, age } = common<ReplicaSetRow>('replicasets');
   return [
     namespace,
-    name,
-    col.accessor('desired', { header: 'DESIRED', meta: { width: '5.5rem', ...num } }),
-    col.accessor('current', { header: 'CURRENT', meta: { width: '5.5rem', ...num } }),
+    // A ReplicaSet's name is its Deployment's plus the template hash.
+    { ...name, meta: { width: '16rem' } },
+    col.accessor('desired', { header: 'DESIRED', meta: { width: '5rem', ...num } }),
+    col.accessor('current', { header: 'CURRENT', meta: { width: '5rem', ...num } }),
     col.accessor('ready', {
       header: 'READY',
       cell: (c) => (
@@ -164,7 +160,7 @@ function replicaSetColumns(): Columns<ReplicaSetRow> {
     col.accessor('selector', {
       header: 'SELECTOR',
       cell: (c) => <Clipped text={c.getValue()} className={mono} />,
-      meta: { width: '19rem' },
+      meta: { width: '12rem' },
     }),
     col.accessor('owner', {
       header: 'OWNER',
@@ -204,12 +200,13 @@ function serviceColumns(): Columns<ServiceRow> {
     col.accessor('ports', {
       header: 'PORT(S)',
       cell: (c) => <Clipped text={c.getValue()} className={mono} />,
+      meta: { width: '12rem' },
     }),
     age,
+    // SELECTOR, last, takes the slack (it was PORT(S), mostly blank).
     col.accessor('selector', {
       header: 'SELECTOR',
       cell: (c) => <Clipped text={c.getValue()} className={mono} />,
-      meta: { width: '12rem' },
     }),
   ];
 }
