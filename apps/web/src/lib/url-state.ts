@@ -4,7 +4,7 @@ import { currentContext } from './kube-context';
 
 /**
  * The view state that lives in the URL, so a link shows someone else the same thing:
- * `/:kind?ns=<namespace>&q=<filter>&l=<label selector>`. No `ns` means all namespaces.
+ * `/:kind?ns=<namespace>&q=<filter>&l=<label selector>&sort=<[-]column>`. No `ns` means all namespaces.
  *
  * On a page of one object (`/:kind/:namespace/:name`, its `/health` or `/rollout`) the page's
  * namespace is the object's, whatever `?ns=` says or omits: the header and every link reached from
@@ -59,6 +59,29 @@ export function useViewParams() {
   );
 
   return { namespace, onObjectPage, filter, setFilter, selector, setSelector, setNamespace };
+}
+
+/**
+ * One more query parameter of a view (`?sort=`, `?from=`…) as state: its value, or undefined when
+ * absent, and a setter that replaces the history entry (a sort click is not a page to go back to)
+ * and removes the parameter for undefined or ''.
+ */
+export function useUrlParam(key: string): [string | undefined, (value: string | undefined) => void] {
+  const [params, setParams] = useSearchParams();
+  const set = useCallback(
+    (value: string | undefined) =>
+      setParams(
+        (prev) => {
+          const next = new URLSearchParams(prev);
+          if (value) next.set(key, value);
+          else next.delete(key);
+          return next;
+        },
+        { replace: true },
+      ),
+    [key, setParams],
+  );
+  return [params.get(key) ?? undefined, set];
 }
 
 /**

@@ -30,7 +30,9 @@ export interface LiveTableProps<R extends LiveRow> {
   columns: ColumnDef<R, any>[];
   filter: string;
   onFilterChange: (value: string) => void;
-  initialSorting: SortingState;
+  /** The sort, held by the caller (in the URL, so a shared link sorts the same). */
+  sorting: SortingState;
+  onSortingChange: (sorting: SortingState) => void;
   /** Shown above the table while the server says the watch is not live. */
   notice?: string | undefined;
   /** More controls beside the filter box (the label selector). */
@@ -58,14 +60,14 @@ export function LiveTable<R extends LiveRow>(props: LiveTableProps<R>) {
     columns,
     filter,
     onFilterChange,
-    initialSorting,
+    sorting,
+    onSortingChange,
     notice,
     toolbar,
     selector,
     rowHref,
     onRowSpace,
   } = props;
-  const [sorting, setSorting] = useState<SortingState>(initialSorting);
   const changedAt = useChangeTimes(rows);
 
   const needle = filter.trim().toLowerCase();
@@ -78,7 +80,7 @@ export function LiveTable<R extends LiveRow>(props: LiveTableProps<R>) {
     data,
     columns,
     state: { sorting, columnVisibility: { namespace: namespace === undefined } },
-    onSortingChange: setSorting,
+    onSortingChange: (updater) => onSortingChange(typeof updater === 'function' ? updater(sorting) : updater),
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: getSortedRowModel(),
     getRowId: (row) => row.uid,

@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import type { V1ConfigMap } from '@kubernetes/client-node';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, render, screen } from '@testing-library/react';
-import { MemoryRouter, Route, Routes } from 'react-router';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { LiveStoreProvider } from '../../../lib/live/live-context';
 import { LiveStore } from '../../../lib/live/live-store';
@@ -25,16 +25,49 @@ afterAll(() => {
 });
 afterEach(cleanup);
 
-const cm = (namespace: string, name: string): V1ConfigMap => ({
+const cm = (namespace: string, name: string, keys = 0, minutesOld = 0): V1ConfigMap => ({
   metadata: {
     name,
     namespace,
     uid: `${namespace}/${name}`,
     resourceVersion: '1',
-    creationTimestamp: new Date(),
+    creationTimestamp: new Date(Date.now() - minutesOld * 60_000),
   },
-  data: {},
+  data: Object.fromEntries(Array.from({ length: keys }, (_, i) => [`k${i}`, 'v'])),
 });
+
+function Search() {
+  return <output data-testid="search">{useLocation().search}</output>;
+}
+
+/** The list at `url`, with the URL's search string shown beside it. */
+function renderList(server: FakeLiveServer, url: string) {
+  const client = new QueryClient();
+  const store = new LiveStore(server.client, client);
+  render(
+    <QueryClientProvider client={client}>
+      <LiveStoreProvider store={store}>
+        <MemoryRouter initialEntries={[url]}>
+          <Routes>
+            <Route
+              path="/:kind"
+              element={
+                <>
+                  <ResourceView kind="configmaps" title="ConfigMaps" noun="configmaps" />
+                  <Search />
+                </>
+              }
+            />
+          </Routes>
+        </MemoryRouter>
+      </LiveStoreProvider>
+    </QueryClientProvider>,
+  );
+  return store;
+}
+
+const names = () =>
+  [...document.querySelectorAll('tbody [data-testid^="row-"]')].map((r) => r.getAttribute('data-testid'));
 
 describe('ResourceView in all namespaces', () => {
   it('sorts by namespace, then name, as kubectl does, with one sort arrow', async () => {
@@ -66,6 +99,38 @@ describe('ResourceView in all namespaces', () => {
     expect(order).toEqual(['demo/c', 'demo/z', 'shop/a', 'shop/b']);
     const arrows = screen.getAllByRole('columnheader').filter((h) => /[▲▼]/.test(h.textContent ?? ''));
     expect(arrows.map((h) => h.textContent?.replace(/[▲▼]/g, ''))).toEqual(['NAMESPACE']);
+    store.dispose();
+  });
+});
+
+describe('ResourceView sort in the URL', () => {
+  const server = new FakeLiveServer();
+  server.set('configmaps', [cm('shop', 'a', 1, 30), cm('shop', 'b', 3, 5), cm('shop', 'c', 2, 60)]);
+
+  it('reads ?sort=-data back on load, so a shared link shows the same order', async () => {
+    const store = renderList(server, '/configmaps?ns=shop&sort=-data');
+    await screen.findByTestId('row-a');
+    expect(names()).toEqual(['row-b', 'row-c', 'row-a']);
+    expect(screen.getByRole('columnheader', { name: /DATA/ }).getAttribute('aria-sort')).toBe('descending');
+    store.dispose();
+  });
+
+  it('writes a header click to ?sort= and drops it when back on the default (name)', async () => {
+    const store = renderList(server, '/configmaps?ns=shop');
+    await screen.findByTestId('row-a');
+    fireEvent.click(within(screen.getByRole('columnheader', { name: /AGE/ })).getByRole('button'));
+    expect(screen.getByTestId('search').textContent).toBe('?ns=shop&sort=age');
+    expect(names()).toEqual(['row-b', 'row-a', 'row-c']); // youngest first
+    fireEvent.click(within(screen.getByRole('columnheader', { name: /NAME/ })).getByRole('button'));
+    expect(screen.getByTestId('search').textContent).toBe('?ns=shop');
+    expect(names()).toEqual(['row-a', 'row-b', 'row-c']);
+    store.dispose();
+  });
+
+  it('falls back to the default order for a column the list does not have', async () => {
+    const store = renderList(server, '/configmaps?ns=shop&sort=-bogus');
+    await screen.findByTestId('row-a');
+    expect(names()).toEqual(['row-a', 'row-b', 'row-c']);
     store.dispose();
   });
 });

@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { secondaryButton } from '../../../components/buttons';
 import { LiveTable } from '../../../components/live-table/LiveTable';
+import { formatSort, parseSort } from '../../../components/live-table/sort-param';
 import { ViewHeader } from '../../../components/ViewHeader';
 import {
   configMapRow,
@@ -16,6 +17,7 @@ import {
 } from '../../../lib/kubectl/rows';
 import { listItems } from '../../../lib/live/reducers';
 import { detailPath, withSelector, workloadLogsPath } from '../../../lib/paths';
+import { useUrlParam } from '../../../lib/url-state';
 import { DeleteSelected } from '../../edit/components/DeleteSelected';
 import { SelectorInput } from '../../selector/components/SelectorInput';
 import { useListView } from '../hooks/use-list-view';
@@ -73,6 +75,14 @@ export default function ResourceView({
     COLUMNS[kind] as ColumnDef<ObjectRow, unknown>[],
   );
 
+  // The sort lives in the URL (`?sort=-restarts`), so a shared link shows the same order.
+  const [sortParam, setSortParam] = useUrlParam('sort');
+  const fallback = namespace === undefined ? BY_NAMESPACE : BY_NAME;
+  const sorting = useMemo(
+    () => parseSort(sortParam, select.columns, fallback),
+    [sortParam, select.columns, fallback],
+  );
+
   return (
     <>
       <ViewHeader title={title} namespace={namespace} />
@@ -86,7 +96,8 @@ export default function ResourceView({
         columns={select.columns}
         filter={filter}
         onFilterChange={setFilter}
-        initialSorting={namespace === undefined ? BY_NAMESPACE : BY_NAME}
+        sorting={sorting}
+        onSortingChange={(next) => setSortParam(formatSort(next, fallback))}
         notice={notice}
         selector={selector}
         toolbar={

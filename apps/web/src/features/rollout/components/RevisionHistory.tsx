@@ -1,9 +1,9 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { DeploymentRevision, HistoryResponse } from '@wheelhouse/shared-types';
-import { useState } from 'react';
 import { Age } from '../../../components/live-table/Age';
 import { ErrorPanel } from '../../../components/notices';
 import { Cell, Row, Table } from '../../../components/table';
+import { useUrlParam } from '../../../lib/url-state';
 import type { ActionPermission } from '../lib/action-rules';
 import { secondaryButton } from './buttons';
 import { TemplateDiff } from './TemplateDiff';
@@ -52,10 +52,15 @@ function History({
 }) {
   const current = revisions.find((r) => r.current);
   const previous = [...revisions].filter((r) => !r.current).sort((a, b) => b.revision - a.revision)[0];
-  const [fromRev, setFromRev] = useState<number | undefined>();
-  const [toRev, setToRev] = useState<number | undefined>();
-  const from = revisions.find((r) => r.revision === (fromRev ?? previous?.revision));
-  const to = revisions.find((r) => r.revision === (toRev ?? current?.revision));
+  // The picks live in the URL (`?from=1&to=2`), so a link shows the same comparison; a revision
+  // that no longer exists (pruned by revisionHistoryLimit) falls back to previous → current.
+  const [fromParam, setFromParam] = useUrlParam('from');
+  const [toParam, setToParam] = useUrlParam('to');
+  const pick = (param: string | undefined) => revisions.find((r) => String(r.revision) === param);
+  const from = pick(fromParam) ?? revisions.find((r) => r.revision === previous?.revision);
+  const to = pick(toParam) ?? revisions.find((r) => r.revision === current?.revision);
+  const setFromRev = (revision: number) => setFromParam(String(revision));
+  const setToRev = (revision: number) => setToParam(String(revision));
   return (
     <div className="space-y-3">
       <Table
