@@ -66,6 +66,23 @@ export interface PodRow extends ObjectRow {
   lastRestart: number | undefined;
   ip: string;
   node: string;
+  nominatedNode: string;
+  readinessGates: string;
+}
+
+/**
+ * READINESS GATES as kubectl's printer (printPod) writes it: `<none>` without gates, else how many
+ * gates' conditions are True over the number of gates; a gate whose condition is missing counts as
+ * not true.
+ */
+function readinessGatesText(pod: V1Pod): string {
+  const gates = pod.spec?.readinessGates ?? [];
+  if (gates.length === 0) return NONE;
+  const conditions = pod.status?.conditions ?? [];
+  const trueCount = gates.filter(
+    (gate) => conditions.find((c) => c.type === gate.conditionType)?.status === 'True',
+  ).length;
+  return `${trueCount}/${gates.length}`;
 }
 
 /** `kubectl get pods -o wide`: READY, STATUS and RESTARTS as kubectl's printer computes them. */
@@ -81,6 +98,8 @@ export const podRow = memo((pod: V1Pod): PodRow => {
     lastRestart: summary.lastRestart?.getTime(),
     ip,
     node,
+    nominatedNode: pod.status?.nominatedNodeName || NONE,
+    readinessGates: readinessGatesText(pod),
   };
 });
 

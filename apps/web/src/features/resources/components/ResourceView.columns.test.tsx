@@ -97,7 +97,7 @@ describe('the Pods list columns', () => {
     const width = (header: string) => rem(screen.getByRole('columnheader', { name: header }).style.width);
     expect(width('STATUS')).toBeGreaterThanOrEqual(21 * 0.6 + 1.5 + 0.75);
     expect(width('RESTARTS')).toBeGreaterThanOrEqual(13 * 0.6 + 1.5);
-    // NAME no longer takes the slack: it has a width; NODE, last, takes what is left.
+    // NAME no longer takes the slack: it has a width; NODE takes what is left.
     expect(width('NAME')).toBeGreaterThan(0);
     expect(screen.getByRole('columnheader', { name: 'NODE' }).style.width).toBe('');
     store.dispose();

@@ -132,8 +132,10 @@ describe('ResourceView of pods', () => {
     await screen.findByTestId('row-web-1');
 
     expect(screen.getByRole('table', { name: 'pods' })).toBeDefined();
-    expect(headers()).toEqual(['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE', 'IP', 'NODE']);
-    expect(cellTexts('web-1')).toEqual(['web-1', '1/1', 'Running', '0', '90m', '10.0.0.11', 'kwok-node-0']);
+    const wide = ['NOMINATED NODE', 'READINESS GATES'];
+    expect(headers()).toEqual(['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE', 'IP', 'NODE', ...wide]);
+    const web1 = ['web-1', '1/1', 'Running', '0', '90m', '10.0.0.11', 'kwok-node-0', '<none>', '<none>'];
+    expect(cellTexts('web-1')).toEqual(web1);
     expect(rowNames()).toEqual(['row-web-1', 'row-web-2']); // db-0 is in another namespace
     expect(server.subscribeLog).toEqual([{ kind: 'pods', namespace: 'default' }]);
   });

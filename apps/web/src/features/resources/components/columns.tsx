@@ -72,7 +72,7 @@ function podColumns(): Columns<PodRow> {
   const { col, namespace, name, age } = common<PodRow>('pods');
   return [
     namespace,
-    // A pod's name is its owner's plus two hashes; the NODE column, last, takes the slack.
+    // A pod's name is its owner's plus two hashes; the NODE column takes the slack.
     { ...name, meta: { width: '20rem' } },
     col.accessor('ready', {
       header: 'READY',
@@ -94,6 +94,15 @@ function podColumns(): Columns<PodRow> {
     age,
     col.accessor('ip', { header: 'IP', meta: { width: '7.5rem', cellClassName: mono } }),
     col.accessor('node', { header: 'NODE', cell: (c) => <Clipped text={c.getValue()} /> }),
+    col.accessor('nominatedNode', {
+      header: 'NOMINATED NODE',
+      cell: (c) => <Clipped text={c.getValue()} />,
+      meta: { width: '10rem' },
+    }),
+    col.accessor('readinessGates', {
+      header: 'READINESS GATES',
+      meta: { width: '10.5rem', ...num },
+    }),
   ];
 }
 
