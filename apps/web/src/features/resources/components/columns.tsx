@@ -73,7 +73,7 @@ function podColumns(): Columns<PodRow> {
   return [
     namespace,
     // A pod's name is its owner's plus two hashes; the NODE column takes the slack.
-    { ...name, meta: { width: '20rem' } },
+    { ...name, meta: { width: '17rem' } },
     col.accessor('ready', {
       header: 'READY',
       cell: (c) => <ReadyRatio ready={c.getValue()} />,
@@ -97,11 +97,11 @@ function podColumns(): Columns<PodRow> {
     col.accessor('nominatedNode', {
       header: 'NOMINATED NODE',
       cell: (c) => <Clipped text={c.getValue()} />,
-      meta: { width: '10rem' },
+      meta: { width: '9rem' },
     }),
     col.accessor('readinessGates', {
       header: 'READINESS GATES',
-      meta: { width: '10.5rem', ...num },
+      meta: { width: '9.5rem', ...num },
     }),
   ];
 }
