@@ -61,6 +61,18 @@ describe('Deployment actions, as the caller, with the resourceVersion the user s
     }
   }
 
+  /** Rolled out, and no status write for a second: the resourceVersion read now stays current. */
+  async function settled(name = 'web'): Promise<V1Deployment> {
+    let last = await rolledOut(name);
+    for (let i = 0; i < 20; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      const now = await read(name);
+      if (now.metadata?.resourceVersion === last.metadata?.resourceVersion) return now;
+      last = await rolledOut(name);
+    }
+    return last;
+  }
+
   async function rolledOut(name = 'web'): Promise<V1Deployment> {
     return waitFor(
       async () => {
@@ -129,7 +141,9 @@ describe('Deployment actions, as the caller, with the resourceVersion the user s
   });
 
   it('sets an image: the dry run returns the would-be object and changes nothing, then applies', async () => {
-    const before = await read();
+    // Both writes below carry the resourceVersion read here on purpose (the one the user saw), so the
+    // controller must be done writing status after the previous test's resume first.
+    const before = await settled();
     const dry = await act('image', {
       container: 'web',
       image: 'registry.invalid/web:2',
