@@ -40,7 +40,10 @@ test('a pod log streams new lines as the file grows, and shows the previous cont
     await expect(output).toContainText('slow request');
     await page.screenshot({ path: screenshotPath('pod-logs.png') });
 
-    await page.getByTestId('log-previous').check();
+    // The option lives in the URL: the box shows checked once the router has applied it (a
+    // transition), which Playwright's check() does not wait for.
+    await page.getByTestId('log-previous').click();
+    await expect(page.getByTestId('log-previous')).toBeChecked();
     await expect(output).toContainText('out of memory');
     await expect(page.getByTestId('log-state')).toContainText('End of log');
     await expect(output).not.toContainText(marker);
