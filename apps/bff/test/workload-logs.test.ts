@@ -95,12 +95,27 @@ describe('workload logs: every pod of a selector, merged, following the pods (re
         what: 'one upstream per pod',
       });
 
+      // Every pod's stream has begun (a warm-up line arrived from each), so KWOK follows all three before we write:
+      // a line written while a stream was still opening would otherwise count as its tail or be missed.
+      const warm = `warm-up-${Date.now()}`;
+      await waitFor(
+        async () => {
+          if (new Set(got.lines.filter((l) => l.text.includes(warm)).map((l) => l.pod)).size === 3)
+            return true;
+          await appendPodLog(`INFO ${warm}`);
+          return undefined;
+        },
+        { timeoutMs: 20_000, intervalMs: 1_000, what: 'a line from every pod (all three streams follow)' },
+      );
       const a = `first-${ns.name}-${Date.now()}`;
       await appendPodLog(`INFO ${a}`);
       const b = `second-${ns.name}-${Date.now()}`;
       await appendPodLog(`INFO ${b}`);
       const mine = () => got.lines.filter((l) => l.text.includes(ns.name));
-      await until('both lines from all three pods', () => mine().length === 6);
+      await until('both lines from all three pods', () =>
+        first.every((pod) => [a, b].every((m) => mine().some((l) => l.pod === pod && l.text.includes(m)))),
+      );
+      expect(mine()).toHaveLength(6);
       expect(new Set(mine().map((l) => l.pod))).toEqual(new Set(first));
       expect(mine().every((l) => l.container === 'shop' && /^\d{4}-\d\d-\d\dT/.test(l.ts ?? ''))).toBe(true);
       // Per pod, in the order written; in every batch, in time order across pods.
