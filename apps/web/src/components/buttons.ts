@@ -1,4 +1,4 @@
-/** Button styles shared by dialogs and pages (the rollout cockpit keeps its own copy of the same). */
+/** Button styles shared by dialogs and pages. */
 const buttonBase =
   'rounded-md px-3 py-1.5 text-sm font-medium disabled:cursor-not-allowed disabled:opacity-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500';
 export const primaryButton = `${buttonBase} bg-sky-700 text-white hover:bg-sky-800 dark:bg-sky-400 dark:hover:bg-sky-300 dark:text-slate-950`;

@@ -1,11 +1,11 @@
 import type { V1Deployment } from '@kubernetes/client-node';
 import type { ActionResponse, DeploymentAction, DeploymentRevision } from '@wheelhouse/shared-types';
 import { useId, useRef, useState } from 'react';
+import { primaryButton, secondaryButton } from '../../../components/buttons';
 import { useFocusTrap } from '../../../components/dialog/use-focus-trap';
 import { describeError } from '../../../lib/api';
 import { type ActionTarget, isConflict, useDeploymentAction } from '../api/post-action';
 import { containerImages, resourceVersionFor } from '../lib/rollout-view';
-import { primaryButton, secondaryButton } from './buttons';
 import { ConflictNotice, StaleNotice } from './ConflictNotice';
 import { TemplateDiff } from './TemplateDiff';
 import { UndoForm } from './UndoForm';

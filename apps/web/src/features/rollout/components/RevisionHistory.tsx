@@ -1,11 +1,11 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { DeploymentRevision, HistoryResponse } from '@wheelhouse/shared-types';
+import { secondaryButton } from '../../../components/buttons';
 import { Age } from '../../../components/live-table/Age';
 import { ErrorPanel } from '../../../components/notices';
 import { Cell, Row, Table } from '../../../components/table';
 import { useUrlParam } from '../../../lib/url-state';
 import type { ActionPermission } from '../lib/action-rules';
-import { secondaryButton } from './buttons';
 import { TemplateDiff } from './TemplateDiff';
 
 /** A revision picker of the template comparison. */

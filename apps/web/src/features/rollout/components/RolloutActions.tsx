@@ -1,6 +1,6 @@
 import type { DeploymentAction } from '@wheelhouse/shared-types';
+import { secondaryButton } from '../../../components/buttons';
 import { type ActionState, blockedNotes } from '../lib/action-rules';
-import { secondaryButton } from './buttons';
 
 /** The action buttons, each disabled with its reason (as a tooltip, and in words below them). */
 export function RolloutActions({
