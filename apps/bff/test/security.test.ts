@@ -387,8 +387,10 @@ describe("security findings: token mode never acts with the dashboard's own cred
 
   it("answers 401 to every read, write and socket request without the user's token, whatever the context", async () => {
     const headers = await mutationHeaders(bff.url);
-    const context = ((await (await fetch(`${bff.url}/api/contexts`)).json()) as { current: string }).current;
+    const context = ((await (await fetch(`${bff.url}/api/session`)).json()) as { context: string }).context;
+    expect(context).toBeTruthy();
     const reads = [
+      '/api/contexts',
       '/api/namespaces',
       `/api/configmaps/${ns.name}/settings`,
       `/api/events/configmaps/${ns.name}/settings`,

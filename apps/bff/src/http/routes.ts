@@ -90,7 +90,10 @@ export function apiRoutes(deps: RouteDeps): Router {
     res.json({ ok: true });
   });
 
-  r.get('/contexts', (_req, res) => {
+  // Token mode: the kubeconfig's context names are the server's, not the public's; only a logged-in
+  // caller may list them (the login screen needs only the default context, which /session names).
+  r.get('/contexts', (req, res) => {
+    callerOf(req);
     res.json(contexts.list() satisfies ContextsResponse);
   });
 
