@@ -1,5 +1,5 @@
 import { type ColumnDef, createColumnHelper, type SortingState } from '@tanstack/react-table';
-import { KINDS, VIEWABLE_KINDS } from '@wheelhouse/shared-types/constants';
+import { KINDS, VIEWABLE_KINDS, type ViewableKind } from '@wheelhouse/shared-types/constants';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { Status } from '../../../components/kubectl/PodStatus';
@@ -18,7 +18,15 @@ import { type NamespaceCounts, useNamespaceCounts } from '../hooks/use-namespace
 
 const BY_NAME: SortingState = [{ id: 'name', desc: false }];
 const PARAMS = { kind: 'namespaces' } as const;
-const col = createColumnHelper<NamespaceRow>();
+/**
+ * A namespace's row with its counts in it: TanStack Table caches each cell's value per row object,
+ * so a count that changes must come in a new row, not from a column reading outside state.
+ */
+interface CountedRow extends NamespaceRow {
+  counts: Record<ViewableKind, number | undefined>;
+}
+
+const col = createColumnHelper<CountedRow>();
 const linkClass = 'text-sky-800 hover:underline dark:text-sky-300';
 
 /**
@@ -26,7 +34,7 @@ const linkClass = 'text-sky-800 hover:underline dark:text-sky-300';
  * prints them, then how many of each of the six kinds it holds, each a link into that list there.
  */
 // biome-ignore lint/suspicious/noExplicitAny: a column list mixes value types; TanStack's own docs type it so
-function namespaceColumns(perKind: NamespaceCounts): ColumnDef<NamespaceRow, any>[] {
+function namespaceColumns(errors: Record<ViewableKind, string | undefined>): ColumnDef<CountedRow, any>[] {
   return [
     col.accessor('name', {
       header: 'NAME',
@@ -55,14 +63,15 @@ function namespaceColumns(perKind: NamespaceCounts): ColumnDef<NamespaceRow, any
       meta: { width: '5.5rem', cellClassName: 'tabular-nums' },
     }),
     ...VIEWABLE_KINDS.map((kind) => {
-      const { counts, error } = perKind[kind];
+      const error = errors[kind];
       const { label, noun } = KINDS[kind].view;
-      return col.accessor((r) => counts?.get(r.name) ?? 0, {
+      return col.accessor((r) => r.counts[kind], {
         id: kind,
         header: label.toUpperCase(),
+        sortUndefined: 'last',
         cell: (c) => {
           if (error !== undefined) return <span title={`Cannot count ${noun}: ${error}`}>—</span>;
-          if (counts === undefined) return <span className="text-slate-400">…</span>;
+          if (c.getValue() === undefined) return <span className="text-slate-400">…</span>;
           return (
             <Link
               to={listPath(kind, c.row.original.name)}
@@ -84,6 +93,13 @@ function namespaceColumns(perKind: NamespaceCounts): ColumnDef<NamespaceRow, any
   ];
 }
 
+function errorsOf(counts: NamespaceCounts): Record<ViewableKind, string | undefined> {
+  return Object.fromEntries(VIEWABLE_KINDS.map((k) => [k, counts[k].error])) as Record<
+    ViewableKind,
+    string | undefined
+  >;
+}
+
 /**
  * The cluster's namespaces, live, with what each holds. Cluster-scoped: the namespace in view
  * (`?ns=`) stays in the URL for the other views, and its row is marked.
@@ -94,10 +110,23 @@ export default function NamespacesView() {
   const notice = useLiveNotice(PARAMS);
   const counts = useNamespaceCounts();
   const rows = useMemo(
-    () => (query.data ? listItems(query.data).map(namespaceRow) : undefined),
-    [query.data],
+    () =>
+      query.data
+        ? listItems(query.data).map((ns): CountedRow => {
+            const row = namespaceRow(ns);
+            const counted = {} as CountedRow['counts'];
+            for (const kind of VIEWABLE_KINDS) {
+              const perNamespace = counts[kind].counts;
+              counted[kind] = perNamespace === undefined ? undefined : (perNamespace.get(row.name) ?? 0);
+            }
+            return { ...row, counts: counted };
+          })
+        : undefined,
+    [query.data, counts],
   );
-  const columns = useMemo(() => namespaceColumns(counts), [counts]);
+  const errorKey = VIEWABLE_KINDS.map((k) => counts[k].error ?? '').join('\n');
+  // Columns change only when a kind becomes countable or not (its error), not with every count.
+  const columns = useMemo(() => namespaceColumns(errorsOf(counts)), [errorKey]);
   const [sortParam, setSortParam] = useUrlParam('sort');
   const sorting = useMemo(() => parseSort(sortParam, columns, BY_NAME), [sortParam, columns]);
 

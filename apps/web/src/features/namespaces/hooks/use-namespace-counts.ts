@@ -1,9 +1,8 @@
-import { type UseQueryResult, useQueries } from '@tanstack/react-query';
-import { VIEWABLE_KINDS, type ViewableKind } from '@wheelhouse/shared-types/constants';
+import type { ViewableKind } from '@wheelhouse/shared-types/constants';
+import { useMemo } from 'react';
 import { describeError } from '../../../lib/api';
-import { useLiveStore } from '../../../lib/live/live-context';
-import { liveListOptions } from '../../../lib/live/live-query';
-import type { LiveList } from '../../../lib/live/reducers';
+import { useLiveList } from '../../../lib/live/live-query';
+import type { LiveList, ObjectWithMeta } from '../../../lib/live/reducers';
 
 /** Per kind: objects per namespace, or why they cannot be counted (403 on Secrets in the read-only chart). */
 export type NamespaceCounts = Record<
@@ -11,35 +10,43 @@ export type NamespaceCounts = Record<
   { counts: ReadonlyMap<string, number> | undefined; error: string | undefined }
 >;
 
-/** Counts per namespace. Outside the hook so TanStack's `combine` is stable and its result memoised. */
-function combine(results: UseQueryResult<LiveList>[]): NamespaceCounts {
-  const out = {} as NamespaceCounts;
-  VIEWABLE_KINDS.forEach((kind, i) => {
-    const result = results[i];
-    if (result?.isError) {
-      out[kind] = { counts: undefined, error: describeError(result.error).message };
-    } else if (!result?.data) {
-      out[kind] = { counts: undefined, error: undefined };
-    } else {
-      const counts = new Map<string, number>();
-      for (const obj of result.data.byUid.values()) {
-        const ns = obj.metadata?.namespace ?? '';
-        counts.set(ns, (counts.get(ns) ?? 0) + 1);
-      }
-      out[kind] = { counts, error: undefined };
-    }
-  });
-  return out;
+interface ListState {
+  data: LiveList<ObjectWithMeta> | undefined;
+  isError: boolean;
+  error: unknown;
+}
+
+function countsOf(list: ListState): NamespaceCounts[ViewableKind] {
+  if (list.isError) return { counts: undefined, error: describeError(list.error).message };
+  if (!list.data) return { counts: undefined, error: undefined };
+  const counts = new Map<string, number>();
+  for (const obj of list.data.byUid.values()) {
+    const ns = obj.metadata?.namespace ?? '';
+    counts.set(ns, (counts.get(ns) ?? 0) + 1);
+  }
+  return { counts, error: undefined };
 }
 
 /**
  * How many objects of each of the six kinds every namespace holds, from the all-namespaces live
  * lists (the same subscriptions the lists use across namespaces: no extra watch when one is open).
+ * One hook call per kind, written out: the kinds are fixed, and each count follows its own list.
  */
 export function useNamespaceCounts(): NamespaceCounts {
-  const store = useLiveStore();
-  return useQueries({
-    queries: VIEWABLE_KINDS.map((kind) => liveListOptions(store, { kind })),
-    combine: combine as (results: UseQueryResult[]) => NamespaceCounts,
-  });
+  const pods = useLiveList({ kind: 'pods' });
+  const deployments = useLiveList({ kind: 'deployments' });
+  const replicasets = useLiveList({ kind: 'replicasets' });
+  const services = useLiveList({ kind: 'services' });
+  const configmaps = useLiveList({ kind: 'configmaps' });
+  const secrets = useLiveList({ kind: 'secrets' });
+  const p = useMemo(() => countsOf(pods), [pods.data, pods.isError, pods.error]);
+  const d = useMemo(() => countsOf(deployments), [deployments.data, deployments.isError, deployments.error]);
+  const r = useMemo(() => countsOf(replicasets), [replicasets.data, replicasets.isError, replicasets.error]);
+  const s = useMemo(() => countsOf(services), [services.data, services.isError, services.error]);
+  const c = useMemo(() => countsOf(configmaps), [configmaps.data, configmaps.isError, configmaps.error]);
+  const x = useMemo(() => countsOf(secrets), [secrets.data, secrets.isError, secrets.error]);
+  return useMemo(
+    () => ({ pods: p, deployments: d, replicasets: r, services: s, configmaps: c, secrets: x }),
+    [p, d, r, s, c, x],
+  );
 }
