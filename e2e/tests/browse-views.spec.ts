@@ -1,7 +1,13 @@
 import { expect, type Page, test } from '@playwright/test';
 import { createDeployment, createTestNamespace, ensureCluster, kubectl } from '@wheelhouse/testkit';
 import { screenshotPath } from '../support/artifacts';
-import { expectNoSeriousA11yViolations, markDocument, expectSameDocument, rowCells } from '../support/browse';
+import {
+  expectNoSeriousA11yViolations,
+  expectSameDocument,
+  fullScreenshot,
+  markDocument,
+  rowCells,
+} from '../support/browse';
 
 /**
  * The views beside the six kinds — Namespaces, Nodes (and a node's page), Events — against the real
@@ -135,7 +141,7 @@ test('Nodes: kubectl get nodes -o wide cells, a label change live, the node page
     .map((p) => p.replace('pod/', ''));
   expect(demoPods.length).toBeGreaterThan(0);
   for (const pod of demoPods) await expect(page.getByTestId(`pod-${pod}`)).toBeVisible();
-  await page.screenshot({ path: screenshotPath('views-node-page.png'), fullPage: true });
+  await fullScreenshot(page, screenshotPath('views-node-page.png'));
   await expectNoSeriousA11yViolations(page, 'Node page');
 
   // Its YAML, from the live object.
@@ -154,7 +160,8 @@ test('Nodes: kubectl get nodes -o wide cells, a label change live, the node page
   );
 });
 
-const HOSTILE = '<img src=x onerror="window.__xss=1"> see javascript:alert(1) <a href="javascript:alert(2)">here</a>';
+const HOSTILE =
+  '<img src=x onerror="window.__xss=1"> see javascript:alert(1) <a href="javascript:alert(2)">here</a>';
 
 function eventYaml(ns: string, name: string, fields: Record<string, string>, at: string): string {
   return `apiVersion: v1
@@ -184,13 +191,28 @@ test('Events: kubectl get events rows, newest first, live, filters in the URL, l
         eventYaml(
           ns.name,
           'probe',
-          { kind: 'Pod', object: 'web-x', apiVersion: 'v1', reason: 'BackOff', type: 'Warning', message: 'Back-off restarting failed container', count: '4' },
+          {
+            kind: 'Pod',
+            object: 'web-x',
+            apiVersion: 'v1',
+            reason: 'BackOff',
+            type: 'Warning',
+            message: 'Back-off restarting failed container',
+            count: '4',
+          },
           ago(120),
         ),
         eventYaml(
           ns.name,
           'hostile',
-          { kind: 'Deployment', object: 'web', apiVersion: 'apps/v1', reason: 'Noted', type: 'Normal', message: HOSTILE },
+          {
+            kind: 'Deployment',
+            object: 'web',
+            apiVersion: 'apps/v1',
+            reason: 'Noted',
+            type: 'Normal',
+            message: HOSTILE,
+          },
           ago(60),
         ),
       ].join('---\n'),
@@ -215,7 +237,9 @@ test('Events: kubectl get events rows, newest first, live, filters in the URL, l
           ),
         )
       ).sort();
-    await expect.poll(async () => JSON.stringify(await shown()) === JSON.stringify(await expected())).toBe(true);
+    await expect
+      .poll(async () => JSON.stringify(await shown()) === JSON.stringify(await expected()))
+      .toBe(true);
 
     // Markup in a message is text: no image, no javascript: link anywhere in the page.
     await expect(page.getByText('see javascript:alert(1)', { exact: false })).toBeVisible();
@@ -228,7 +252,14 @@ test('Events: kubectl get events rows, newest first, live, filters in the URL, l
       input: eventYaml(
         ns.name,
         'fresh',
-        { kind: 'Deployment', object: 'web', apiVersion: 'apps/v1', reason: 'FreshReason', type: 'Warning', message: 'just now' },
+        {
+          kind: 'Deployment',
+          object: 'web',
+          apiVersion: 'apps/v1',
+          reason: 'FreshReason',
+          type: 'Warning',
+          message: 'just now',
+        },
         ago(0),
       ),
     });

@@ -77,7 +77,10 @@ function namespaceColumns(errors: Record<ViewableKind, string | undefined>): Col
               to={listPath(kind, c.row.original.name)}
               tabIndex={-1}
               aria-label={`${c.getValue()} ${noun} in ${c.row.original.name}`}
-              className={linkClass}
+              // An empty kind is muted, so the namespaces' contents stand out.
+              className={
+                c.getValue() === 0 ? 'text-slate-500 hover:underline dark:text-slate-400' : linkClass
+              }
             >
               {c.getValue()}
             </Link>
@@ -102,7 +105,7 @@ function errorsOf(counts: NamespaceCounts): Record<ViewableKind, string | undefi
 
 /**
  * The cluster's namespaces, live, with what each holds. Cluster-scoped: the namespace in view
- * (`?ns=`) stays in the URL for the other views, and its row is marked.
+ * (`?ns=`) stays in the URL for the other views and is named in the title.
  */
 export default function NamespacesView() {
   const { namespace, filter, setFilter } = useViewParams();

@@ -109,8 +109,9 @@ export default function NodePage() {
                   ],
                   [
                     'Labels',
-                    <span className="break-all font-mono text-xs">
-                      {formatLabels(node.metadata?.labels)}
+                    // One per line (label values hold no comma); text, never markup.
+                    <span className="whitespace-pre-line break-all font-mono text-xs">
+                      {formatLabels(node.metadata?.labels).replaceAll(',', '\n')}
                     </span>,
                   ],
                   [

@@ -1,6 +1,7 @@
 import { type ColumnDef, createColumnHelper } from '@tanstack/react-table';
 import { Status } from '../../../components/kubectl/PodStatus';
 import { Age } from '../../../components/live-table/Age';
+import { fitWidth } from '../../../components/live-table/column-widths';
 import { NameLink } from '../../../components/live-table/NameLink';
 import type { NodeRow } from '../../../lib/kubectl/cluster-rows';
 import { nodeStatusTone } from '../../../lib/kubectl/status-tone';
@@ -19,7 +20,8 @@ function Clipped({ text, className }: { text: string; className?: string }) {
 }
 
 /**
- * `kubectl get nodes -o wide`'s columns, in its order. `namespace` is the namespace in view, which
+ * `kubectl get nodes -o wide`'s columns, in its order, sized so all ten fit 1440 px beside the nav
+ * (NAME takes the slack; a longer OS image, kernel or runtime is cut with its whole text as tooltip). `namespace` is the namespace in view, which
  * the NAME link carries to the node page (nodes have none of their own).
  */
 // biome-ignore lint/suspicious/noExplicitAny: a column list mixes value types; TanStack's own docs type it so
@@ -28,17 +30,17 @@ export function nodeColumns(namespace: string | undefined): ColumnDef<NodeRow, a
     col.accessor('name', {
       header: 'NAME',
       cell: (c) => <NameLink name={c.getValue()} href={nodePath(c.getValue(), namespace)} />,
-      meta: { width: '11rem' },
     }),
     col.accessor('status', {
       header: 'STATUS',
       cell: (c) => <Status status={c.getValue()} tone={nodeStatusTone(c.getValue())} />,
-      meta: { width: '11.5rem' },
+      // Whole: `Ready,SchedulingDisabled` is what a cordoned node looks like.
+      meta: { width: fitWidth('Ready,SchedulingDisabled', 0.75) },
     }),
     col.accessor('roles', {
       header: 'ROLES',
       cell: (c) => <Clipped text={c.getValue()} />,
-      meta: { width: '8.5rem' },
+      meta: { width: '6.5rem' },
     }),
     col.accessor((r) => r.created, {
       id: 'age',
@@ -47,25 +49,29 @@ export function nodeColumns(namespace: string | undefined): ColumnDef<NodeRow, a
       // Ascending AGE is youngest first.
       sortingFn: (a, b) => (b.original.created ?? 0) - (a.original.created ?? 0),
       sortDescFirst: false,
-      meta: { width: '5rem', cellClassName: 'tabular-nums' },
+      meta: { width: '4.5rem', cellClassName: 'tabular-nums' },
     }),
     col.accessor('version', {
       header: 'VERSION',
       cell: (c) => <Clipped text={c.getValue()} />,
+      meta: { width: '6.5rem' },
+    }),
+    col.accessor('internalIp', { header: 'INTERNAL-IP', meta: { width: '7rem', cellClassName: mono } }),
+    col.accessor('externalIp', { header: 'EXTERNAL-IP', meta: { width: '7rem', cellClassName: mono } }),
+    col.accessor('osImage', {
+      header: 'OS-IMAGE',
+      cell: (c) => <Clipped text={c.getValue()} />,
       meta: { width: '7.5rem' },
     }),
-    col.accessor('internalIp', { header: 'INTERNAL-IP', meta: { width: '7.5rem', cellClassName: mono } }),
-    col.accessor('externalIp', { header: 'EXTERNAL-IP', meta: { width: '7.5rem', cellClassName: mono } }),
-    col.accessor('osImage', { header: 'OS-IMAGE', cell: (c) => <Clipped text={c.getValue()} /> }),
     col.accessor('kernelVersion', {
       header: 'KERNEL-VERSION',
       cell: (c) => <Clipped text={c.getValue()} />,
-      meta: { width: '9.5rem' },
+      meta: { width: '8rem' },
     }),
     col.accessor('containerRuntime', {
       header: 'CONTAINER-RUNTIME',
       cell: (c) => <Clipped text={c.getValue()} />,
-      meta: { width: '10.5rem' },
+      meta: { width: '8rem' },
     }),
   ];
 }
