@@ -46,8 +46,9 @@ test('Namespaces: kubectl STATUS, counts of the six kinds that follow the cluste
     // Namespaces that do not come and go with other tests: as `kubectl get namespaces` prints them.
     const printed = parseKubectlTable(await kubectl(['get', 'namespaces', 'default', 'demo', 'kube-system']));
     for (const row of printed) {
-      const cells = await rowCells(page, row.NAME ?? '');
-      expect(cells.slice(0, 2)).toEqual([row.NAME, row.STATUS]);
+      await expect
+        .poll(async () => (await rowCells(page, row.NAME ?? '')).slice(0, 2))
+        .toEqual([row.NAME, row.STATUS]);
     }
 
     // The test namespace: 2 pods, 1 deployment, 1 replicaset, 0 services, 1 configmap (kube-root-ca.crt).
@@ -96,10 +97,13 @@ test('Nodes: kubectl get nodes -o wide cells, a label change live, the node page
   const printed = parseKubectlTable(await kubectl(['get', 'nodes', '-o', 'wide']));
   expect(printed.length).toBeGreaterThan(0);
   for (const node of printed) {
-    const cells = await rowCells(page, node.NAME ?? '');
     const { AGE: _age, ...rest } = node;
-    const [name, status, roles, , ...wide] = cells;
-    expect([name, status, roles, ...wide]).toEqual(Object.values(rest));
+    await expect
+      .poll(async () => {
+        const [name, status, roles, , ...wide] = await rowCells(page, node.NAME ?? '');
+        return [name, status, roles, ...wide];
+      })
+      .toEqual(Object.values(rest));
   }
 
   // Live: a role label added with kubectl shows in ROLES (kubectl sorts the roles).
@@ -232,7 +236,7 @@ test('Events: kubectl get events rows, newest first, live, filters in the URL, l
           rows.map((r) =>
             [...r.querySelectorAll('td')]
               .slice(1, 5)
-              .map((td) => (td as HTMLElement).innerText)
+              .map((td) => td.textContent ?? '')
               .join(' | '),
           ),
         )

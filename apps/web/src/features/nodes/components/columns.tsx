@@ -1,7 +1,6 @@
 import { type ColumnDef, createColumnHelper } from '@tanstack/react-table';
 import { Status } from '../../../components/kubectl/PodStatus';
 import { Age } from '../../../components/live-table/Age';
-import { fitWidth } from '../../../components/live-table/column-widths';
 import { NameLink } from '../../../components/live-table/NameLink';
 import type { NodeRow } from '../../../lib/kubectl/cluster-rows';
 import { nodeStatusTone } from '../../../lib/kubectl/status-tone';
@@ -34,8 +33,9 @@ export function nodeColumns(namespace: string | undefined): ColumnDef<NodeRow, a
     col.accessor('status', {
       header: 'STATUS',
       cell: (c) => <Status status={c.getValue()} tone={nodeStatusTone(c.getValue())} />,
-      // Whole: `Ready,SchedulingDisabled` is what a cordoned node looks like.
-      meta: { width: fitWidth('Ready,SchedulingDisabled', 0.75) },
+      // Whole: `Ready,SchedulingDisabled` is what a cordoned node looks like (fitWidth's worst-case
+      // glyph would make it half again as wide as this text ever draws).
+      meta: { width: '13rem' },
     }),
     col.accessor('roles', {
       header: 'ROLES',
@@ -49,7 +49,7 @@ export function nodeColumns(namespace: string | undefined): ColumnDef<NodeRow, a
       // Ascending AGE is youngest first.
       sortingFn: (a, b) => (b.original.created ?? 0) - (a.original.created ?? 0),
       sortDescFirst: false,
-      meta: { width: '4.5rem', cellClassName: 'tabular-nums' },
+      meta: { width: '4rem', cellClassName: 'tabular-nums' },
     }),
     col.accessor('version', {
       header: 'VERSION',
@@ -61,17 +61,17 @@ export function nodeColumns(namespace: string | undefined): ColumnDef<NodeRow, a
     col.accessor('osImage', {
       header: 'OS-IMAGE',
       cell: (c) => <Clipped text={c.getValue()} />,
-      meta: { width: '7.5rem' },
+      meta: { width: '7rem' },
     }),
     col.accessor('kernelVersion', {
       header: 'KERNEL-VERSION',
       cell: (c) => <Clipped text={c.getValue()} />,
-      meta: { width: '8rem' },
+      meta: { width: '7.5rem' },
     }),
     col.accessor('containerRuntime', {
       header: 'CONTAINER-RUNTIME',
       cell: (c) => <Clipped text={c.getValue()} />,
-      meta: { width: '8rem' },
+      meta: { width: '9.5rem' },
     }),
   ];
 }
