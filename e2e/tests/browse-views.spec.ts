@@ -234,7 +234,7 @@ test('Events: kubectl get events rows, newest first, live, filters in the URL, l
       (
         await body.locator('tr[data-row-index]').evaluateAll((rows) =>
           rows.map((r) =>
-            [...r.querySelectorAll('td')]
+            Array.from(r.querySelectorAll('td'))
               .slice(1, 5)
               .map((td) => td.textContent ?? '')
               .join(' | '),

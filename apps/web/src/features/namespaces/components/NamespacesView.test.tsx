@@ -51,6 +51,7 @@ beforeEach(() => {
     code: 403,
     reason: 'Forbidden',
     message: 'secrets is forbidden: User "viewer" cannot list resource "secrets"',
+    source: 'apiserver',
   });
   client = new QueryClient();
   store = new LiveStore(server.client, client);
