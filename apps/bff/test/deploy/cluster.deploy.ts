@@ -364,6 +364,11 @@ describe('the chart on the local cluster', () => {
       ['endpointslices', 'its namespace'],
       ['pods', 'all namespaces'],
       ['deployments', 'all namespaces'],
+      // The Namespaces view counts each kind across namespaces; the Events view may show all of them.
+      ['replicasets', 'all namespaces'],
+      ['services', 'all namespaces'],
+      ['configmaps', 'all namespaces'],
+      ['events', 'all namespaces'],
       ['namespaces', 'the cluster'],
       ['nodes', 'the cluster'],
     ] as Array<[ResourceKind, string]>)(

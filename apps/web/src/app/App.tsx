@@ -11,6 +11,10 @@ const RolloutPage = lazy(() => import('../features/rollout/components/RolloutPag
 const HealthPage = lazy(() => import('../features/health/components/HealthPage'));
 const DetailPage = lazy(() => import('../features/detail/components/DetailPage'));
 const WorkloadLogsPage = lazy(() => import('../features/logs/components/WorkloadLogsPage'));
+const NamespacesView = lazy(() => import('../features/namespaces/components/NamespacesView'));
+const NodesView = lazy(() => import('../features/nodes/components/NodesView'));
+const NodePage = lazy(() => import('../features/nodes/components/NodePage'));
+const EventsView = lazy(() => import('../features/events/components/EventsView'));
 
 function KindPage() {
   const view = viewKind(useParams().kind);
@@ -40,6 +44,10 @@ export function App({ queryClient, liveStore }: { queryClient: QueryClient; live
             <Route element={<Shell />}>
               <Route index element={<ToPods />} />
               <Route path="logs" element={<WorkloadLogsPage />} />
+              <Route path="namespaces" element={<NamespacesView />} />
+              <Route path="nodes" element={<NodesView />} />
+              <Route path="nodes/:node" element={<NodePage />} />
+              <Route path="events" element={<EventsView />} />
               <Route path=":kind" element={<KindPage />} />
               <Route path="deployments/:namespace/:name/rollout" element={<RolloutPage />} />
               <Route path="pods/:namespace/:name/health" element={<HealthPage />} />

@@ -48,6 +48,7 @@ function renderAt(url: string) {
               <Route path="deployments/:namespace/:name/rollout" element={<Where />} />
               <Route path="pods/:namespace/:name/health" element={<Where />} />
               <Route path=":kind/:namespace/:name" element={<Where />} />
+              <Route path="nodes/:node" element={<Where />} />
             </Route>
           </Routes>
         </MemoryRouter>
@@ -78,6 +79,20 @@ describe('Shell: the namespace of the page is the namespace of everything reache
     renderAt('/pods?ns=shop&l=app%3Dweb&q=x');
     expect(switcher().value).toBe('shop');
     expect(navHref('Services')).toBe('/services?ns=shop&l=app%3Dweb');
+  });
+
+  it('the Cluster group keeps the namespace but not the label selector, which its views do not apply', () => {
+    renderAt('/pods?ns=shop&l=app%3Dweb');
+    expect(navHref('Namespaces')).toBe('/namespaces?ns=shop');
+    expect(navHref('Nodes')).toBe('/nodes?ns=shop');
+    expect(navHref('Events')).toBe('/events?ns=shop');
+  });
+
+  it('on a node page (nodes have no namespace) the namespace in view stays, for the nav and the header', () => {
+    renderAt('/nodes/kwok-node-0?ns=demo');
+    expect(switcher().value).toBe('demo');
+    expect(navHref('Pods')).toBe('/pods?ns=demo');
+    expect(navHref('Events')).toBe('/events?ns=demo');
   });
 
   it('changing the namespace on a health page opens the pod list of that namespace', () => {

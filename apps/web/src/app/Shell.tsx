@@ -9,7 +9,7 @@ import { LoginScreen } from '../features/session/components/LoginScreen';
 import { ThemeToggle } from '../features/theme/components/ThemeToggle';
 import { useSession } from '../lib/session';
 import { searchKeepingNamespace, useViewParams } from '../lib/url-state';
-import { VIEW_KINDS } from './kinds';
+import { CLUSTER_VIEWS, VIEW_KINDS } from './kinds';
 
 function Wordmark() {
   return (
@@ -51,24 +51,37 @@ function ContextName() {
   );
 }
 
+const navLinkClass = ({ isActive }: { isActive: boolean }) =>
+  `block rounded-md px-3 py-1.5 text-sm ${
+    isActive
+      ? 'bg-sky-50 font-medium text-sky-800 dark:bg-sky-950/60 dark:text-sky-300'
+      : 'text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800/70'
+  }`;
+
 function Nav() {
   const { namespace, selector } = useViewParams();
   const search = searchKeepingNamespace(namespace, selector);
+  // The cluster views keep the namespace (Events shows it; the others pass it on) but not the
+  // label selector, which none of them applies.
+  const clusterSearch = searchKeepingNamespace(namespace);
   return (
     <nav aria-label="Resources" className="w-40 shrink-0 border-slate-200 border-r p-2 dark:border-slate-800">
       <ul className="space-y-0.5">
         {VIEW_KINDS.map(({ kind, label }) => (
           <li key={kind}>
-            <NavLink
-              to={{ pathname: `/${kind}`, search }}
-              className={({ isActive }) =>
-                `block rounded-md px-3 py-1.5 text-sm ${
-                  isActive
-                    ? 'bg-sky-50 font-medium text-sky-800 dark:bg-sky-950/60 dark:text-sky-300'
-                    : 'text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800/70'
-                }`
-              }
-            >
+            <NavLink to={{ pathname: `/${kind}`, search }} className={navLinkClass}>
+              {label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+      <h2 className="mt-4 mb-1 px-3 font-semibold text-[11px] text-slate-500 uppercase tracking-wider dark:text-slate-400">
+        Cluster
+      </h2>
+      <ul className="space-y-0.5">
+        {CLUSTER_VIEWS.map(({ path, label }) => (
+          <li key={path}>
+            <NavLink to={{ pathname: `/${path}`, search: clusterSearch }} className={navLinkClass}>
               {label}
             </NavLink>
           </li>

@@ -34,3 +34,11 @@ export function withSelector(href: string, selector: string | null | undefined):
 export function workloadLogsPath(namespace: string, selector: string): string {
   return `/logs?${new URLSearchParams({ ns: namespace, l: selector }).toString()}`;
 }
+
+/**
+ * A node's page (built in features/nodes). Nodes are cluster-scoped: the namespace in view, when
+ * given, rides along in `?ns=` so the views reached from the node page stay in it.
+ */
+export function nodePath(name: string, namespace?: string): string {
+  return `/nodes/${encodeURIComponent(name)}${namespace ? `?ns=${encodeURIComponent(namespace)}` : ''}`;
+}

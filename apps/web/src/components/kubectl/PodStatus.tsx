@@ -18,8 +18,9 @@ const DOT_CLASSES: Record<StatusTone, string> = {
  * its own (text-overflow does not reach into a flex container's text, so the cell's would not show an
  * ellipsis) and the whole status is the tooltip.
  */
-export function Status({ status }: { status: string }) {
-  const tone = statusTone(status);
+export function Status({ status, tone: given }: { status: string; tone?: StatusTone }) {
+  // A pod's STATUS by default; other kinds (a node's Ready, a namespace's Active) pass their own tone.
+  const tone = given ?? statusTone(status);
   return (
     <span
       className={`flex min-w-0 items-center gap-1.5 ${TONE_CLASSES[tone]}`}

@@ -23,6 +23,8 @@ export interface LiveTableProps<R extends LiveRow> {
   noun: string;
   /** The namespace shown, or undefined for all (which also shows the NAMESPACE column). */
   namespace: string | undefined;
+  /** Where the rows live as messages say it, for a cluster-scoped list: "the cluster". */
+  scope?: string | undefined;
   rows: R[] | undefined;
   status: 'pending' | 'error' | 'success';
   error: unknown;
@@ -39,8 +41,8 @@ export interface LiveTableProps<R extends LiveRow> {
   toolbar?: ReactNode;
   /** The label selector applied on the server, for the empty message. */
   selector?: string | undefined;
-  /** Where a row leads (its detail page): Enter on a focused row follows it. */
-  rowHref?: ((row: R) => string) | undefined;
+  /** Where a row leads (its detail page): Enter on a focused row follows it (nowhere: undefined). */
+  rowHref?: ((row: R) => string | undefined) | undefined;
   /** Space on a focused row (toggles its selection, when the columns include select-column). */
   onRowSpace?: ((row: R) => void) | undefined;
 }
@@ -54,6 +56,7 @@ export function LiveTable<R extends LiveRow>(props: LiveTableProps<R>) {
   const {
     noun,
     namespace,
+    scope,
     rows,
     status,
     error,
@@ -107,11 +110,11 @@ export function LiveTable<R extends LiveRow>(props: LiveTableProps<R>) {
       {status === 'pending' ? (
         <Message role="status">Loading {noun}…</Message>
       ) : status === 'error' ? (
-        <ErrorMessage error={error} noun={noun} namespace={namespace} />
+        <ErrorMessage error={error} noun={noun} where={scope ?? namespaceText(namespace)} />
       ) : rows !== undefined && rows.length === 0 ? (
         <Message role="status">
           No {noun} {selector ? `match the selector “${selector}” ` : ''}in{' '}
-          {namespace === undefined ? 'any namespace' : `namespace ${namespace}`}
+          {scope ?? (namespace === undefined ? 'any namespace' : `namespace ${namespace}`)}
         </Message>
       ) : data.length === 0 ? (
         <Message role="status">
@@ -140,7 +143,7 @@ function VirtualTable<R extends LiveRow>({
   table: ReturnType<typeof useReactTable<R>>;
   noun: string;
   changedAt: ReadonlyMap<string, number>;
-  rowHref: ((row: R) => string) | undefined;
+  rowHref: ((row: R) => string | undefined) | undefined;
   onRowSpace: ((row: R) => void) | undefined;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -183,7 +186,10 @@ function VirtualTable<R extends LiveRow>({
       if (row === undefined || event.target !== event.currentTarget) return;
       event.preventDefault();
       if (event.key === ' ') onRowSpace?.(row.original);
-      else if (rowHref) navigate(rowHref(row.original));
+      else {
+        const href = rowHref?.(row.original);
+        if (href !== undefined) navigate(href);
+      }
       return;
     }
     if (next === undefined) return;
@@ -273,16 +279,10 @@ function VirtualTable<R extends LiveRow>({
   );
 }
 
-function ErrorMessage({
-  error,
-  noun,
-  namespace,
-}: {
-  error: unknown;
-  noun: string;
-  namespace: string | undefined;
-}) {
-  const where = namespace === undefined ? 'all namespaces' : `namespace ${namespace}`;
+const namespaceText = (namespace: string | undefined) =>
+  namespace === undefined ? 'all namespaces' : `namespace ${namespace}`;
+
+function ErrorMessage({ error, noun, where }: { error: unknown; noun: string; where: string }) {
   return (
     <ErrorPanel
       error={error}

@@ -27,3 +27,18 @@ export function readyTone(ready: string): Extract<StatusTone, 'ok' | 'progress'>
   const [have, want] = ready.split('/');
   return have === want ? 'ok' : 'progress';
 }
+
+/**
+ * A node's STATUS (`Ready`, `NotReady`, `Unknown`, `,SchedulingDisabled` appended): Ready is fine,
+ * a cordoned Ready node is on its way (nothing new is scheduled there), anything else a problem.
+ */
+export function nodeStatusTone(status: string): StatusTone {
+  if (status === 'Ready') return 'ok';
+  if (status === 'Ready,SchedulingDisabled') return 'progress';
+  return 'error';
+}
+
+/** A namespace's STATUS (its phase): Active is fine, Terminating on its way out. */
+export function namespaceStatusTone(status: string): StatusTone {
+  return status === 'Active' ? 'ok' : status === 'Terminating' ? 'progress' : 'error';
+}

@@ -221,9 +221,15 @@ describe('DetailPage', () => {
     const rsRows = within(screen.getByTestId('replicasets-table')).getAllByRole('row').slice(1);
     expect(rsRows.map((r) => r.getAttribute('data-testid'))).toEqual(['rs-web-new', 'rs-web-old']);
     const pods = within(screen.getByTestId('pods'));
-    await waitFor(() =>
-      expect(pods.getAllByRole('link').map((a) => a.textContent)).toEqual(['web-new-a', 'web-new-b']),
+    const podLinks = () =>
+      pods.getAllByRole('link').filter((a) => a.getAttribute('href')?.startsWith('/pods/'));
+    await waitFor(() => expect(podLinks().map((a) => a.textContent)).toEqual(['web-new-a', 'web-new-b']));
+    // Each pod's node leads to the node's page, keeping the namespace in view.
+    const nodeLinks = pods.getAllByTestId('node-link');
+    expect(nodeLinks.map((a) => a.getAttribute('href'))).toEqual(
+      nodeLinks.map((a) => `/nodes/${a.textContent}?ns=shop`),
     );
+    expect(nodeLinks.length).toBe(2);
   });
 
   it('adds a clicked label to the list selector', async () => {

@@ -1,5 +1,6 @@
 import type { V1Container, V1ContainerStatus, V1Pod, V1ReplicaSet, V1Service } from '@kubernetes/client-node';
 import { describeProbe, podStatus, toDate } from '@wheelhouse/core';
+import { NodeLink } from '../../../components/kubectl/NodeLink';
 import { Status } from '../../../components/kubectl/PodStatus';
 import { Age } from '../../../components/live-table/Age';
 import { SimpleTable } from '../../../components/table';
@@ -168,7 +169,7 @@ export function PodSections({ pod }: { pod: V1Pod }) {
             ['Controlled by', <OwnerChain pod={pod} />],
             ['Uses', <Uses pod={pod} />],
             ['Services', <SelectedBy pod={pod} />],
-            ['Node', pod.spec?.nodeName || 'not scheduled'],
+            ['Node', pod.spec?.nodeName ? <NodeLink name={pod.spec.nodeName} /> : 'not scheduled'],
             [
               'Pod IP',
               pod.status?.podIP ? <span className="font-mono text-xs">{pod.status.podIP}</span> : undefined,

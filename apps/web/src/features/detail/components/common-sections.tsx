@@ -3,6 +3,7 @@ import { toDate } from '@wheelhouse/core';
 import { resourceKindOf } from '@wheelhouse/shared-types/constants';
 import { useState } from 'react';
 import { type ViewableKind, viewKind } from '../../../app/kinds';
+import { NodeLink } from '../../../components/kubectl/NodeLink';
 import { Status } from '../../../components/kubectl/PodStatus';
 import { ReadyRatio } from '../../../components/kubectl/ReadyRatio';
 import { Restarts } from '../../../components/kubectl/Restarts';
@@ -188,7 +189,7 @@ export function PodsTable({
           </span>,
           <Age since={row.created} />,
           <span className="font-mono text-xs">{row.ip}</span>,
-          row.node,
+          <NodeLink name={row.node} />,
         ];
         if (endpoints) cells.push(<EndpointBadge state={endpoints.get(row.name)} />);
         return { key: row.uid, cells, testId: `pod-${row.name}` };

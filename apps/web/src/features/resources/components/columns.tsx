@@ -1,6 +1,7 @@
 import { type ColumnDef, createColumnHelper } from '@tanstack/react-table';
 import type { ResourceKind } from '@wheelhouse/shared-types';
 import { Link } from 'react-router';
+import { NodeLink } from '../../../components/kubectl/NodeLink';
 import { Status } from '../../../components/kubectl/PodStatus';
 import { ReadyRatio } from '../../../components/kubectl/ReadyRatio';
 import { Restarts } from '../../../components/kubectl/Restarts';
@@ -93,7 +94,7 @@ function podColumns(): Columns<PodRow> {
     }),
     age,
     col.accessor('ip', { header: 'IP', meta: { width: '7.5rem', cellClassName: mono } }),
-    col.accessor('node', { header: 'NODE', cell: (c) => <Clipped text={c.getValue()} /> }),
+    col.accessor('node', { header: 'NODE', cell: (c) => <NodeLink name={c.getValue()} tabbable={false} /> }),
     col.accessor('nominatedNode', {
       header: 'NOMINATED NODE',
       cell: (c) => <Clipped text={c.getValue()} />,

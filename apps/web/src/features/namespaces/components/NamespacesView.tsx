@@ -1,0 +1,161 @@
+import { type ColumnDef, createColumnHelper, type SortingState } from '@tanstack/react-table';
+import { KINDS, VIEWABLE_KINDS, type ViewableKind } from '@wheelhouse/shared-types/constants';
+import { useMemo } from 'react';
+import { Link } from 'react-router';
+import { Status } from '../../../components/kubectl/PodStatus';
+import { Age } from '../../../components/live-table/Age';
+import { LiveTable } from '../../../components/live-table/LiveTable';
+import { formatSort, parseSort } from '../../../components/live-table/sort-param';
+import { PageHeader } from '../../../components/ViewHeader';
+import { type NamespaceRow, namespaceRow } from '../../../lib/kubectl/cluster-rows';
+import { namespaceStatusTone } from '../../../lib/kubectl/status-tone';
+import { useLiveNotice } from '../../../lib/live/live-context';
+import { useLiveList } from '../../../lib/live/live-query';
+import { listItems } from '../../../lib/live/reducers';
+import { listPath } from '../../../lib/paths';
+import { useUrlParam, useViewParams } from '../../../lib/url-state';
+import { type NamespaceCounts, useNamespaceCounts } from '../hooks/use-namespace-counts';
+
+const BY_NAME: SortingState = [{ id: 'name', desc: false }];
+const PARAMS = { kind: 'namespaces' } as const;
+/**
+ * A namespace's row with its counts in it: TanStack Table caches each cell's value per row object,
+ * so a count that changes must come in a new row, not from a column reading outside state.
+ */
+interface CountedRow extends NamespaceRow {
+  counts: Record<ViewableKind, number | undefined>;
+}
+
+const col = createColumnHelper<CountedRow>();
+const linkClass = 'text-sky-800 hover:underline dark:text-sky-300';
+
+/**
+ * NAME (opens the namespace: the Pods list in it), STATUS and AGE as `kubectl get namespaces`
+ * prints them, then how many of each of the six kinds it holds, each a link into that list there.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: a column list mixes value types; TanStack's own docs type it so
+function namespaceColumns(errors: Record<ViewableKind, string | undefined>): ColumnDef<CountedRow, any>[] {
+  return [
+    col.accessor('name', {
+      header: 'NAME',
+      cell: (c) => (
+        <Link
+          to={listPath('pods', c.getValue())}
+          tabIndex={-1}
+          title={`Switch to namespace ${c.getValue()}`}
+          className={`font-medium ${linkClass}`}
+        >
+          {c.getValue()}
+        </Link>
+      ),
+    }),
+    col.accessor('status', {
+      header: 'STATUS',
+      cell: (c) => <Status status={c.getValue()} tone={namespaceStatusTone(c.getValue())} />,
+      meta: { width: '8.5rem' },
+    }),
+    col.accessor((r) => r.created, {
+      id: 'age',
+      header: 'AGE',
+      cell: (c) => <Age since={c.getValue()} />,
+      sortingFn: (a, b) => (b.original.created ?? 0) - (a.original.created ?? 0),
+      sortDescFirst: false,
+      meta: { width: '5.5rem', cellClassName: 'tabular-nums' },
+    }),
+    ...VIEWABLE_KINDS.map((kind) => {
+      const error = errors[kind];
+      const { label, noun } = KINDS[kind].view;
+      return col.accessor((r) => r.counts[kind], {
+        id: kind,
+        header: label.toUpperCase(),
+        sortUndefined: 'last',
+        cell: (c) => {
+          if (error !== undefined) return <span title={`Cannot count ${noun}: ${error}`}>—</span>;
+          if (c.getValue() === undefined) return <span className="text-slate-400">…</span>;
+          return (
+            <Link
+              to={listPath(kind, c.row.original.name)}
+              tabIndex={-1}
+              aria-label={`${c.getValue()} ${noun} in ${c.row.original.name}`}
+              // An empty kind is muted, so the namespaces' contents stand out.
+              className={
+                c.getValue() === 0 ? 'text-slate-500 hover:underline dark:text-slate-400' : linkClass
+              }
+            >
+              {c.getValue()}
+            </Link>
+          );
+        },
+        meta: {
+          width:
+            kind === 'replicasets' || kind === 'deployments' || kind === 'configmaps' ? '8rem' : '6.5rem',
+          cellClassName: 'tabular-nums',
+        },
+      });
+    }),
+  ];
+}
+
+function errorsOf(counts: NamespaceCounts): Record<ViewableKind, string | undefined> {
+  return Object.fromEntries(VIEWABLE_KINDS.map((k) => [k, counts[k].error])) as Record<
+    ViewableKind,
+    string | undefined
+  >;
+}
+
+/**
+ * The cluster's namespaces, live, with what each holds. Cluster-scoped: the namespace in view
+ * (`?ns=`) stays in the URL for the other views and is named in the title.
+ */
+export default function NamespacesView() {
+  const { namespace, filter, setFilter } = useViewParams();
+  const query = useLiveList(PARAMS);
+  const notice = useLiveNotice(PARAMS);
+  const counts = useNamespaceCounts();
+  const rows = useMemo(
+    () =>
+      query.data
+        ? listItems(query.data).map((ns): CountedRow => {
+            const row = namespaceRow(ns);
+            const counted = {} as CountedRow['counts'];
+            for (const kind of VIEWABLE_KINDS) {
+              const perNamespace = counts[kind].counts;
+              counted[kind] = perNamespace === undefined ? undefined : (perNamespace.get(row.name) ?? 0);
+            }
+            return { ...row, counts: counted };
+          })
+        : undefined,
+    [query.data, counts],
+  );
+  const errorKey = VIEWABLE_KINDS.map((k) => counts[k].error ?? '').join('\n');
+  // Columns change only when a kind becomes countable or not (its error), not with every count.
+  const columns = useMemo(() => namespaceColumns(errorsOf(counts)), [errorKey]);
+  const [sortParam, setSortParam] = useUrlParam('sort');
+  const sorting = useMemo(() => parseSort(sortParam, columns, BY_NAME), [sortParam, columns]);
+
+  return (
+    <>
+      <PageHeader
+        title="Namespaces"
+        subtitle={namespace ? `in the cluster · viewing ${namespace}` : 'in the cluster'}
+        documentTitle="Namespaces"
+        className="px-4 pt-4 pb-3"
+      />
+      <LiveTable
+        noun="namespaces"
+        namespace={undefined}
+        scope="the cluster"
+        rows={rows}
+        status={query.status}
+        error={query.error}
+        columns={columns}
+        filter={filter}
+        onFilterChange={setFilter}
+        sorting={sorting}
+        onSortingChange={(next) => setSortParam(formatSort(next, BY_NAME))}
+        notice={notice}
+        rowHref={(row) => listPath('pods', row.name)}
+      />
+    </>
+  );
+}

@@ -1,0 +1,139 @@
+import type { V1Node, V1Pod } from '@kubernetes/client-node';
+import { formatAge, toDate } from '@wheelhouse/core';
+import { Link } from 'react-router';
+import { Status } from '../../../components/kubectl/PodStatus';
+import { ReadyRatio } from '../../../components/kubectl/ReadyRatio';
+import { Restarts } from '../../../components/kubectl/Restarts';
+import { Age } from '../../../components/live-table/Age';
+import { SimpleTable } from '../../../components/table';
+import { describeError } from '../../../lib/api';
+import { useNow } from '../../../lib/clock';
+import { podRow } from '../../../lib/kubectl/rows';
+import { detailPath } from '../../../lib/paths';
+import { Muted, Section, TONE_TEXT, type Tone } from '../../detail/components/ui';
+
+/** An age as kubectl describe's tables would leave room for it: `<unknown>` without a time. */
+function Ago({ at }: { at: Date | string | undefined }) {
+  const now = useNow();
+  const date = toDate(at);
+  if (date === undefined) return <>{'<unknown>'}</>;
+  return (
+    <time dateTime={date.toISOString()} title={date.toISOString()} className="whitespace-nowrap tabular-nums">
+      {formatAge(date, new Date(now))} ago
+    </time>
+  );
+}
+
+/** Ready is good when True; the pressure and unavailability conditions are good when False. */
+function conditionTone(type: string, status: string): Tone {
+  if (status !== 'True' && status !== 'False') return 'progress';
+  return (status === 'True') === (type === 'Ready') ? 'ok' : 'error';
+}
+
+/**
+ * `kubectl describe node`'s Conditions: type, status, last heartbeat and transition (as ages here,
+ * with the time as the tooltip), reason and message. Ready False is the problem; the pressure
+ * conditions are fine when False.
+ */
+export function ConditionsSection({ node }: { node: V1Node }) {
+  const conditions = node.status?.conditions ?? [];
+  return (
+    <Section title="Conditions" testId="node-conditions">
+      {conditions.length === 0 ? (
+        <Muted>The node has reported no conditions (kubectl STATUS: Unknown).</Muted>
+      ) : (
+        <SimpleTable
+          label="Conditions"
+          headers={['Type', 'Status', 'Last heartbeat', 'Last transition', 'Reason', 'Message']}
+          rows={conditions.map((c) => ({
+            key: c.type,
+            testId: `condition-${c.type}`,
+            cells: [
+              c.type,
+              <span className={`font-medium ${TONE_TEXT[conditionTone(c.type, c.status)]}`}>{c.status}</span>,
+              <Ago at={c.lastHeartbeatTime} />,
+              <Ago at={c.lastTransitionTime} />,
+              c.reason ?? '',
+              <span className="break-words">{c.message ?? ''}</span>,
+            ],
+          }))}
+        />
+      )}
+    </Section>
+  );
+}
+
+/** Capacity and Allocatable side by side, per resource, as describe lists them. */
+export function CapacitySection({ node }: { node: V1Node }) {
+  const capacity = node.status?.capacity ?? {};
+  const allocatable = node.status?.allocatable ?? {};
+  const names = [...new Set([...Object.keys(capacity), ...Object.keys(allocatable)])].sort();
+  return (
+    <Section title="Capacity" testId="node-capacity">
+      {names.length === 0 ? (
+        <Muted>The node has reported no capacity.</Muted>
+      ) : (
+        <SimpleTable
+          label="Capacity and allocatable"
+          headers={['Resource', 'Capacity', 'Allocatable']}
+          mono
+          rows={names.map((n) => ({
+            key: n,
+            testId: `capacity-${n}`,
+            cells: [n, capacity[n] ?? '', allocatable[n] ?? ''],
+          }))}
+        />
+      )}
+    </Section>
+  );
+}
+
+/** The pods bound to the node (spec.nodeName), across namespaces, live, each linked to its page. */
+export function NodePodsSection({ pods, error }: { pods: readonly V1Pod[] | undefined; error?: unknown }) {
+  const rows = (pods ?? [])
+    .map(podRow)
+    .sort((a, b) =>
+      a.namespace === b.namespace ? (a.name < b.name ? -1 : 1) : a.namespace < b.namespace ? -1 : 1,
+    );
+  return (
+    <Section title={`Pods${pods ? ` (${rows.length})` : ''}`} testId="node-pods">
+      {error !== undefined ? (
+        <p role="alert" className="text-red-700 text-sm dark:text-red-400">
+          Cannot list pods in all namespaces: {describeError(error).message}
+        </p>
+      ) : pods === undefined ? (
+        <Muted>Loading pods…</Muted>
+      ) : rows.length === 0 ? (
+        <Muted>No pods are bound to this node.</Muted>
+      ) : (
+        <SimpleTable
+          label="Pods on this node"
+          testId="pods-table"
+          headers={['Namespace', 'Name', 'Ready', 'Status', 'Restarts', 'Age', 'IP']}
+          rows={rows.map((row) => ({
+            key: row.uid,
+            testId: `pod-${row.name}`,
+            cells: [
+              row.namespace,
+              <Link
+                to={detailPath('pods', row.namespace, row.name)}
+                className="font-medium text-sky-800 hover:underline dark:text-sky-300"
+              >
+                {row.name}
+              </Link>,
+              <span className="tabular-nums">
+                <ReadyRatio ready={row.ready} />
+              </span>,
+              <Status status={row.status} />,
+              <span className="tabular-nums">
+                <Restarts count={row.restarts} last={row.lastRestart} />
+              </span>,
+              <Age since={row.created} />,
+              <span className="font-mono text-xs">{row.ip}</span>,
+            ],
+          }))}
+        />
+      )}
+    </Section>
+  );
+}
