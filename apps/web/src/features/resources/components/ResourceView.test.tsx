@@ -16,7 +16,7 @@ const meta = (name: string, rv = '1') => ({
   namespace: 'shop',
   uid: `uid-${name}`,
   resourceVersion: rv,
-  creationTimestamp: ago(5),
+  creationTimestamp: ago(30), // kubectl prints whole minutes from 10m on: a slow render cannot make it "5m1s"
 });
 
 const deployment = (rv: string, ready: number): V1Deployment => ({
@@ -107,7 +107,7 @@ describe('ResourceView', () => {
       'IMAGES',
       'SELECTOR',
     ]);
-    expect(cells('web')).toEqual(['web', '1/3', '3', '1', '5m', 'web', 'registry.invalid/web:1', 'app=web']);
+    expect(cells('web')).toEqual(['web', '1/3', '3', '1', '30m', 'web', 'registry.invalid/web:1', 'app=web']);
     await act(async () => {
       server.push('deployments', [{ type: 'MODIFIED', object: deployment('2', 3) }]);
       await new Promise((resolve) => setTimeout(resolve, 5));
@@ -119,13 +119,13 @@ describe('ResourceView', () => {
     renderList('services', 'Services');
     await screen.findByTestId('row-web');
     expect(headers()).toEqual(['NAME', 'TYPE', 'CLUSTER-IP', 'EXTERNAL-IP', 'PORT(S)', 'AGE', 'SELECTOR']);
-    expect(cells('web')).toEqual(['web', 'NodePort', '10.96.0.1', '<none>', '80:30080/TCP', '5m', 'app=web']);
+    expect(cells('web')).toEqual(['web', 'NodePort', '10.96.0.1', '<none>', '80:30080/TCP', '30m', 'app=web']);
   });
 
   it('prints Secrets with DATA from the key sizes', async () => {
     renderList('secrets', 'Secrets');
     await screen.findByTestId('row-db');
     expect(headers()).toEqual(['NAME', 'TYPE', 'DATA', 'AGE']);
-    expect(cells('db')).toEqual(['db', 'Opaque', '2', '5m']);
+    expect(cells('db')).toEqual(['db', 'Opaque', '2', '30m']);
   });
 });
