@@ -119,7 +119,15 @@ describe('ResourceView', () => {
     renderList('services', 'Services');
     await screen.findByTestId('row-web');
     expect(headers()).toEqual(['NAME', 'TYPE', 'CLUSTER-IP', 'EXTERNAL-IP', 'PORT(S)', 'AGE', 'SELECTOR']);
-    expect(cells('web')).toEqual(['web', 'NodePort', '10.96.0.1', '<none>', '80:30080/TCP', '30m', 'app=web']);
+    expect(cells('web')).toEqual([
+      'web',
+      'NodePort',
+      '10.96.0.1',
+      '<none>',
+      '80:30080/TCP',
+      '30m',
+      'app=web',
+    ]);
   });
 
   it('prints Secrets with DATA from the key sizes', async () => {
