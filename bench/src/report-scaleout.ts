@@ -56,6 +56,8 @@ export function renderReplicas(section: unknown, goals: Goal[]): string[] {
 export function renderAllNamespaces(section: unknown, goals: Goal[]): string[] {
   const a = section as Section<AllNamespacesResult> | undefined;
   if (!a) return [];
+  if (a.error || !a.grow)
+    return [`## f. Pods across namespaces${stampOf(a)}`, '', `**failed:** ${a.error ?? 'no result'}`, ''];
   const out = [
     `## f. ${a.target.toLocaleString('en')} pods across ${a.namespaces.toLocaleString('en')} namespaces${stampOf(a)}`,
     '',
