@@ -26,13 +26,20 @@ export interface BffMetrics {
   cpuSeconds: number;
   heapUsedBytes: number;
   informers: number;
+  sockets: number;
   eventsSent: number;
   queueDrops: number;
 }
 
-export async function startBff(root: string, kubeconfigPath: string): Promise<Bff> {
+/** `port`: where it listens (default: a free one); `env`: added to (or overriding) the bench's settings. */
+export async function startBff(
+  root: string,
+  kubeconfigPath: string,
+  opts: { port?: number; env?: Record<string, string> } = {},
+): Promise<Bff> {
   const child = await startBffProcess({
     env: {
+      ...(opts.port ? { WHEELHOUSE_PORT: String(opts.port) } : {}),
       HOME: process.env.HOME ?? '',
       KUBECONFIG: kubeconfigPath,
       WHEELHOUSE_HOST: '127.0.0.1',
@@ -40,6 +47,7 @@ export async function startBff(root: string, kubeconfigPath: string): Promise<Bf
       WHEELHOUSE_LOG_LEVEL: 'warn',
       // Keep informers warm between the phases of one benchmark.
       WHEELHOUSE_INFORMER_GRACE_MS: '600000',
+      ...opts.env,
     },
     timeoutMs: 30_000,
   });
@@ -62,6 +70,7 @@ export async function startBff(root: string, kubeconfigPath: string): Promise<Bf
       cpuSeconds: value('wheelhouse_process_cpu_seconds_total'),
       heapUsedBytes: value('wheelhouse_nodejs_heap_size_used_bytes'),
       informers: value('wheelhouse_informers'),
+      sockets: value('wheelhouse_sockets'),
       eventsSent: value('wheelhouse_events_sent_total'),
       queueDrops: value('wheelhouse_queue_drops_total'),
     };

@@ -17,7 +17,7 @@ interface Pod {
 }
 
 /** Records, per row, each new READY value ("1/1", "0/1") and when it appeared. */
-const READY_PROBE = `
+export const READY_PROBE = `
 (() => {
   const w = window;
   w.__ready = {};

@@ -216,3 +216,9 @@ export async function clusterEnv(clusterScript: string): Promise<string> {
   if (!m?.[1]) throw new Error(`unexpected output of cluster env: ${stdout}`);
   return m[1];
 }
+
+/** The directory of the cluster's kubectl (`cluster bin`). */
+export async function clusterBin(clusterScript: string): Promise<string> {
+  const { stdout } = await run(clusterScript, ['bin'], { timeout: 10_000 });
+  return stdout.trim();
+}

@@ -3,24 +3,30 @@
  * private bench cluster (bench/run.sh starts it). Writes bench/results/<date>.json and bench/RESULTS.md.
  *
  * Environment (all optional):
- *   BENCH_ONLY=fanout,latency,dom,scale,bundle   which benchmarks (default: all)
+ *   BENCH_ONLY=fanout,latency,dom,scale,bundle,replicas,allns   which benchmarks (default: all)
  *   BENCH_FANOUT=1,10,50,200                 socket clients
  *   BENCH_RATES=10,100,500                   patches per second
  *   BENCH_LATENCY_MS=10000                   duration of each rate
  *   BENCH_SCALES=1000,10000,30000            pods in one namespace
  *   BENCH_BROWSER=0                          skip the chromium measurements
+ *   BENCH_REPLICAS=3,300,7175                replicas: BFF processes, sockets, first port
+ *   BENCH_REPAINT_AT=10000                   scale size at which a change → row repaint is timed (1 and 5 tabs)
+ *   BENCH_ALLNS=100000,1000,1800             allns: target pods, namespaces, growth budget (s); its
+ *                                            pods already in the cluster (BENCH_KEEP_CLUSTER=1) are reused
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchAllNamespaces } from './allns';
 import { startBff } from './bff';
 import { benchBundle } from './bundle';
 import { benchDomLatency } from './dom-latency';
 import { benchFanout } from './fanout';
-import { clusterEnv, connectKube } from './kube';
+import { clusterBin, clusterEnv, connectKube } from './kube';
 import { benchLatency } from './latency';
+import { benchReplicas } from './replicas';
 import { renderMarkdown } from './report';
 import { benchScale } from './scale';
 import { mib } from './stats';
@@ -34,7 +40,9 @@ const list = (v: string | undefined, d: number[]) =>
         .filter((x) => Number.isFinite(x) && x > 0)
     : d;
 const only = new Set(
-  (process.env.BENCH_ONLY ?? 'fanout,latency,dom,scale,bundle').split(',').map((s) => s.trim()),
+  (process.env.BENCH_ONLY ?? 'fanout,latency,dom,scale,bundle,replicas,allns')
+    .split(',')
+    .map((s) => s.trim()),
 );
 
 const t0 = Date.now();
@@ -117,7 +125,16 @@ async function main(): Promise<void> {
     };
     // A partial run (BENCH_ONLY) keeps the other benchmarks of the same day's file; each section
     // carries its own time and commit.
-    for (const key of ['bundle', 'bffIdle', 'fanout', 'latency', 'domLatency', 'scale']) {
+    for (const key of [
+      'bundle',
+      'bffIdle',
+      'fanout',
+      'latency',
+      'domLatency',
+      'scale',
+      'replicas',
+      'allns',
+    ]) {
       if (out[key] === undefined && previous[key] !== undefined) out[key] = previous[key];
     }
     // Scale sizes measured again replace their rows; the other sizes keep theirs (with their time).
@@ -200,6 +217,7 @@ async function main(): Promise<void> {
         {
           createTimeoutMs: (n) => Math.max(120_000, n * 40),
           browser: process.env.BENCH_BROWSER !== '0',
+          repaintAt: Number(process.env.BENCH_REPAINT_AT ?? 10_000),
           onRow: (row) => {
             partial.rows.push(row);
             write();
@@ -210,6 +228,42 @@ async function main(): Promise<void> {
     );
     if ('error' in outcome) partial.error = outcome.error;
     else results.scale = { ...stamp(), ...outcome };
+    write();
+  }
+
+  if (only.has('replicas')) {
+    const [replicas = 3, sockets = 300, basePort = 7175] = list(process.env.BENCH_REPLICAS, [3, 300, 7175]);
+    results.replicas = {
+      ...stamp(),
+      ...(await section('replicas', () =>
+        benchReplicas(kube, root, { replicas, sockets, basePort, pods: 50, patches: 200, rate: 20 }, log),
+      )),
+    };
+    write();
+  }
+
+  if (only.has('allns')) {
+    const [target = 100_000, namespaces = 1000, budgetS = 1800] = list(
+      process.env.BENCH_ALLNS,
+      [100_000, 1000, 1800],
+    );
+    results.allns = {
+      ...stamp(),
+      ...(await section('all namespaces', async () =>
+        benchAllNamespaces(
+          kube,
+          root,
+          {
+            target,
+            namespaces,
+            growBudgetMs: budgetS * 1000,
+            browser: process.env.BENCH_BROWSER !== '0',
+            binDir: await clusterBin(clusterScript),
+          },
+          log,
+        ),
+      )),
+    };
     write();
   }
 

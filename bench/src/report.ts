@@ -3,6 +3,7 @@ import type { BundleResult } from './bundle';
 import type { DomLatencyResult } from './dom-latency';
 import type { FanoutRow } from './fanout';
 import type { LatencyRow } from './latency';
+import { renderAllNamespaces, renderRepaint, renderReplicas } from './report-scaleout';
 import type { ScaleRow } from './scale';
 import { ratio, round } from './stats';
 
@@ -219,6 +220,8 @@ export function renderMarkdown(raw: Record<string, unknown>, jsonName: string, a
     ]);
   }
 
+  out.push(...renderRepaint(r.scale?.rows, goals));
+  out.push(...renderReplicas(raw.replicas, goals), ...renderAllNamespaces(raw.allns, goals));
   out.push('## Goals', '', '| goal | measured | met |', '| --- | --- | :---: |');
   for (const [goal, measured, pass] of goals) out.push(`| ${goal} | ${measured} | ${ok(pass)} |`);
   out.push('');

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from '@playwright/test';
 import { type Bff, connectSocket, startBff, subscribe } from './bff';
 import { createNamespace, deleteNamespace, type Kube, sleep, waitForRunning } from './kube';
+import { measureRepaint, type RepaintResult } from './repaint';
 import { median, mib, round, timeIt } from './stats';
 
 export interface ScaleRow {
@@ -36,6 +37,9 @@ export interface ScaleRow {
     jsHeapMiB: number;
   };
   browserError?: string;
+  /** A pod's change → its row repainted, with one and with five tabs (at opts.repaintAt pods). */
+  repaint?: RepaintResult[];
+  repaintError?: string;
   notes: string[];
 }
 
@@ -101,7 +105,7 @@ export const PROBES = `
 })();
 `;
 
-async function firstRows(page: Page, url: string, timeoutMs: number): Promise<number> {
+export async function firstRows(page: Page, url: string, timeoutMs: number): Promise<number> {
   await page.goto(url, { waitUntil: 'commit' });
   try {
     await page.waitForFunction(() => (window as unknown as Probed).__firstRowsAt !== undefined, undefined, {
@@ -120,14 +124,14 @@ async function firstRows(page: Page, url: string, timeoutMs: number): Promise<nu
 }
 
 /** One keystroke in the filter box → the next frame showing its effect; undefined when none showed. */
-async function keystroke(page: Page, key: string, timeoutMs: number): Promise<number | undefined> {
+export async function keystroke(page: Page, key: string, timeoutMs: number): Promise<number | undefined> {
   await page.evaluate((limit) => (window as unknown as Probed).__armKeystroke(limit), timeoutMs);
   await page.keyboard.type(key);
   const ms = await page.evaluate(() => (window as unknown as Probed).__keystroke);
   return ms ?? undefined;
 }
 
-async function jsHeap(page: Page): Promise<number> {
+export async function jsHeap(page: Page): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
@@ -181,7 +185,12 @@ export async function benchScale(
   kube: Kube,
   root: string,
   sizes: number[],
-  opts: { createTimeoutMs: (n: number) => number; browser: boolean; onRow?: (row: ScaleRow) => void },
+  opts: {
+    createTimeoutMs: (n: number) => number;
+    browser: boolean;
+    repaintAt?: number;
+    onRow?: (row: ScaleRow) => void;
+  },
   log: (s: string) => void,
 ) {
   const ns = `bench-scale-${Date.now().toString(36)}`;
@@ -285,6 +294,18 @@ export async function benchScale(
           } catch (err) {
             row.browserError = (err as Error).message.split('\n')[0] ?? String(err);
             log(`scale ${n}: browser measurement failed: ${row.browserError}`);
+          }
+          if (n === opts.repaintAt && browser?.isConnected()) {
+            try {
+              row.repaint = [];
+              for (const tabs of [1, 5]) {
+                const o = { tabs, flips: 40, ratePerSecond: 4, timeoutMs: Math.max(60_000, n * 6) };
+                row.repaint.push(await measureRepaint(kube, browser, bff.url, ns, n, o, log));
+              }
+            } catch (err) {
+              row.repaintError = (err as Error).message.split('\n')[0] ?? String(err);
+              log(`scale ${n}: repaint measurement failed: ${row.repaintError}`);
+            }
           }
           row.bffRssWithBrowserMiB = mib((await bff.metrics()).rssBytes);
         }

@@ -72,7 +72,7 @@ export function createApp(config: Config, deps: AppDeps = {}) {
     extraHosts: config.allowedHosts,
     extraOrigins: config.allowedOrigins,
   });
-  const csrfToken = newCsrfToken();
+  const csrfToken = config.csrfToken ?? newCsrfToken();
 
   const app = express();
   app.disable('x-powered-by');

@@ -54,6 +54,15 @@ const EnvSchema = z.object({
   KUBERNETES_SERVICE_HOST: z.string().optional(),
   /** Mark the token cookie Secure (when served over HTTPS, e.g. behind an Ingress). */
   WHEELHOUSE_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
+  /**
+   * The CSRF token every replica hands out and checks (a random one per process when unset). Replicas
+   * behind one Service need the same one: a browser reads it from one replica and may send its next
+   * write (or its token-mode login) to another. The chart sets it from a Secret when replicas > 1.
+   */
+  WHEELHOUSE_CSRF_TOKEN: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{32,256}$/, 'must be 32–256 characters of A–Z, a–z, 0–9, - or _')
+    .optional(),
 });
 
 export type Config = {
@@ -77,6 +86,8 @@ export type Config = {
   /** Use the pod's ServiceAccount/cluster (in-cluster mode, or token mode inside a pod). */
   inCluster: boolean;
   secureCookies: boolean;
+  /** Shared CSRF token (WHEELHOUSE_CSRF_TOKEN), or undefined for a random one per process. */
+  csrfToken: string | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -110,5 +121,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       e.WHEELHOUSE_MODE === 'in-cluster' ||
       (e.WHEELHOUSE_MODE === 'token' && !e.KUBECONFIG && Boolean(e.KUBERNETES_SERVICE_HOST)),
     secureCookies: e.WHEELHOUSE_SECURE_COOKIES === 'true',
+    csrfToken: e.WHEELHOUSE_CSRF_TOKEN,
   };
 }

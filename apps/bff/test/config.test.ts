@@ -36,4 +36,13 @@ describe('configuration', () => {
     expect(c.allowedOrigins).toEqual(['http://a:1', 'http://b:2']);
     expect(c.allowedHosts).toEqual(['dash.example']);
   });
+
+  it('takes a shared CSRF token for replicas, and refuses a short or odd one naming the variable', () => {
+    expect(loadConfig({}).csrfToken).toBeUndefined();
+    const token = `${'a'.repeat(20)}-_${'Z9'.repeat(10)}`;
+    expect(loadConfig({ WHEELHOUSE_CSRF_TOKEN: token }).csrfToken).toBe(token);
+    for (const bad of ['short', 'x'.repeat(31), `${'a'.repeat(40)} b`, `${'a'.repeat(40)};`]) {
+      expect(() => loadConfig({ WHEELHOUSE_CSRF_TOKEN: bad }), bad).toThrow(/WHEELHOUSE_CSRF_TOKEN/);
+    }
+  });
 });

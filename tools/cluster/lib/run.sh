@@ -216,9 +216,32 @@ cmd_up() {
     --bind-address 127.0.0.1 --secure-port "$p_sched" --leader-elect=false
   write_pod_logs_config
   write_pod_exec_config
+  # WHEELHOUSE_KWOK_PARALLELISM: pod status changes KWOK plays at once (its default 4 makes 100k
+  # pods Running at ~50/s on 2 busy cores; the bench's many-pods runs raise it).
+  local kwok_opts=()
+  if [ -n "${WHEELHOUSE_KWOK_PARALLELISM:-}" ]; then
+    # A KwokConfiguration given by file is not defaulted: KWOK's other defaults are spelt out.
+    cat >"$STATE_DIR/kwok-options.yaml" <<YAML
+apiVersion: config.kwok.x-k8s.io/v1alpha1
+kind: KwokConfiguration
+options:
+  podPlayStageParallelism: $((WHEELHOUSE_KWOK_PARALLELISM))
+  nodePlayStageParallelism: 4
+  nodeLeaseParallelism: 4
+  podsOnNodeSyncParallelism: 1
+  enablePodsOnNodeSyncListPager: true
+  enablePodsOnNodeSyncStreamWatch: false
+  enableDebuggingHandlers: true
+  enableContentionProfiling: false
+  enableProfilingHandler: true
+  nodeStatusUpdateFrequencyMilliseconds: 10000
+  heartbeatFactor: 5
+YAML
+    kwok_opts=(--config "$STATE_DIR/kwok-options.yaml")
+  fi
   start_proc kwok --kubeconfig "$STATE_DIR/kwok.kubeconfig" \
     --config "$BIN_DIR/stages/$KWOK_STAGES/stages.yaml" --config "$STATE_DIR/kwok-logs.yaml" \
-    --config "$STATE_DIR/kwok-exec.yaml" \
+    --config "$STATE_DIR/kwok-exec.yaml" "${kwok_opts[@]}" \
     --manage-nodes-with-annotation-selector kwok.x-k8s.io/node=fake \
     --node-ip 127.0.0.1 --node-port "$p_kwok" --server-address "127.0.0.1:$p_kwok" \
     --tls-cert-file "$pki/kwok-serving.crt" --tls-private-key-file "$pki/kwok-serving.key" \

@@ -2,6 +2,7 @@
  * The Helm chart, rendered by the pinned helm: lint, the shape of every object for the default
  * values and each opt-in tier, and the committed plain manifests are what the chart renders.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -42,6 +43,7 @@ describe('helm chart deploy/chart/wheelhouse', () => {
     ['edit + secrets write tier', ['rbac.edit=true', 'rbac.secrets.read=true', 'rbac.secrets.write=true']],
     ['exec tier', ['rbac.exec=true']],
     ['token mode behind an Ingress', ['mode=token', 'ingress.enabled=true']],
+    ['three replicas', ['replicas=3']],
   ])('helm lint --strict passes with %s', async (_name, set) => {
     const r = await helm(['lint', '--strict', CHART, ...set.flatMap((s) => ['--set', s])]);
     expect(r.code, r.stdout + r.stderr).toBe(0);
@@ -192,6 +194,71 @@ describe('helm chart deploy/chart/wheelhouse', () => {
       WHEELHOUSE_SECURE_COOKIES: 'true',
     });
     expect(objects.some((o) => o.kind === 'ClusterRole')).toBe(false);
+  });
+
+  it('one replica by default: no PodDisruptionBudget, no spread, no shared CSRF Secret (a budget on one pod would block every drain)', async () => {
+    const { objects } = await renderChart();
+    const dep = find(objects, 'Deployment');
+    expect(dep.spec.replicas).toBe(1);
+    expect(dep.spec.template.spec.topologySpreadConstraints).toBeUndefined();
+    expect(JSON.stringify(dep)).not.toContain('WHEELHOUSE_CSRF_TOKEN');
+    expect(objects.some((o) => o.kind === 'PodDisruptionBudget' || o.kind === 'Secret')).toBe(false);
+  });
+
+  it('replicas=3: a budget of one replica away at a time, soft spread by node and zone, one CSRF token from a Secret, RBAC still read-only', async () => {
+    const { objects } = await renderChart(['replicas=3']);
+    const dep = find(objects, 'Deployment');
+    const selector = dep.spec.selector.matchLabels;
+    expect(dep.spec.replicas).toBe(3);
+    const pdb = find(objects, 'PodDisruptionBudget');
+    expect(pdb.apiVersion).toBe('policy/v1');
+    expect(pdb.spec).toEqual({ maxUnavailable: 1, selector: { matchLabels: selector } });
+    const pod = dep.spec.template.spec;
+    expect(pod.topologySpreadConstraints).toEqual(
+      ['kubernetes.io/hostname', 'topology.kubernetes.io/zone'].map((topologyKey) => ({
+        topologyKey,
+        maxSkew: 1,
+        whenUnsatisfiable: 'ScheduleAnyway',
+        labelSelector: { matchLabels: selector },
+        matchLabelKeys: ['pod-template-hash'],
+      })),
+    );
+    const secret = find(objects, 'Secret');
+    expect(secret.metadata.name).toBe('wheelhouse-csrf');
+    const token = Buffer.from(secret.data.token, 'base64').toString();
+    expect(token).toMatch(/^[A-Za-z0-9]{43}$/);
+    const env = pod.containers[0].env as Array<{ name: string; valueFrom?: unknown }>;
+    expect(env.find((e) => e.name === 'WHEELHOUSE_CSRF_TOKEN')?.valueFrom).toEqual({
+      secretKeyRef: { name: 'wheelhouse-csrf', key: 'token' },
+    });
+    // The pods roll when the token changes: the annotation is the checksum of the token in the Secret.
+    expect(dep.spec.template.metadata.annotations['checksum/csrf']).toBe(
+      createHash('sha256').update(token).digest('hex').slice(0, 16),
+    );
+    expect(grants(objects)).toEqual(grants((await renderChart()).objects));
+  });
+
+  it('replicas: a given csrfToken is used as is; the budget and the spread can be turned off or made hard', async () => {
+    const token = 'k'.repeat(40);
+    const given = await renderChart(['replicas=2', `csrfToken=${token}`]);
+    expect(Buffer.from(find(given.objects, 'Secret').data.token, 'base64').toString()).toBe(token);
+    const off = await renderChart([
+      'replicas=2',
+      'podDisruptionBudget.enabled=false',
+      'topologySpread.enabled=false',
+    ]);
+    expect(off.objects.some((o) => o.kind === 'PodDisruptionBudget')).toBe(false);
+    expect(find(off.objects, 'Deployment').spec.template.spec.topologySpreadConstraints).toBeUndefined();
+    const hard = await renderChart(['replicas=2', 'topologySpread.whenUnsatisfiable=DoNotSchedule']);
+    const spread = find(hard.objects, 'Deployment').spec.template.spec.topologySpreadConstraints as Array<{
+      whenUnsatisfiable: string;
+    }>;
+    expect(spread.map((c) => c.whenUnsatisfiable)).toEqual(['DoNotSchedule', 'DoNotSchedule']);
+    await expect(renderChart(['replicas=-1'])).rejects.toThrow(/\/replicas/);
+    await expect(renderChart(['replicas=2', 'csrfToken=short'])).rejects.toThrow(/\/csrfToken/);
+    await expect(renderChart(['topologySpread.whenUnsatisfiable=Maybe'])).rejects.toThrow(
+      /\/topologySpread\/whenUnsatisfiable/,
+    );
   });
 
   it('values.schema.json rejects a wrong mode, a non-boolean tier and a misspelt key', async () => {

@@ -39,3 +39,24 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version }}
 {{- range .Values.ingress.hosts }}{{ $hosts = append $hosts .host }}{{ end -}}
 {{- join "," $hosts -}}
 {{- end -}}
+
+{{/*
+The CSRF token the replicas share: the csrfToken value, else the one already in the release's Secret
+(kept across upgrades), else a new random one — chosen once per render (remembered in .Values), so the
+Secret and the pods' checksum annotation agree. `lookup` is empty under `helm template`.
+*/}}
+{{- define "wheelhouse.csrfToken" -}}
+{{- if not (hasKey .Values "_csrfTokenChosen") -}}
+{{- $token := .Values.csrfToken -}}
+{{- if not $token -}}
+{{- $existing := lookup "v1" "Secret" .Release.Namespace (printf "%s-csrf" (include "wheelhouse.fullname" .)) -}}
+{{- if and $existing $existing.data (index $existing.data "token") -}}
+{{- $token = index $existing.data "token" | b64dec -}}
+{{- else -}}
+{{- $token = randAlphaNum 43 -}}
+{{- end -}}
+{{- end -}}
+{{- $_ := set .Values "_csrfTokenChosen" $token -}}
+{{- end -}}
+{{- .Values._csrfTokenChosen -}}
+{{- end -}}

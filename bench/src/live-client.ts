@@ -1,0 +1,63 @@
+/**
+ * What one browser-protocol client knows of one subscription: namespace/name → resourceVersion, kept
+ * the way the web client's reducers keep it (snapshot, then ADDED/MODIFIED/DELETED, a resync replaces
+ * everything), and when each (name, resourceVersion) reached it. Only names and resourceVersions are
+ * read, so it works for full objects and slim rows alike; resourceVersions are compared for equality only.
+ */
+import type { BenchSocket } from './bff';
+import { subscribe } from './bff';
+
+interface Meta {
+  metadata?: { name?: string; namespace?: string; resourceVersion?: string };
+}
+
+const keyOf = (o: Meta) => `${o.metadata?.namespace ?? ''}/${o.metadata?.name ?? ''}`;
+
+export class LiveClient {
+  readonly state = new Map<string, string>();
+  /** `key@resourceVersion` → when it arrived (performance.timeOrigin + now, like the patcher's stamps). */
+  readonly arrivals = new Map<string, number>();
+  resyncs = 0;
+  private subId = '';
+
+  constructor(readonly socket: BenchSocket) {
+    socket.on('events', ({ subId, batch }) => {
+      if (subId !== this.subId) return;
+      const at = performance.timeOrigin + performance.now();
+      for (const e of batch) {
+        const o = e.object as Meta;
+        const key = keyOf(o);
+        if (e.type === 'DELETED') this.state.delete(key);
+        else this.state.set(key, o.metadata?.resourceVersion ?? '');
+        this.arrivals.set(`${key}@${o.metadata?.resourceVersion ?? ''}`, at);
+      }
+    });
+    socket.on('resync', ({ subId, items }) => {
+      if (subId !== this.subId) return;
+      this.resyncs++;
+      this.state.clear();
+      for (const o of items as Meta[]) this.state.set(keyOf(o), o.metadata?.resourceVersion ?? '');
+    });
+  }
+
+  async subscribe(req: Parameters<typeof subscribe>[1], timeoutMs?: number): Promise<void> {
+    const ack = await subscribe(this.socket, req, timeoutMs);
+    this.subId = ack.subId;
+    for (const o of ack.items as Meta[]) this.state.set(keyOf(o), o.metadata?.resourceVersion ?? '');
+  }
+
+  /** Differences from `truth` (namespace/name → resourceVersion of a fresh LIST), at most `limit`. */
+  diff(truth: Map<string, string>, limit = 3): string[] {
+    const out: string[] = [];
+    for (const [k, rv] of truth) {
+      if (out.length >= limit) break;
+      const mine = this.state.get(k);
+      if (mine !== rv) out.push(mine === undefined ? `missing ${k}` : `${k} at ${mine}, LIST says ${rv}`);
+    }
+    for (const k of this.state.keys()) {
+      if (out.length >= limit) break;
+      if (!truth.has(k)) out.push(`extra ${k}`);
+    }
+    return out;
+  }
+}
