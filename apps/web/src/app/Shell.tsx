@@ -5,6 +5,7 @@ import { ContextSwitcher } from '../features/contexts/components/ContextSwitcher
 import { CreateButton } from '../features/edit/components/CreateButton';
 import { LiveIndicator } from '../features/live/components/LiveIndicator';
 import { NamespaceSwitcher } from '../features/namespaces/components/NamespaceSwitcher';
+import { CommandPalette } from '../features/palette/components/CommandPalette';
 import { LoginScreen } from '../features/session/components/LoginScreen';
 import { ThemeToggle } from '../features/theme/components/ThemeToggle';
 import { useSession } from '../lib/session';
@@ -107,6 +108,7 @@ export function Shell() {
         <Wordmark />
         <ContextName />
         <div className="ml-auto flex items-center gap-4">
+          <CommandPalette />
           <HeaderCreate />
           <NamespaceSwitcher />
           <LiveIndicator />

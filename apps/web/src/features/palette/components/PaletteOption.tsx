@@ -1,0 +1,57 @@
+import type { PaletteResult } from '../lib/search';
+
+/**
+ * One result: its type, namespace and name, and the view it opens. Every part is text (a hostile
+ * name stays a string); long names are cut with an ellipsis and shown whole in the tooltip.
+ */
+export function PaletteOption({
+  id,
+  result,
+  active,
+  onPoint,
+  onPick,
+}: {
+  id: string;
+  result: PaletteResult;
+  active: boolean;
+  onPoint: () => void;
+  onPick: () => void;
+}) {
+  const full = result.namespace ? `${result.type} ${result.namespace}/${result.name}` : result.name;
+  return (
+    // The listbox is driven from the combobox's keyboard (aria-activedescendant); the option only
+    // needs the mouse, so it has no key handler of its own.
+    // biome-ignore lint/a11y/useKeyWithClickEvents: keys go through the combobox input.
+    <div
+      id={id}
+      role="option"
+      tabIndex={-1}
+      aria-selected={active}
+      data-testid="palette-option"
+      data-href={result.href}
+      title={`${full} → ${result.opens}`}
+      onMouseMove={() => {
+        if (!active) onPoint();
+      }}
+      onMouseDown={(e) => e.preventDefault() /* keep focus in the input */}
+      onClick={onPick}
+      className={`mx-1 flex cursor-pointer items-center gap-3 rounded-md px-3 py-1.5 text-sm ${
+        active ? 'bg-sky-100 text-slate-950 dark:bg-sky-900/70 dark:text-white' : ''
+      }`}
+    >
+      <span className="w-24 shrink-0 text-slate-600 text-xs dark:text-slate-400">{result.type}</span>
+      <span className={`flex min-w-0 flex-1 items-baseline gap-1 ${result.namespace ? 'font-mono' : ''}`}>
+        {result.namespace && (
+          <span className="max-w-[40%] shrink-0 truncate text-slate-600 dark:text-slate-400">
+            {result.namespace}/
+          </span>
+        )}
+        <span className="truncate font-medium">{result.name}</span>
+      </span>
+      <span className="shrink-0 text-slate-600 text-xs dark:text-slate-400">
+        {active && <span aria-hidden="true">↵ </span>}
+        {result.opens}
+      </span>
+    </div>
+  );
+}

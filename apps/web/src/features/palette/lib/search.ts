@@ -1,0 +1,162 @@
+import { KINDS, type ViewableKind } from '@wheelhouse/shared-types/constants';
+import type { NavView, ObjectView } from '../../../lib/views';
+import { type ParsedQuery, parseQuery } from './parse';
+import { bestMatch, MATCH, type MatchClass, matchClass } from './rank';
+
+/** One object the palette can find: what the live lists hold, by name only (never a value). */
+export interface FoundObject {
+  readonly kind: ViewableKind;
+  readonly namespace: string;
+  readonly name: string;
+}
+
+/** What the palette searches: the registry's views and the objects in the live caches. */
+export interface SearchSource {
+  readonly navViews: readonly NavView[];
+  readonly objectViews: readonly ObjectView[];
+  readonly objects: readonly FoundObject[];
+  /** The namespaces the objects are in, sorted. */
+  readonly namespaces: readonly string[];
+  /** The namespace in view (ties go to it), and the list in view (where a namespace jump leads). */
+  readonly currentNamespace: string | undefined;
+  readonly currentList: NavView | undefined;
+}
+
+/** One line of the palette: what it is, and the view it opens. */
+export interface PaletteResult {
+  readonly id: string;
+  /** "Deployment", "View", "Namespace". */
+  readonly type: string;
+  readonly namespace: string | undefined;
+  readonly name: string;
+  /** Where it leads: "Rollout", "Object page", "List". */
+  readonly opens: string;
+  readonly href: string;
+  readonly match: MatchClass;
+}
+
+export interface SearchResults {
+  readonly shown: readonly PaletteResult[];
+  /** How many more matched than are shown. */
+  readonly more: number;
+}
+
+/** How many results the palette renders: more than this asks the user to keep typing. */
+export const RESULT_LIMIT = 50;
+
+const KIND_ORDER = new Map<string, number>(Object.keys(KINDS).map((kind, i) => [kind, i]));
+
+function listHref(view: NavView, namespace: string | undefined): string {
+  return namespace && view.namespaced
+    ? `${view.pathname}?ns=${encodeURIComponent(namespace)}`
+    : view.pathname;
+}
+
+function namespaceMatches(query: ParsedQuery, namespace: string): boolean {
+  if (query.namespace !== undefined && matchClass(query.namespace, namespace) < MATCH.prefix) return false;
+  return query.more.every((term) => matchClass(term, namespace) > MATCH.none);
+}
+
+interface Ranked {
+  result: PaletteResult;
+  /** Views before namespaces before objects, at the same match class. */
+  group: number;
+  here: boolean;
+  kindOrder: number;
+}
+
+function viewResult(view: NavView, namespace: string | undefined, match: MatchClass): PaletteResult {
+  const id = `view:${view.id}:${namespace ?? ''}`;
+  const name = namespace && view.namespaced ? `${view.label} in ${namespace}` : view.label;
+  return {
+    id,
+    type: 'View',
+    namespace: undefined,
+    name,
+    opens: 'List',
+    href: listHref(view, namespace),
+    match,
+  };
+}
+
+/** The views that match: lists by their label or kubectl's names, and a list in another namespace. */
+function viewResults(query: ParsedQuery, source: SearchSource, out: Ranked[]): void {
+  if (query.view !== undefined) return;
+  const here = source.currentNamespace;
+  let list = query.kind;
+  if (list === undefined) {
+    // A bare word: a view by its label ("deploy"), or the list in view in a namespace ("payments").
+    if (query.namespace !== undefined || query.more.length > 0) return;
+    for (const view of source.navViews) {
+      const match = bestMatch(query.name, [view.label, ...view.aliases]);
+      if (match !== MATCH.none)
+        out.push({ result: viewResult(view, here, match), group: 0, here: true, kindOrder: 0 });
+    }
+    list = source.currentList;
+    if (list === undefined || query.name === '') return;
+  } else if (query.name === '' && query.namespace === undefined) {
+    out.push({ result: viewResult(list, here, MATCH.exact), group: 0, here: true, kindOrder: 0 });
+  }
+  if (!list.namespaced) return;
+  const wanted = query.namespace ?? query.name;
+  // After a kind word a loose match is meant ("pods dmo"); a bare word jumps on a word's start only.
+  const least = query.kind === undefined ? MATCH.wordPrefix : MATCH.subsequence;
+  for (const namespace of source.namespaces) {
+    const match = matchClass(wanted, namespace);
+    if (wanted === '' || match < least) continue;
+    out.push({
+      result: viewResult(list, namespace, match),
+      group: 1,
+      here: namespace === here,
+      kindOrder: 0,
+    });
+  }
+}
+
+function objectResults(query: ParsedQuery, source: SearchSource, out: Ranked[]): void {
+  const view = query.view ?? source.objectViews[0];
+  if (view === undefined) return;
+  const kinds = new Set<string>(view.kinds);
+  const only = query.kind?.id;
+  for (const object of source.objects) {
+    if (!kinds.has(object.kind) || (only !== undefined && object.kind !== only)) continue;
+    const match = matchClass(query.name, object.name);
+    if (match === MATCH.none || !namespaceMatches(query, object.namespace)) continue;
+    const result: PaletteResult = {
+      id: `${view.id}:${object.kind}:${object.namespace}/${object.name}`,
+      type: KINDS[object.kind].kind,
+      namespace: object.namespace,
+      name: object.name,
+      opens: view.label,
+      href: view.path(object.kind, object.namespace, object.name),
+      match,
+    };
+    const kindOrder = KIND_ORDER.get(object.kind) ?? 0;
+    out.push({ result, group: 2, here: object.namespace === source.currentNamespace, kindOrder });
+  }
+}
+
+function compare(a: Ranked, b: Ranked): number {
+  return (
+    b.result.match - a.result.match ||
+    a.group - b.group ||
+    Number(b.here) - Number(a.here) ||
+    a.result.name.length - b.result.name.length ||
+    (a.result.namespace ?? '').localeCompare(b.result.namespace ?? '') ||
+    a.kindOrder - b.kindOrder ||
+    a.result.name.localeCompare(b.result.name)
+  );
+}
+
+/**
+ * The results for a query, best first: by match class, then views before objects, the namespace in
+ * view first, shorter names, then by namespace and kind (the nav's order), so one namespace's hits sit together.
+ */
+export function search(text: string, source: SearchSource, limit = RESULT_LIMIT): SearchResults {
+  const query = parseQuery(text, source.navViews, source.objectViews);
+  const ranked: Ranked[] = [];
+  viewResults(query, source, ranked);
+  objectResults(query, source, ranked);
+  ranked.sort(compare);
+  return { shown: ranked.slice(0, limit).map((r) => r.result), more: Math.max(0, ranked.length - limit) };
+}
