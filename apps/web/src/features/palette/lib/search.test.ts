@@ -126,6 +126,10 @@ describe('search', () => {
     expect(results.shown[0]?.name).toBe('load-000');
   });
 
+  it('offers the views, and no objects, before anything is typed', () => {
+    expect(search('', source()).shown.map((r) => r.name)).toEqual(NAV_VIEWS.map((v) => v.label));
+  });
+
   it('says nothing matched rather than guessing', () => {
     expect(search('zzzz', source())).toEqual({ shown: [], more: 0 });
   });

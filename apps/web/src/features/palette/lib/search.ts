@@ -62,7 +62,8 @@ interface Ranked {
   /** Views before namespaces before objects, at the same match class. */
   group: number;
   here: boolean;
-  kindOrder: number;
+  /** Order among equals: the nav's for views, the kinds record's for objects. */
+  order: number;
 }
 
 function viewResult(view: NavView, namespace: string | undefined, match: MatchClass): PaletteResult {
@@ -87,15 +88,15 @@ function viewResults(query: ParsedQuery, source: SearchSource, out: Ranked[]): v
   if (list === undefined) {
     // A bare word: a view by its label ("deploy"), or the list in view in a namespace ("payments").
     if (query.namespace !== undefined || query.more.length > 0) return;
-    for (const view of source.navViews) {
+    source.navViews.forEach((view, order) => {
       const match = bestMatch(query.name, [view.label, ...view.aliases]);
       if (match !== MATCH.none)
-        out.push({ result: viewResult(view, here, match), group: 0, here: true, kindOrder: 0 });
-    }
+        out.push({ result: viewResult(view, here, match), group: 0, here: true, order });
+    });
     list = source.currentList;
     if (list === undefined || query.name === '') return;
   } else if (query.name === '' && query.namespace === undefined) {
-    out.push({ result: viewResult(list, here, MATCH.exact), group: 0, here: true, kindOrder: 0 });
+    out.push({ result: viewResult(list, here, MATCH.exact), group: 0, here: true, order: 0 });
   }
   if (!list.namespaced) return;
   const wanted = query.namespace ?? query.name;
@@ -108,7 +109,7 @@ function viewResults(query: ParsedQuery, source: SearchSource, out: Ranked[]): v
       result: viewResult(list, namespace, match),
       group: 1,
       here: namespace === here,
-      kindOrder: 0,
+      order: 0,
     });
   }
 }
@@ -116,6 +117,9 @@ function viewResults(query: ParsedQuery, source: SearchSource, out: Ranked[]): v
 function objectResults(query: ParsedQuery, source: SearchSource, out: Ranked[]): void {
   const view = query.view ?? source.objectViews[0];
   if (view === undefined) return;
+  // Nothing typed yet: the views only, rather than the first fifty names of the cluster.
+  const asked = query.view ?? query.kind ?? query.namespace ?? (query.name || undefined);
+  if (asked === undefined) return;
   const kinds = new Set<string>(view.kinds);
   const only = query.kind?.id;
   for (const object of source.objects) {
@@ -131,8 +135,8 @@ function objectResults(query: ParsedQuery, source: SearchSource, out: Ranked[]):
       href: view.path(object.kind, object.namespace, object.name),
       match,
     };
-    const kindOrder = KIND_ORDER.get(object.kind) ?? 0;
-    out.push({ result, group: 2, here: object.namespace === source.currentNamespace, kindOrder });
+    const order = KIND_ORDER.get(object.kind) ?? 0;
+    out.push({ result, group: 2, here: object.namespace === source.currentNamespace, order });
   }
 }
 
@@ -141,9 +145,11 @@ function compare(a: Ranked, b: Ranked): number {
     b.result.match - a.result.match ||
     a.group - b.group ||
     Number(b.here) - Number(a.here) ||
+    // Views keep the nav's order; objects go shortest name first (the closest to what was typed).
+    (a.group === 0 ? a.order - b.order : 0) ||
     a.result.name.length - b.result.name.length ||
     (a.result.namespace ?? '').localeCompare(b.result.namespace ?? '') ||
-    a.kindOrder - b.kindOrder ||
+    a.order - b.order ||
     a.result.name.localeCompare(b.result.name)
   );
 }
