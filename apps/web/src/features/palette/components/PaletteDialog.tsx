@@ -25,8 +25,9 @@ function Status({
   return (
     <div className="space-y-0.5 border-slate-200 border-t px-3 py-2 text-slate-600 text-xs dark:border-slate-800 dark:text-slate-400">
       <p role="status" data-testid="palette-count">
-        {shown === 0 ? 'No matches' : `${shown} shown`}
-        {more > 0 && ` · ${more} more — keep typing`}
+        {shown === 0 && 'No matches'}
+        {shown > 0 && more === 0 && `${shown} ${shown === 1 ? 'match' : 'matches'}`}
+        {more > 0 && `${shown} shown · ${more} more — keep typing`}
         {loading.length > 0 && ` · loading ${loading.join(', ')}…`}
       </p>
       {failed.map((f) => (

@@ -40,7 +40,7 @@ export function PaletteOption({
       }`}
     >
       <span className="w-24 shrink-0 text-slate-600 text-xs dark:text-slate-400">{result.type}</span>
-      <span className={`flex min-w-0 flex-1 items-baseline gap-1 ${result.namespace ? 'font-mono' : ''}`}>
+      <span className={`flex min-w-0 flex-1 items-baseline ${result.namespace ? 'font-mono' : ''}`}>
         {result.namespace && (
           <span className="max-w-[40%] shrink-0 truncate text-slate-600 dark:text-slate-400">
             {result.namespace}/
