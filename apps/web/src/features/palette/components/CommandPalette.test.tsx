@@ -3,8 +3,9 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { KindObject, ResourceKind } from '@wheelhouse/shared-types';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LiveStoreProvider } from '../../../lib/live/live-context';
+import { LIVE_GC_TIME_MS } from '../../../lib/live/live-query';
 import { LiveStore } from '../../../lib/live/live-store';
 import { FakeLiveServer } from '../../../lib/live/testing/fake-socket';
 import { CommandPalette } from './CommandPalette';
@@ -168,6 +169,33 @@ describe('CommandPalette list', () => {
       await act(async () => {});
     }
     expect(server.subscribeLog).toHaveLength(6);
+  });
+
+  it('releases its subscriptions a few seconds after it closes (warm for a quick reopen)', async () => {
+    renderPage();
+    fireEvent.keyDown(document.body, { key: ':' });
+    await waitFor(() => expect(server.subs.size).toBe(6));
+    vi.useFakeTimers();
+    try {
+      fireEvent.keyDown(input(), { key: 'Escape' });
+      await act(async () => vi.advanceTimersByTime(2_000));
+      expect(server.subs.size).toBe(6); // still warm
+      await act(async () => vi.advanceTimersByTime(LIVE_GC_TIME_MS));
+      expect(server.unsubscribeLog).toHaveLength(6);
+      expect(server.subs.size).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('renders a hostile name as text', async () => {
+    server.set('secrets', [object('demo', '<img src=x onerror=alert(1)>')]);
+    renderPage();
+    fireEvent.keyDown(document.body, { key: ':' });
+    fireEvent.change(input(), { target: { value: '<img' } });
+    const option = await screen.findByRole('option', { name: /onerror/ });
+    expect(option.textContent).toContain('demo/<img src=x onerror=alert(1)>');
+    expect(document.querySelector('img')).toBeNull();
   });
 
   it('a click on an option opens it', async () => {
