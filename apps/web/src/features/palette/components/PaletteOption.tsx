@@ -1,5 +1,31 @@
 import type { PaletteResult } from '../lib/search';
 
+/** The text with the characters the query matched marked, in runs. */
+function Marked({ text, marks }: { text: string; marks: readonly number[] }) {
+  if (marks.length === 0) return <>{text}</>;
+  const marked = new Set(marks);
+  const runs: { text: string; on: boolean; at: number }[] = [];
+  for (let i = 0; i < text.length; i += 1) {
+    const on = marked.has(i);
+    const last = runs[runs.length - 1];
+    if (last && last.on === on) last.text += text.charAt(i);
+    else runs.push({ text: text.charAt(i), on, at: i });
+  }
+  return (
+    <>
+      {runs.map((run) =>
+        run.on ? (
+          <mark key={run.at} className="bg-transparent font-semibold text-sky-700 dark:text-sky-300">
+            {run.text}
+          </mark>
+        ) : (
+          <span key={run.at}>{run.text}</span>
+        ),
+      )}
+    </>
+  );
+}
+
 /**
  * One result: its type, namespace and name, and the view it opens. Every part is text (a hostile
  * name stays a string); long names are cut with an ellipsis and shown whole in the tooltip.
@@ -46,7 +72,9 @@ export function PaletteOption({
             {result.namespace}/
           </span>
         )}
-        <span className="truncate font-medium">{result.name}</span>
+        <span className="truncate">
+          <Marked text={result.name} marks={result.marks} />
+        </span>
       </span>
       <span className="shrink-0 text-slate-600 text-xs dark:text-slate-400">
         {active && <span aria-hidden="true">↵ </span>}

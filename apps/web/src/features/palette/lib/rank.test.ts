@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bestMatch, MATCH, matchClass } from './rank';
+import { bestMatch, MATCH, matchClass, matchedIndices } from './rank';
 
 describe('matchClass', () => {
   it('ranks exact > prefix > word-prefix > substring > subsequence > none', () => {
@@ -45,5 +45,16 @@ describe('bestMatch', () => {
     expect(bestMatch('deploy', ['Deployments', 'deployments', 'deployment', 'deploy'])).toBe(MATCH.exact);
     expect(bestMatch('svc', ['Services', 'services', 'service', 'svc'])).toBe(MATCH.exact);
     expect(bestMatch('zzz', ['Pods', 'po'])).toBe(MATCH.none);
+  });
+});
+
+describe('matchedIndices', () => {
+  it('marks the part that matched, at the class it matched', () => {
+    expect(matchedIndices('api', 'api-7c9d')).toEqual([0, 1, 2]);
+    expect(matchedIndices('pay', 'repay-payments')).toEqual([6, 7, 8]);
+    expect(matchedIndices('pid', 'rapid')).toEqual([2, 3, 4]);
+    expect(matchedIndices('pmts', 'payments')).toEqual([0, 3, 6, 7]);
+    expect(matchedIndices('zz', 'payments')).toEqual([]);
+    expect(matchedIndices('', 'payments')).toEqual([]);
   });
 });

@@ -56,3 +56,25 @@ export function bestMatch(query: string, texts: readonly string[]): MatchClass {
   }
   return best;
 }
+
+/** Which characters of `text` the match of `query` (lowercase) covers, to show them marked. */
+export function matchedIndices(query: string, text: string): number[] {
+  const lower = text.toLowerCase();
+  const run = (from: number) => Array.from({ length: query.length }, (_, i) => from + i);
+  if (query === '') return [];
+  if (lower.startsWith(query)) return run(0);
+  for (let at = lower.indexOf(query, 1); at > 0; at = lower.indexOf(query, at + 1)) {
+    if (WORD_BREAK.test(lower.charAt(at - 1))) return run(at);
+  }
+  const at = lower.indexOf(query);
+  if (at >= 0) return run(at);
+  const found: number[] = [];
+  let from = 0;
+  for (const ch of query) {
+    const next = lower.indexOf(ch, from);
+    if (next < 0) return [];
+    found.push(next);
+    from = next + 1;
+  }
+  return found;
+}

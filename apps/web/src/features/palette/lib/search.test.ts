@@ -130,6 +130,14 @@ describe('search', () => {
     expect(search('', source()).shown.map((r) => r.name)).toEqual(NAV_VIEWS.map((v) => v.label));
   });
 
+  it('marks what matched: the name part of an object, the namespace of a list in a namespace', () => {
+    const [payments] = search('pay', source()).shown;
+    expect(payments?.marks).toEqual([0, 1, 2]);
+    const [pods] = search('pods demo', source()).shown;
+    expect(pods?.name).toBe('Pods in demo');
+    expect(pods?.marks.map((i) => pods.name.charAt(i)).join('')).toBe('demo');
+  });
+
   it('says nothing matched rather than guessing', () => {
     expect(search('zzzz', source())).toEqual({ shown: [], more: 0 });
   });

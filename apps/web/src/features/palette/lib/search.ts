@@ -1,7 +1,7 @@
 import { KINDS, type ViewableKind } from '@wheelhouse/shared-types/constants';
 import type { NavView, ObjectView } from '../../../lib/views';
 import { type ParsedQuery, parseQuery } from './parse';
-import { bestMatch, MATCH, type MatchClass, matchClass } from './rank';
+import { bestMatch, MATCH, type MatchClass, matchClass, matchedIndices } from './rank';
 import { topK } from './top-k';
 
 /** One object the palette can find: what the live lists hold, by name only (never a value). */
@@ -34,6 +34,8 @@ export interface PaletteResult {
   readonly opens: string;
   readonly href: string;
   readonly match: MatchClass;
+  /** The characters of `name` the query matched. */
+  readonly marks: readonly number[];
 }
 
 export interface SearchResults {
@@ -82,9 +84,21 @@ function viewRanked(result: PaletteResult, group: number, here: boolean, order: 
   return { match: result.match, group, here, order, name: result.name, namespace: '', result };
 }
 
-function viewResult(view: NavView, namespace: string | undefined, match: MatchClass): PaletteResult {
+/** A list view's line; `typed` is what matched: the label, or the namespace ("Pods in demo"). */
+function viewResult(
+  view: NavView,
+  namespace: string | undefined,
+  match: MatchClass,
+  typed: { label: string } | { namespace: string },
+): PaletteResult {
   const id = `view:${view.id}:${namespace ?? ''}`;
   const name = namespace && view.namespaced ? `${view.label} in ${namespace}` : view.label;
+  const marks =
+    'label' in typed
+      ? matchedIndices(typed.label, view.label)
+      : matchedIndices(typed.namespace, namespace ?? '').map(
+          (i) => name.length - (namespace ?? '').length + i,
+        );
   return {
     id,
     type: 'View',
@@ -93,6 +107,7 @@ function viewResult(view: NavView, namespace: string | undefined, match: MatchCl
     opens: 'List',
     href: listHref(view, namespace),
     match,
+    marks,
   };
 }
 
@@ -106,12 +121,13 @@ function viewResults(query: ParsedQuery, source: SearchSource, out: Ranked[]): v
     if (query.namespace !== undefined || query.more.length > 0) return;
     source.navViews.forEach((view, order) => {
       const match = bestMatch(query.name, [view.label, ...view.aliases]);
-      if (match !== MATCH.none) out.push(viewRanked(viewResult(view, here, match), 0, true, order));
+      if (match !== MATCH.none)
+        out.push(viewRanked(viewResult(view, here, match, { label: query.name }), 0, true, order));
     });
     list = source.currentList;
     if (list === undefined || query.name === '') return;
   } else if (query.name === '' && query.namespace === undefined) {
-    out.push(viewRanked(viewResult(list, here, MATCH.exact), 0, true, 0));
+    out.push(viewRanked(viewResult(list, here, MATCH.exact, { label: '' }), 0, true, 0));
   }
   if (!list.namespaced) return;
   const wanted = query.namespace ?? query.name;
@@ -120,7 +136,7 @@ function viewResults(query: ParsedQuery, source: SearchSource, out: Ranked[]): v
   for (const namespace of source.namespaces) {
     const match = matchClass(wanted, namespace);
     if (wanted === '' || match < least) continue;
-    out.push(viewRanked(viewResult(list, namespace, match), 1, namespace === here, 0));
+    out.push(viewRanked(viewResult(list, namespace, match, { namespace: wanted }), 1, namespace === here, 0));
   }
 }
 
@@ -149,7 +165,12 @@ function objectResults(query: ParsedQuery, source: SearchSource, out: Ranked[]):
   }
 }
 
-function objectResult(object: FoundObject, view: ObjectView, match: MatchClass): PaletteResult {
+function objectResult(
+  object: FoundObject,
+  view: ObjectView,
+  match: MatchClass,
+  typed: string,
+): PaletteResult {
   return {
     id: `${view.id}:${object.kind}:${object.namespace}/${object.name}`,
     type: KINDS[object.kind].kind,
@@ -158,6 +179,7 @@ function objectResult(object: FoundObject, view: ObjectView, match: MatchClass):
     opens: view.label,
     href: view.path(object.kind, object.namespace, object.name),
     match,
+    marks: matchedIndices(typed, object.name),
   };
 }
 
@@ -188,7 +210,7 @@ export function search(text: string, source: SearchSource, limit = RESULT_LIMIT)
   viewResults(query, source, ranked);
   objectResults(query, source, ranked);
   const shown = topK(ranked, limit, compare).map((r) =>
-    r.object && r.view ? objectResult(r.object, r.view, r.match) : (r.result as PaletteResult),
+    r.object && r.view ? objectResult(r.object, r.view, r.match, query.name) : (r.result as PaletteResult),
   );
   return { shown, more: Math.max(0, ranked.length - limit) };
 }
