@@ -1,4 +1,9 @@
-import { KINDS, VIEWABLE_KINDS, type ViewableKind } from '@wheelhouse/shared-types/constants';
+import {
+  KINDS,
+  type ResourceKind,
+  VIEWABLE_KINDS,
+  type ViewableKind,
+} from '@wheelhouse/shared-types/constants';
 import { detailPath, healthPath, rolloutPath } from './paths';
 
 /**
@@ -17,6 +22,8 @@ export interface NavView {
   readonly namespaced: boolean;
   /** Other words that find it in the palette, lowercase: kubectl's resource names and short names. */
   readonly aliases: readonly string[];
+  /** The navigation's group: the six kinds, then the cluster's views (Namespaces, Nodes, Events). */
+  readonly group: 'resources' | 'cluster';
 }
 
 /** kubectl's short names (`kubectl api-resources`), which the palette accepts like kubectl does. */
@@ -31,19 +38,26 @@ const SHORT_NAMES: Partial<Record<string, readonly string[]>> = {
   events: ['ev'],
 };
 
-function kindView(kind: ViewableKind): NavView {
+/** The view listing one kind at `/<kind>`, found by kubectl's names for the kind. */
+export function kindView(kind: ResourceKind, label: string, group: NavView['group']): NavView {
   const info = KINDS[kind];
   return {
     id: kind,
-    label: info.view.label,
+    label,
     pathname: `/${kind}`,
     namespaced: info.namespaced,
     aliases: [kind, info.kind.toLowerCase(), ...(SHORT_NAMES[kind] ?? [])],
+    group,
   };
 }
 
-/** The navigation, in order: every kind with a view (the kinds record's `view`), then other views. */
-export const NAV_VIEWS: readonly NavView[] = [...VIEWABLE_KINDS.map(kindView)];
+/**
+ * The navigation, in order: every kind with a view (the kinds record's `view`), then the cluster's
+ * views (`kindView('nodes', 'Nodes', 'cluster')`…). The palette offers each one, as it is added here.
+ */
+export const NAV_VIEWS: readonly NavView[] = [
+  ...VIEWABLE_KINDS.map((kind) => kindView(kind, KINDS[kind].view.label, 'resources')),
+];
 
 /** A view of one object: its page, a tab of it, or a page built on it (rollout, health). */
 export interface ObjectView {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NAV_VIEWS, OBJECT_VIEWS } from '../../../lib/views';
+import { kindView, NAV_VIEWS, OBJECT_VIEWS } from '../../../lib/views';
 import { MATCH } from './rank';
 import { type FoundObject, type SearchSource, search } from './search';
 
@@ -136,6 +136,20 @@ describe('search', () => {
     const [pods] = search('pods demo', source()).shown;
     expect(pods?.name).toBe('Pods in demo');
     expect(pods?.marks.map((i) => pods.name.charAt(i)).join('')).toBe('demo');
+  });
+
+  it('offers a view added to the registry (the cluster group) with no change here', () => {
+    const navViews = [
+      ...NAV_VIEWS,
+      kindView('namespaces', 'Namespaces', 'cluster'),
+      kindView('nodes', 'Nodes', 'cluster'),
+      kindView('events', 'Events', 'cluster'),
+    ];
+    expect(lines('no', { navViews })[0]).toBe('View -/Nodes → List /nodes');
+    expect(lines('ns', { navViews })[0]).toBe('View -/Namespaces → List /namespaces');
+    expect(lines('events demo', { navViews })[0]).toBe('View -/Events in demo → List /events?ns=demo');
+    // Nodes are cluster-scoped: no "Nodes in demo".
+    expect(lines('nodes demo', { navViews })).toEqual([]);
   });
 
   it('says nothing matched rather than guessing', () => {
