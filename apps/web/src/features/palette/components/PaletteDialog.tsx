@@ -1,9 +1,11 @@
+import { KINDS, type ViewableKind } from '@wheelhouse/shared-types/constants';
 import { type KeyboardEvent, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { useFocusTrap } from '../../../components/dialog/use-focus-trap';
 import { useViewParams } from '../../../lib/url-state';
 import { NAV_VIEWS, OBJECT_VIEWS } from '../../../lib/views';
 import { usePaletteObjects } from '../hooks/use-palette-objects';
+import { verbHint } from '../lib/parse';
 import { search } from '../lib/search';
 import { isPaletteChord } from '../lib/typing-target';
 import { PaletteOption } from './PaletteOption';
@@ -12,11 +14,13 @@ import { PaletteOption } from './PaletteOption';
 const PAGE = 10;
 
 function Status({
+  hint,
   shown,
   more,
   loading,
   failed,
 }: {
+  hint: string | undefined;
   shown: number;
   more: number;
   loading: string[];
@@ -30,6 +34,7 @@ function Status({
         {more > 0 && `${shown} shown · ${more} more — keep typing`}
         {loading.length > 0 && ` · loading ${loading.join(', ')}…`}
       </p>
+      {hint && <p className="font-mono text-slate-700 dark:text-slate-300">{hint}</p>}
       {failed.map((f) => (
         <p key={f.noun} className="text-amber-700 dark:text-amber-400">
           {f.noun} not searched: {f.message}
@@ -75,6 +80,7 @@ export function PaletteDialog({ onClose }: { onClose: () => void }) {
       }),
     [query, data.objects, data.namespaces, namespace, currentList],
   );
+  const hint = verbHint(query, OBJECT_VIEWS, (kind) => KINDS[kind as ViewableKind].kind);
   const count = results.shown.length;
   const index = Math.min(active, Math.max(0, count - 1));
   const current = results.shown[index];
@@ -165,7 +171,7 @@ export function PaletteDialog({ onClose }: { onClose: () => void }) {
             />
           ))}
         </div>
-        <Status shown={count} more={results.more} loading={data.loading} failed={data.failed} />
+        <Status hint={hint} shown={count} more={results.more} loading={data.loading} failed={data.failed} />
       </div>
     </div>
   );

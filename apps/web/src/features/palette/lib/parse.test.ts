@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NAV_VIEWS, OBJECT_VIEWS } from '../../../lib/views';
-import { parseQuery } from './parse';
+import { parseQuery, verbHint } from './parse';
 
 const parse = (text: string) => parseQuery(text, NAV_VIEWS, OBJECT_VIEWS);
 
@@ -56,5 +56,20 @@ describe('parseQuery', () => {
   it('lowercases, trims and keeps further terms for the namespace', () => {
     expect(parse('  API   Demo ')).toMatchObject({ name: 'api', more: ['demo'] });
     expect(parse('')).toMatchObject({ view: undefined, kind: undefined, name: '', more: [] });
+  });
+});
+
+describe('verbHint', () => {
+  const name = (kind: string) => kind.slice(0, -1);
+  it('tells how to finish a bare verb, naming the kinds it applies to', () => {
+    expect(verbHint('rollout', OBJECT_VIEWS, name)).toBe('rollout <name>: the Rollout of a deployment');
+    expect(verbHint('Logs', OBJECT_VIEWS, name)).toBe(
+      'logs <name>: the Logs of a pod, deployment, replicaset, service',
+    );
+  });
+  it('says nothing once the verb is followed by a space, or for other words', () => {
+    expect(verbHint('rollout ', OBJECT_VIEWS, name)).toBeUndefined();
+    expect(verbHint('api', OBJECT_VIEWS, name)).toBeUndefined();
+    expect(verbHint('', OBJECT_VIEWS, name)).toBeUndefined();
   });
 });

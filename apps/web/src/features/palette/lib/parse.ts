@@ -66,3 +66,19 @@ export function parseQuery(
   const [name = '', ...more] = terms;
   return { view, kind, namespace: namespace || undefined, name, more };
 }
+
+/**
+ * What to say while the query is a bare verb ("rollout", before the space that makes it one):
+ * how to finish it, naming the kinds it applies to.
+ */
+export function verbHint(
+  text: string,
+  objectViews: readonly ObjectView[],
+  kindName: (kind: string) => string,
+) {
+  const word = text.trim().toLowerCase();
+  if (word === '' || /\s$/.test(text)) return undefined;
+  const view = objectViews.find((v) => v.verbs.includes(word));
+  if (view === undefined) return undefined;
+  return `${word} <name>: the ${view.label} of a ${view.kinds.map(kindName).join(', ')}`;
+}
