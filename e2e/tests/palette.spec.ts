@@ -151,7 +151,7 @@ test('":" and Ctrl-K are left to text fields; Escape closes and returns focus; T
   await expect(button).toBeFocused();
 });
 
-test('the open palette passes axe (screenshot at 1440 px)', async ({ page }) => {
+test('the open palette passes axe, light and dark (screenshots at 1440 px)', async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   await openList(page, '/deployments?ns=demo');
   await page.keyboard.press('Control+k');
@@ -161,4 +161,16 @@ test('the open palette passes axe (screenshot at 1440 px)', async ({ page }) => 
   await combobox(page).press('ArrowDown');
   await expectNoSeriousA11yViolations(page, 'the command palette');
   await page.screenshot({ path: screenshotPath('palette.png') });
+
+  // And in the dark theme (the marked letters and the active option keep their contrast).
+  await page.keyboard.press('Escape');
+  const toggle = page.getByTestId('theme-toggle');
+  for (let i = 0; i < 3 && (await page.locator('html.dark').count()) === 0; i++) await toggle.click();
+  await expect(page.locator('html')).toHaveClass(/dark/);
+  await page.keyboard.press('Control+k');
+  await combobox(page).pressSequentially('pay', { delay: 30 });
+  await expect(options(page).first()).toContainText('payments');
+  await combobox(page).press('ArrowDown');
+  await expectNoSeriousA11yViolations(page, 'the command palette, dark');
+  await page.screenshot({ path: screenshotPath('palette-dark.png') });
 });
