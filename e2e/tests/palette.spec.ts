@@ -161,6 +161,11 @@ test('the open palette passes axe, light and dark (screenshots at 1440 px)', asy
   await combobox(page).press('ArrowDown');
   await expectNoSeriousA11yViolations(page, 'the command palette');
   await page.screenshot({ path: screenshotPath('palette.png') });
+  // Nothing matching: the listbox collapses (an empty listbox is not a valid one) and it says so.
+  await combobox(page).fill('zzzz-nothing');
+  await expect(page.getByTestId('palette-count')).toContainText('No matches');
+  await expect(combobox(page)).toHaveAttribute('aria-expanded', 'false');
+  await expectNoSeriousA11yViolations(page, 'the command palette, no matches');
 
   // And in the dark theme (the marked letters and the active option keep their contrast).
   await page.keyboard.press('Escape');

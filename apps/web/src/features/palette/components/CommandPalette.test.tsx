@@ -188,6 +188,17 @@ describe('CommandPalette list', () => {
     }
   });
 
+  it('collapses the listbox when nothing matches, and says so', async () => {
+    renderPage();
+    fireEvent.keyDown(document.body, { key: ':' });
+    expect(input().getAttribute('aria-expanded')).toBe('true'); // the views, before typing
+    fireEvent.change(input(), { target: { value: 'zzzz' } });
+    await waitFor(() => expect(input().getAttribute('aria-expanded')).toBe('false'));
+    expect(screen.queryByRole('listbox')).toBeNull(); // hidden
+    expect(input().getAttribute('aria-activedescendant')).toBeNull();
+    expect(screen.getByTestId('palette-count').textContent).toContain('No matches');
+  });
+
   it('renders a hostile name as text', async () => {
     server.set('secrets', [object('demo', '<img src=x onerror=alert(1)>')]);
     renderPage();

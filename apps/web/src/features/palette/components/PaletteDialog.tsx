@@ -146,7 +146,7 @@ export function PaletteDialog({ onClose }: { onClose: () => void }) {
           type="text"
           role="combobox"
           aria-label="Find an object or a view"
-          aria-expanded="true"
+          aria-expanded={count > 0}
           aria-controls={listId}
           aria-autocomplete="list"
           aria-activedescendant={current ? optionId(index) : undefined}
@@ -159,7 +159,13 @@ export function PaletteDialog({ onClose }: { onClose: () => void }) {
           autoComplete="off"
           className="h-12 w-full border-slate-200 border-b bg-transparent px-4 text-base placeholder:text-slate-500 focus:outline-none dark:border-slate-800 dark:placeholder:text-slate-400"
         />
-        <div id={listId} role="listbox" aria-label="Results" className="min-h-0 flex-1 overflow-y-auto py-1">
+        <div
+          id={listId}
+          role="listbox"
+          aria-label="Results"
+          hidden={count === 0}
+          className="min-h-0 flex-1 overflow-y-auto py-1"
+        >
           {results.shown.map((result, i) => (
             <PaletteOption
               key={result.id}
