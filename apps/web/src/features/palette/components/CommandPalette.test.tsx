@@ -188,6 +188,23 @@ describe('CommandPalette list', () => {
     }
   });
 
+  it('keeps the active option under the cursor when a live update reorders the results', async () => {
+    renderPage();
+    fireEvent.keyDown(document.body, { key: ':' });
+    fireEvent.change(input(), { target: { value: 'rollout api' } });
+    const options = () => within(screen.getByRole('listbox')).getAllByRole('option');
+    await waitFor(() => expect(options()).toHaveLength(2));
+    fireEvent.keyDown(input(), { key: 'ArrowDown' });
+    const selected = () => options().find((o) => o.getAttribute('aria-selected') === 'true');
+    expect(selected()?.textContent).toContain('staging/api');
+    // A Deployment api appears in namespace "apps", which sorts before both.
+    act(() => server.push('deployments', [{ type: 'ADDED', object: object('apps', 'api') }]));
+    await waitFor(() => expect(options()).toHaveLength(3));
+    expect(options()[0]?.textContent).toContain('apps/api');
+    expect(selected()?.textContent).toContain('staging/api');
+    expect(input().getAttribute('aria-activedescendant')).toBe(selected()?.id);
+  });
+
   it('collapses the listbox when nothing matches, and says so', async () => {
     renderPage();
     fireEvent.keyDown(document.body, { key: ':' });

@@ -62,7 +62,9 @@ export function PaletteDialog({ onClose }: { onClose: () => void }) {
   const { namespace } = useViewParams();
   const data = usePaletteObjects();
   const [text, setText] = useState('');
-  const [active, setActive] = useState(0);
+  // The active option by its id, so a live update that reorders the results keeps it under the
+  // cursor; none (the best result) after every new query.
+  const [activeId, setActiveId] = useState<string | undefined>(undefined);
   // Ranking thousands of names must never delay the keystroke itself.
   const query = useDeferredValue(text);
 
@@ -82,15 +84,20 @@ export function PaletteDialog({ onClose }: { onClose: () => void }) {
   );
   const hint = verbHint(query, OBJECT_VIEWS, (kind) => KINDS[kind as ViewableKind].kind);
   const count = results.shown.length;
-  const index = Math.min(active, Math.max(0, count - 1));
+  const index = Math.max(
+    0,
+    results.shown.findIndex((r) => r.id === activeId),
+  );
   const current = results.shown[index];
   const optionId = (i: number) => `${listId}-option-${i}`;
 
   // A new query starts at its best result.
-  useEffect(() => setActive(0), [query]);
+  useEffect(() => setActiveId(undefined), [query]);
+  // Scrolled into view when it changes, not on every live update (the user may be scrolling).
+  const activeElementId = current ? optionId(index) : undefined;
   useEffect(() => {
-    document.getElementById(optionId(index))?.scrollIntoView?.({ block: 'nearest' });
-  });
+    if (activeElementId) document.getElementById(activeElementId)?.scrollIntoView?.({ block: 'nearest' });
+  }, [activeElementId]);
 
   const open = (href: string) => {
     onClose();
@@ -114,7 +121,7 @@ export function PaletteDialog({ onClose }: { onClose: () => void }) {
       const wrapped = event.key.startsWith('Arrow')
         ? (to + count) % count
         : Math.min(count - 1, Math.max(0, to));
-      setActive(wrapped);
+      setActiveId(results.shown[wrapped]?.id);
     } else if (event.key === 'Enter') {
       event.preventDefault();
       if (current) open(current.href);
@@ -172,7 +179,7 @@ export function PaletteDialog({ onClose }: { onClose: () => void }) {
               id={optionId(i)}
               result={result}
               active={i === index}
-              onPoint={() => setActive(i)}
+              onPoint={() => setActiveId(result.id)}
               onPick={() => open(result.href)}
             />
           ))}
