@@ -2,6 +2,7 @@ import { KINDS, type ViewableKind } from '@wheelhouse/shared-types/constants';
 import { type KeyboardEvent, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { useFocusTrap } from '../../../components/dialog/use-focus-trap';
+import { currentContext } from '../../../lib/kube-context';
 import { useViewParams } from '../../../lib/url-state';
 import { NAV_VIEWS, OBJECT_VIEWS } from '../../../lib/views';
 import { usePaletteObjects } from '../hooks/use-palette-objects';
@@ -101,7 +102,9 @@ export function PaletteDialog({ onClose }: { onClose: () => void }) {
 
   const open = (href: string) => {
     onClose();
-    navigate(href);
+    // Like the nav's links, keep a non-default context in the URL, so a reload stays in it.
+    const context = currentContext();
+    navigate(context ? `${href}${href.includes('?') ? '&' : '?'}ctx=${encodeURIComponent(context)}` : href);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
