@@ -53,10 +53,13 @@ export function kindView(kind: ResourceKind, label: string, group: NavView['grou
 
 /**
  * The navigation, in order: every kind with a view (the kinds record's `view`), then the cluster's
- * views (`kindView('nodes', 'Nodes', 'cluster')`…). The palette offers each one, as it is added here.
+ * views (routes of their own in App.tsx). The palette offers each one, as it is added here.
  */
 export const NAV_VIEWS: readonly NavView[] = [
   ...VIEWABLE_KINDS.map((kind) => kindView(kind, KINDS[kind].view.label, 'resources')),
+  kindView('namespaces', 'Namespaces', 'cluster'),
+  kindView('nodes', 'Nodes', 'cluster'),
+  kindView('events', 'Events', 'cluster'),
 ];
 
 /** A view of one object: its page, a tab of it, or a page built on it (rollout, health). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kindView, NAV_VIEWS, OBJECT_VIEWS } from '../../../lib/views';
+import { NAV_VIEWS, OBJECT_VIEWS } from '../../../lib/views';
 import { MATCH } from './rank';
 import { type FoundObject, type SearchSource, search } from './search';
 
@@ -138,18 +138,18 @@ describe('search', () => {
     expect(pods?.marks.map((i) => pods.name.charAt(i)).join('')).toBe('demo');
   });
 
-  it('offers a view added to the registry (the cluster group) with no change here', () => {
-    const navViews = [
-      ...NAV_VIEWS,
-      kindView('namespaces', 'Namespaces', 'cluster'),
-      kindView('nodes', 'Nodes', 'cluster'),
-      kindView('events', 'Events', 'cluster'),
-    ];
-    expect(lines('no', { navViews })[0]).toBe('View -/Nodes → List /nodes');
-    expect(lines('ns', { navViews })[0]).toBe('View -/Namespaces → List /namespaces');
-    expect(lines('events demo', { navViews })[0]).toBe('View -/Events in demo → List /events?ns=demo');
-    // Nodes are cluster-scoped: no "Nodes in demo".
-    expect(lines('nodes demo', { navViews })).toEqual([]);
+  it('offers the cluster views of the registry, cluster-scoped ones without a namespace', () => {
+    expect(lines('no')[0]).toBe('View -/Nodes → List /nodes');
+    expect(lines('ns')[0]).toBe('View -/Namespaces → List /namespaces');
+    expect(lines('events demo')[0]).toBe('View -/Events in demo → List /events?ns=demo');
+    expect(lines('nodes demo')).toEqual([]);
+  });
+
+  it('"ns staging" (k9s\'s :ns) opens the list in view in that namespace', () => {
+    const deployments = NAV_VIEWS.find((v) => v.id === 'deployments');
+    expect(lines('ns staging', { currentList: deployments })[0]).toBe(
+      'View -/Deployments in staging → List /deployments?ns=staging',
+    );
   });
 
   it('says nothing matched rather than guessing', () => {

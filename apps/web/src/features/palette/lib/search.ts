@@ -129,6 +129,8 @@ function viewResults(query: ParsedQuery, source: SearchSource, out: Ranked[]): v
   } else if (query.name === '' && query.namespace === undefined) {
     out.push(viewRanked(viewResult(list, here, MATCH.exact, { label: '' }), 0, true, 0));
   }
+  // "ns demo", as k9s's `:ns`: the list in view, in that namespace.
+  if (list.id === 'namespaces' && query.kind !== undefined) list = source.currentList ?? list;
   if (!list.namespaced) return;
   const wanted = query.namespace ?? query.name;
   // After a kind word a loose match is meant ("pods dmo"); a bare word jumps on a word's start only.
