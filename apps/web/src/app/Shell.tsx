@@ -5,11 +5,12 @@ import { ContextSwitcher } from '../features/contexts/components/ContextSwitcher
 import { CreateButton } from '../features/edit/components/CreateButton';
 import { LiveIndicator } from '../features/live/components/LiveIndicator';
 import { NamespaceSwitcher } from '../features/namespaces/components/NamespaceSwitcher';
+import { CommandPalette } from '../features/palette/components/CommandPalette';
 import { LoginScreen } from '../features/session/components/LoginScreen';
 import { ThemeToggle } from '../features/theme/components/ThemeToggle';
 import { useSession } from '../lib/session';
 import { searchKeepingNamespace, useViewParams } from '../lib/url-state';
-import { CLUSTER_VIEWS, VIEW_KINDS } from './kinds';
+import { NAV_VIEWS } from '../lib/views';
 
 function Wordmark() {
   return (
@@ -67,9 +68,9 @@ function Nav() {
   return (
     <nav aria-label="Resources" className="w-40 shrink-0 border-slate-200 border-r p-2 dark:border-slate-800">
       <ul className="space-y-0.5">
-        {VIEW_KINDS.map(({ kind, label }) => (
-          <li key={kind}>
-            <NavLink to={{ pathname: `/${kind}`, search }} className={navLinkClass}>
+        {NAV_VIEWS.filter((v) => v.group === 'resources').map(({ id, label, pathname }) => (
+          <li key={id}>
+            <NavLink to={{ pathname, search }} className={navLinkClass}>
               {label}
             </NavLink>
           </li>
@@ -79,9 +80,9 @@ function Nav() {
         Cluster
       </h2>
       <ul className="space-y-0.5">
-        {CLUSTER_VIEWS.map(({ path, label }) => (
-          <li key={path}>
-            <NavLink to={{ pathname: `/${path}`, search: clusterSearch }} className={navLinkClass}>
+        {NAV_VIEWS.filter((v) => v.group === 'cluster').map(({ id, label, pathname }) => (
+          <li key={id}>
+            <NavLink to={{ pathname, search: clusterSearch }} className={navLinkClass}>
               {label}
             </NavLink>
           </li>
@@ -107,6 +108,7 @@ export function Shell() {
         <Wordmark />
         <ContextName />
         <div className="ml-auto flex items-center gap-4">
+          <CommandPalette />
           <HeaderCreate />
           <NamespaceSwitcher />
           <LiveIndicator />

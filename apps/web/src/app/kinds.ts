@@ -23,10 +23,3 @@ export const VIEW_KINDS: readonly ViewKind[] = VIEWABLE_KINDS.map((kind) => ({
 export function viewKind(kind: string | undefined): ViewKind | undefined {
   return VIEW_KINDS.find((v) => v.kind === kind);
 }
-
-/** The views beside the six kinds, in the navigation's second group; each is the route `/<path>`. */
-export const CLUSTER_VIEWS = [
-  { path: 'namespaces', label: 'Namespaces' },
-  { path: 'nodes', label: 'Nodes' },
-  { path: 'events', label: 'Events' },
-] as const;

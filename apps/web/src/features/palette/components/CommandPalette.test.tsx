@@ -1,0 +1,237 @@
+// @vitest-environment jsdom
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import type { KindObject, ResourceKind } from '@wheelhouse/shared-types';
+import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { LiveStoreProvider } from '../../../lib/live/live-context';
+import { LIVE_GC_TIME_MS } from '../../../lib/live/live-query';
+import { LiveStore } from '../../../lib/live/live-store';
+import { FakeLiveServer } from '../../../lib/live/testing/fake-socket';
+import { CommandPalette } from './CommandPalette';
+
+let server: FakeLiveServer;
+let client: QueryClient;
+let store: LiveStore;
+
+const object = (namespace: string, name: string) =>
+  ({ metadata: { uid: `${namespace}/${name}`, name, namespace, resourceVersion: '1' } }) as KindObject;
+
+beforeEach(() => {
+  server = new FakeLiveServer();
+  server.set('deployments', [object('demo', 'api'), object('staging', 'api'), object('demo', 'payments')]);
+  server.set('pods', [object('demo', 'api-6f7b9c8d5-x2k9p')]);
+  client = new QueryClient();
+  store = new LiveStore(server.client, client);
+});
+afterEach(cleanup);
+
+function Where() {
+  const { pathname, search } = useLocation();
+  return <output data-testid="where">{`${pathname}${search}`}</output>;
+}
+
+/** A page with every kind of text entry the palette must leave alone. */
+function Page() {
+  return (
+    <>
+      <CommandPalette />
+      <button type="button">opener</button>
+      <input aria-label="filter" />
+      <textarea aria-label="notes" />
+      <select aria-label="container">
+        <option>app</option>
+      </select>
+      <div className="cm-editor">
+        <div className="cm-content" contentEditable suppressContentEditableWarning data-testid="editor">
+          key: value
+        </div>
+      </div>
+      <div className="xterm">
+        <textarea className="xterm-helper-textarea" aria-label="Terminal input" />
+      </div>
+      <Where />
+    </>
+  );
+}
+
+function renderPage() {
+  render(
+    <QueryClientProvider client={client}>
+      <LiveStoreProvider store={store}>
+        <MemoryRouter initialEntries={['/pods']}>
+          <Routes>
+            <Route path="*" element={<Page />} />
+          </Routes>
+        </MemoryRouter>
+      </LiveStoreProvider>
+    </QueryClientProvider>,
+  );
+}
+
+const palette = () => screen.queryByRole('dialog', { name: 'Jump to anything' });
+const input = () => screen.getByRole('combobox', { name: 'Find an object or a view' });
+
+describe('CommandPalette keys', () => {
+  it('opens on ":" outside text fields, focuses its combobox, and Escape gives focus back', () => {
+    renderPage();
+    const opener = screen.getByRole('button', { name: 'opener' });
+    opener.focus();
+    const notPrevented = fireEvent.keyDown(opener, { key: ':' });
+    expect(notPrevented).toBe(false); // the ':' is consumed, never typed into the palette
+    expect(palette()).not.toBeNull();
+    expect(document.activeElement).toBe(input());
+    fireEvent.keyDown(input(), { key: 'Escape' });
+    expect(palette()).toBeNull();
+    expect(document.activeElement).toBe(opener);
+  });
+
+  it.each([
+    ['Ctrl-K', { key: 'k', ctrlKey: true }],
+    ['Cmd-K', { key: 'k', metaKey: true }],
+  ])('opens on %s from the page body', (_, keys) => {
+    renderPage();
+    fireEvent.keyDown(document.body, keys);
+    expect(palette()).not.toBeNull();
+  });
+
+  it.each([
+    ['an input', () => screen.getByRole('textbox', { name: 'filter' })],
+    ['a textarea', () => screen.getByRole('textbox', { name: 'notes' })],
+    ['a select', () => screen.getByRole('combobox', { name: 'container' })],
+    ['a CodeMirror editor', () => screen.getByTestId('editor')],
+    ['the xterm shell', () => screen.getByRole('textbox', { name: 'Terminal input' })],
+  ])('leaves ":" and Ctrl-K to %s (nothing opens, the key is not taken)', (_, target) => {
+    renderPage();
+    const field = target();
+    field.focus();
+    expect(fireEvent.keyDown(field, { key: ':' })).toBe(true);
+    expect(fireEvent.keyDown(field, { key: 'k', ctrlKey: true })).toBe(true);
+    expect(fireEvent.keyDown(field, { key: 'k', metaKey: true })).toBe(true);
+    expect(palette()).toBeNull();
+  });
+
+  it('does not open over another modal dialog', () => {
+    renderPage();
+    const other = document.createElement('div');
+    other.setAttribute('role', 'dialog');
+    other.setAttribute('aria-modal', 'true');
+    document.body.append(other);
+    try {
+      fireEvent.keyDown(document.body, { key: ':' });
+      expect(palette()).toBeNull();
+    } finally {
+      other.remove();
+    }
+  });
+});
+
+describe('CommandPalette list', () => {
+  it('moves the active option with arrows, Home and End, and Enter opens the rollout of "rollout api"', async () => {
+    renderPage();
+    fireEvent.click(screen.getByRole('button', { name: /Jump to/ }));
+    fireEvent.change(input(), { target: { value: 'rollout api' } });
+    const options = () => within(screen.getByRole('listbox')).getAllByRole('option');
+    await waitFor(() => expect(options()).toHaveLength(2));
+    const activeId = () => input().getAttribute('aria-activedescendant');
+    expect(activeId()).toBe(options()[0]?.id);
+    expect(options()[0]?.textContent).toContain('demo/api');
+    expect(options()[0]?.getAttribute('aria-selected')).toBe('true');
+    expect(input().getAttribute('aria-controls')).toBe(screen.getByRole('listbox').id);
+
+    fireEvent.keyDown(input(), { key: 'ArrowDown' });
+    expect(activeId()).toBe(options()[1]?.id);
+    expect(options()[1]?.getAttribute('aria-selected')).toBe('true');
+    fireEvent.keyDown(input(), { key: 'ArrowDown' }); // wraps
+    expect(activeId()).toBe(options()[0]?.id);
+    fireEvent.keyDown(input(), { key: 'End' });
+    expect(activeId()).toBe(options()[1]?.id);
+    fireEvent.keyDown(input(), { key: 'Home' });
+    expect(activeId()).toBe(options()[0]?.id);
+
+    fireEvent.keyDown(input(), { key: 'Enter' });
+    expect(palette()).toBeNull();
+    expect(screen.getByTestId('where').textContent).toBe('/deployments/demo/api/rollout');
+  });
+
+  it('subscribes once per searched kind, in all namespaces, however much is typed', async () => {
+    renderPage();
+    fireEvent.keyDown(document.body, { key: 'k', ctrlKey: true });
+    await waitFor(() =>
+      expect(within(screen.getByRole('listbox')).getAllByRole('option').length).toBeGreaterThan(0),
+    );
+    const kinds = (): ResourceKind[] => server.subscribeLog.map((s) => s.kind).sort();
+    await waitFor(() => expect(server.subscribeLog).toHaveLength(6));
+    expect(kinds()).toEqual(['configmaps', 'deployments', 'pods', 'replicasets', 'secrets', 'services']);
+    expect(server.subscribeLog.every((s) => s.namespace === undefined && !s.labelSelector)).toBe(true);
+    for (const text of ['a', 'ap', 'api', 'api-', 'rollout api', 'pods demo']) {
+      fireEvent.change(input(), { target: { value: text } });
+      await act(async () => {});
+    }
+    expect(server.subscribeLog).toHaveLength(6);
+  });
+
+  it('releases its subscriptions a few seconds after it closes (warm for a quick reopen)', async () => {
+    renderPage();
+    fireEvent.keyDown(document.body, { key: ':' });
+    await waitFor(() => expect(server.subs.size).toBe(6));
+    vi.useFakeTimers();
+    try {
+      fireEvent.keyDown(input(), { key: 'Escape' });
+      await act(async () => vi.advanceTimersByTime(2_000));
+      expect(server.subs.size).toBe(6); // still warm
+      await act(async () => vi.advanceTimersByTime(LIVE_GC_TIME_MS));
+      expect(server.unsubscribeLog).toHaveLength(6);
+      expect(server.subs.size).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('keeps the active option under the cursor when a live update reorders the results', async () => {
+    renderPage();
+    fireEvent.keyDown(document.body, { key: ':' });
+    fireEvent.change(input(), { target: { value: 'rollout api' } });
+    const options = () => within(screen.getByRole('listbox')).getAllByRole('option');
+    await waitFor(() => expect(options()).toHaveLength(2));
+    fireEvent.keyDown(input(), { key: 'ArrowDown' });
+    const selected = () => options().find((o) => o.getAttribute('aria-selected') === 'true');
+    expect(selected()?.textContent).toContain('staging/api');
+    // A Deployment api appears in namespace "apps", which sorts before both.
+    act(() => server.push('deployments', [{ type: 'ADDED', object: object('apps', 'api') }]));
+    await waitFor(() => expect(options()).toHaveLength(3));
+    expect(options()[0]?.textContent).toContain('apps/api');
+    expect(selected()?.textContent).toContain('staging/api');
+    expect(input().getAttribute('aria-activedescendant')).toBe(selected()?.id);
+  });
+
+  it('collapses the listbox when nothing matches, and says so', async () => {
+    renderPage();
+    fireEvent.keyDown(document.body, { key: ':' });
+    expect(input().getAttribute('aria-expanded')).toBe('true'); // the views, before typing
+    fireEvent.change(input(), { target: { value: 'zzzz' } });
+    await waitFor(() => expect(input().getAttribute('aria-expanded')).toBe('false'));
+    expect(screen.queryByRole('listbox')).toBeNull(); // hidden
+    expect(input().getAttribute('aria-activedescendant')).toBeNull();
+    expect(screen.getByTestId('palette-count').textContent).toContain('No matches');
+  });
+
+  it('renders a hostile name as text', async () => {
+    server.set('secrets', [object('demo', '<img src=x onerror=alert(1)>')]);
+    renderPage();
+    fireEvent.keyDown(document.body, { key: ':' });
+    fireEvent.change(input(), { target: { value: '<img' } });
+    const option = await screen.findByRole('option', { name: /onerror/ });
+    expect(option.textContent).toContain('demo/<img src=x onerror=alert(1)>');
+    expect(document.querySelector('img')).toBeNull();
+  });
+
+  it('a click on an option opens it', async () => {
+    renderPage();
+    fireEvent.keyDown(document.body, { key: ':' });
+    fireEvent.change(input(), { target: { value: 'payments' } });
+    const option = await screen.findByRole('option', { name: /payments/ });
+    fireEvent.click(option);
+    expect(screen.getByTestId('where').textContent).toBe('/deployments/demo/payments?ns=demo');
+  });
+});
