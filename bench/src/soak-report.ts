@@ -9,7 +9,7 @@ type Goal = [string, string, boolean | undefined];
 const signed = (n: number) => (n >= 0 ? `+${n}` : `${n}`);
 
 export function renderSoak(s: Soak, stampOf: (s: Soak) => string): { lines: string[]; goals: Goal[] } {
-  const out: string[] = [`## e. Soak${stampOf(s)}`, ''];
+  const out: string[] = [`## g. Soak${stampOf(s)}`, ''];
   if (s.error || s.rssMiB === undefined) {
     out.push(`**failed:** ${s.error ?? 'no samples'}`, '');
     return { lines: out, goals: [['soak: flat RSS and lag, observers equal a LIST', 'failed', false]] };
@@ -34,7 +34,7 @@ export function renderSoak(s: Soak, stampOf: (s: Soak) => string): { lines: stri
     '',
     `Event-loop delay as perf_hooks records it (the interval of a 10 ms timer, so ~10 ms when idle): p99 median ${s.lagP99Ms.median} ms, worst single delay ${s.lagMaxMs} ms; the machine's load average went ${la.start} → ${la.end} (max ${la.max}) on 2 shared cores. RSS after every observer closed: ${s.rssAfterCloseMiB} MiB.`,
     '',
-    `A leak fails the run when the RSS floor grows > ${L.rssSlopeMiBPerHour} MiB/h over the second half **and** ends > ${L.rssGrowthMiB} MiB above its start; growing work, when the BFF's CPU per event grows > ${L.workSlopeFractionPerHour * 100} %/h **and** ends > ${L.workGrowthFraction * 100} % above its start; the event-loop delay is reported, not judged, because on this shared machine it follows the other processes' load (why: bench/src/soak-analysis.ts). At the end, after the writes stopped (${d.quietSeconds} s of quiet), each observer's state was compared with a fresh LIST: ${d.observersDiverged} of ${d.observersChecked} diverged — ${d.missing} missing, ${d.ghosts} ghosts, ${d.stale} stale resourceVersions; ${s.unexpectedDisconnects} dropped connections, ${s.reconnectFailures} failed reconnects, ${s.observerResyncs} resyncs received.`,
+    `A leak fails the run when the RSS floor grows > ${L.rssSlopeMiBPerHour} MiB/h over the second half **and** ends > ${L.rssGrowthMiB} MiB above its start; so does any observer that differs from a fresh LIST. The event-loop delay and CPU per event are reported, not judged: on this shared machine they follow the other processes' load (why and the limits' reasons: bench/src/soak-analysis.ts). At the end, after the writes stopped (${d.quietSeconds} s of quiet), each observer's state was compared with a fresh LIST: ${d.observersDiverged} of ${d.observersChecked} diverged — ${d.missing} missing, ${d.ghosts} ghosts, ${d.stale} stale resourceVersions; ${s.unexpectedDisconnects} dropped connections, ${s.reconnectFailures} failed reconnects, ${s.observerResyncs} resyncs received.`,
     '',
     `**Verdict: ${s.pass ? 'pass' : `FAIL — ${s.reasons.join('; ')}`}.** Raw samples: [results/${s.samplesFile}](results/${s.samplesFile}). Reproduce: \`BENCH_ONLY=soak make bench\` (BENCH_SOAK_MINUTES, BENCH_SOAK_CLIENTS).`,
     '',
@@ -46,9 +46,9 @@ export function renderSoak(s: Soak, stampOf: (s: Soak) => string): { lines: stri
       !s.leak,
     ],
     [
-      'soak: work per event flat (event-loop delay reported)',
+      'soak: event-loop delay and CPU per event (reported, not judged)',
       `CPU/1k events ${signed(s.cpuMsPerKiloEvents.blockSlopePerHour)} ms/h; delay p99 ${signed(s.lagP99Ms.blockSlopePerHour)} ms/h at load ${s.loadAverage.start} → ${s.loadAverage.end}`,
-      !s.workGrowth,
+      undefined,
     ],
     [
       'soak: every observer equals a fresh LIST',
