@@ -2,7 +2,7 @@
  * The soak: N socket.io observers (default 200) subscribed for M minutes (default 30) to one namespace
  * under light churn — pod annotation patches, pods created and deleted, ConfigMap writes, one observer
  * reconnecting every 15 s — while the BFF's RSS and event-loop lag are scraped from its /metrics every
- * 10 s. The verdict (soak-analysis.ts) fails on a leak or growing lag, and on any observer whose state
+ * 10 s. The verdict (soak-analysis.ts) fails on a leak and on any observer whose state
  * differs from a fresh LIST at the end. Raw samples go to bench/results/soak-<date>.json.
  */
 import { writeFileSync } from 'node:fs';
