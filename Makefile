@@ -12,7 +12,7 @@ demo:
 test:
 	@scripts/test.sh
 
-## bench: fan-out, event latency, scale (1k/10k/30k pods) and bundle size on a private cluster → bench/RESULTS.md
+## bench: fan-out, event latency, scale (1k/10k/30k pods), bundle size and a 30-minute soak on a private cluster → bench/RESULTS.md
 bench:
 	@bench/run.sh
 

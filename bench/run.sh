@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # make bench: build the production BFF and SPA, start the private bench cluster (instance "bench",
-# KWOK fast stages, 127.0.0.1 only), run bench/src/main.ts, write bench/results/<date>.json and
-# bench/RESULTS.md, and stop the bench cluster again (unless BENCH_KEEP_CLUSTER=1). The default
+# KWOK fast stages, 127.0.0.1 only), run bench/src/main.ts (the soak last; a failed soak exits 1),
+# write bench/results/<date>.json and bench/RESULTS.md, and stop the bench cluster again (unless BENCH_KEEP_CLUSTER=1). The default
 # cluster is never touched. Options are environment variables, listed in bench/src/main.ts.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -33,8 +33,11 @@ tools/cluster/cluster up >&2
 
 # Bounded: the whole run gets at most two hours — 30k pods in one namespace (~20–40 min on 2 shared
 # cores), then 100k pods across 1,000 namespaces (growth capped at BENCH_ALLNS's budget, 30 min by
-# default, then its measurements, ~15 min).
-timeout --signal=TERM --kill-after=30 "${BENCH_TIMEOUT:-7200}" \
+# default, then its measurements, ~15 min) — plus the soak's own length and 10 minutes for its set-up
+# and final check when it runs (BENCH_TIMEOUT overrides the total).
+soak_s=0
+case ",${BENCH_ONLY:-soak}," in *,soak,*) soak_s=$(( (${BENCH_SOAK_MINUTES:-30} + 10) * 60 )) ;; esac
+timeout --signal=TERM --kill-after=30 "${BENCH_TIMEOUT:-$((7200 + soak_s))}" \
   pnpm --filter @wheelhouse/bench exec tsx src/main.ts
 pnpm exec biome format --write bench/results >/dev/null 2>&1 || true
 echo "bench: results in bench/RESULTS.md" >&2

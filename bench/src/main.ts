@@ -1,9 +1,9 @@
 /**
- * `make bench`: fan-out, event latency, scale and bundle size of the production build, against the
+ * `make bench`: fan-out, event latency, scale, bundle size and a soak of the production build, against the
  * private bench cluster (bench/run.sh starts it). Writes bench/results/<date>.json and bench/RESULTS.md.
  *
  * Environment (all optional):
- *   BENCH_ONLY=fanout,latency,dom,scale,bundle,replicas,allns   which benchmarks (default: all)
+ *   BENCH_ONLY=fanout,latency,dom,scale,bundle,replicas,allns,soak   which benchmarks (default: all)
  *   BENCH_FANOUT=1,10,50,200                 socket clients
  *   BENCH_RATES=10,100,500                   patches per second
  *   BENCH_LATENCY_MS=10000                   duration of each rate
@@ -13,9 +13,11 @@
  *   BENCH_REPAINT_AT=10000                   scale size at which a change → row repaint is timed (1 and 5 tabs)
  *   BENCH_ALLNS=100000,1000,1800             allns: target pods, namespaces, growth budget (s); its
  *                                            pods already in the cluster (BENCH_KEEP_CLUSTER=1) are reused
+ *   BENCH_SOAK_MINUTES=30, BENCH_SOAK_CLIENTS=200   the soak (bench/src/soak.ts); a failed soak exits 1
+ *   BENCH_BFF_PORT                           the soak's BFF port (default: a free one)
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +31,7 @@ import { benchLatency } from './latency';
 import { benchReplicas } from './replicas';
 import { renderMarkdown } from './report';
 import { benchScale } from './scale';
+import { benchSoak } from './soak';
 import { mib } from './stats';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -40,7 +43,7 @@ const list = (v: string | undefined, d: number[]) =>
         .filter((x) => Number.isFinite(x) && x > 0)
     : d;
 const only = new Set(
-  (process.env.BENCH_ONLY ?? 'fanout,latency,dom,scale,bundle,replicas,allns')
+  (process.env.BENCH_ONLY ?? 'fanout,latency,dom,scale,bundle,replicas,allns,soak')
     .split(',')
     .map((s) => s.trim()),
 );
@@ -113,9 +116,16 @@ async function main(): Promise<void> {
   const dir = path.join(root, 'bench/results');
   mkdirSync(dir, { recursive: true });
   const jsonPath = path.join(dir, `${day}.json`);
+  // A partial run starts from the same day's file or, on a new day, from the newest earlier one (its
+  // sections keep their own time and commit), so RESULTS.md keeps every benchmark.
+  const newest = readdirSync(dir)
+    .filter((f) => /^\d{4}-\d{2}-\d{2}\.json$/.test(f))
+    .sort()
+    .at(-1);
+  const basis = existsSync(jsonPath) ? jsonPath : newest ? path.join(dir, newest) : undefined;
   const previous =
-    process.env.BENCH_ONLY && existsSync(jsonPath)
-      ? (JSON.parse(readFileSync(jsonPath, 'utf8')) as Record<string, unknown>)
+    process.env.BENCH_ONLY && basis
+      ? (JSON.parse(readFileSync(basis, 'utf8')) as Record<string, unknown>)
       : {};
   /** Written after every benchmark, so a late failure keeps what was measured. */
   const write = () => {
@@ -134,6 +144,7 @@ async function main(): Promise<void> {
       'scale',
       'replicas',
       'allns',
+      'soak',
     ]) {
       if (out[key] === undefined && previous[key] !== undefined) out[key] = previous[key];
     }
@@ -267,6 +278,26 @@ async function main(): Promise<void> {
     write();
   }
 
+  if (only.has('soak')) {
+    const soak = await section('soak', () =>
+      benchSoak(
+        kube,
+        root,
+        {
+          minutes: Number(process.env.BENCH_SOAK_MINUTES ?? 30),
+          clients: Number(process.env.BENCH_SOAK_CLIENTS ?? 200),
+          port: Number(process.env.BENCH_BFF_PORT ?? 0) || undefined,
+          samplesDir: dir,
+        },
+        log,
+      ),
+    );
+    results.soak = { ...stamp(), ...soak };
+    // A leak or a diverged observer fails `make bench` (after the results are written).
+    if (!('pass' in soak) || !soak.pass) process.exitCode = 1;
+    write();
+  }
+
   kube.close();
   write();
   log(
@@ -275,7 +306,7 @@ async function main(): Promise<void> {
 }
 
 main().then(
-  () => process.exit(0),
+  () => process.exit(process.exitCode ?? 0),
   (err: unknown) => {
     log(`failed: ${(err as Error).stack ?? String(err)}`);
     process.exit(1);

@@ -5,6 +5,8 @@ import type { FanoutRow } from './fanout';
 import type { LatencyRow } from './latency';
 import { renderAllNamespaces, renderRepaint, renderReplicas } from './report-scaleout';
 import type { ScaleRow } from './scale';
+import type { SoakResult } from './soak';
+import { renderSoak } from './soak-report';
 import { ratio, round } from './stats';
 
 type Section<T> = T & { measuredAt?: string; commit?: string; error?: string };
@@ -28,6 +30,7 @@ interface Results {
   latency?: Section<{ pods: number; rows: LatencyRow[] }>;
   scale?: Section<{ namespace: string; rows: ScaleRow[] }>;
   domLatency?: Section<DomLatencyResult>;
+  soak?: Section<SoakResult>;
   durationSeconds?: number;
 }
 
@@ -222,6 +225,12 @@ export function renderMarkdown(raw: Record<string, unknown>, jsonName: string, a
 
   out.push(...renderRepaint(r.scale?.rows, goals));
   out.push(...renderReplicas(raw.replicas, goals), ...renderAllNamespaces(raw.allns, goals));
+  if (r.soak) {
+    const soak = renderSoak(r.soak, stampOf);
+    out.push(...soak.lines);
+    goals.push(...soak.goals);
+  }
+
   out.push('## Goals', '', '| goal | measured | met |', '| --- | --- | :---: |');
   for (const [goal, measured, pass] of goals) out.push(`| ${goal} | ${measured} | ${ok(pass)} |`);
   out.push('');

@@ -28,3 +28,25 @@ export async function timeIt<T>(fn: () => Promise<T>): Promise<{ ms: number; val
   const value = await fn();
   return { ms: performance.now() - t0, value };
 }
+
+/** Least-squares slope of ys over xs (units of y per unit of x); NaN with fewer than two distinct xs. */
+export function slope(xs: number[], ys: number[]): number {
+  const n = Math.min(xs.length, ys.length);
+  if (n < 2) return Number.NaN;
+  let mx = 0;
+  let my = 0;
+  for (let i = 0; i < n; i++) {
+    mx += xs[i] as number;
+    my += ys[i] as number;
+  }
+  mx /= n;
+  my /= n;
+  let sxy = 0;
+  let sxx = 0;
+  for (let i = 0; i < n; i++) {
+    const dx = (xs[i] as number) - mx;
+    sxy += dx * ((ys[i] as number) - my);
+    sxx += dx * dx;
+  }
+  return sxx === 0 ? Number.NaN : sxy / sxx;
+}
