@@ -38,6 +38,8 @@ export async function startBff(
   opts: { port?: number; env?: Record<string, string> } = {},
 ): Promise<Bff> {
   const child = await startBffProcess({
+    // The build of `root` (an A/B run starts two checkouts' builds).
+    cwd: path.join(root, 'apps/bff/dist'),
     env: {
       ...(opts.port ? { WHEELHOUSE_PORT: String(opts.port) } : {}),
       HOME: process.env.HOME ?? '',

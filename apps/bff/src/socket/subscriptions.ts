@@ -11,7 +11,7 @@ import { canonicalSelector, parseInput } from '../http/validate';
 import type { Callers } from '../kube/callers';
 import type { Metrics } from '../metrics';
 import type { WatchHub } from '../watch/hub';
-import { type SessionLimits, SocketSession } from '../watch/socket-session';
+import { type SessionLimits, type Snapshot, SocketSession } from '../watch/socket-session';
 import type { Quota } from './quotas';
 import { refusal, replyOf, type WhServer, type WhSocket } from './server';
 
@@ -101,10 +101,7 @@ export function registerSubscriptionHandlers(
       pending++;
       reserved = true;
       const subId = `s${nextId++}`;
-      let snapshotFn: () => { items: KindObject[]; resourceVersion: string } = () => ({
-        items: [],
-        resourceVersion: '',
-      });
+      let snapshotFn: () => Snapshot = () => ({ items: [], resourceVersion: '' });
       const buffer = session.createBuffer(subId, () => snapshotFn());
       let sub: Awaited<ReturnType<WatchHub['subscribe']>>;
       try {
@@ -113,6 +110,9 @@ export function registerSubscriptionHandlers(
           identity,
           { kind: req.kind, namespace: req.namespace, labelSelector: req.labelSelector },
           buffer,
+          undefined,
+          // A big list's first page is answered at once; the rest follows as it arrives.
+          { partial: true },
         );
       } catch (err) {
         giveBack();
@@ -123,8 +123,9 @@ export function registerSubscriptionHandlers(
         giveBack();
       };
       snapshotFn = () => ({
-        items: sub.informer.items() as KindObject[],
+        items: sub.informer.items(),
         resourceVersion: sub.informer.resourceVersion(),
+        progress: sub.informer.progress(),
       });
       if (socket.disconnected) {
         release();
@@ -136,6 +137,7 @@ export function registerSubscriptionHandlers(
         subId,
         items: sub.items as KindObject[],
         resourceVersion: sub.resourceVersion,
+        ...(sub.progress ? { progress: { ...sub.progress, complete: false } } : {}),
       };
       ack(res);
     } catch (err) {

@@ -1,5 +1,6 @@
 import type { KubeConfig, KubernetesObject } from '@kubernetes/client-node';
 import { HttpError } from '../http/errors';
+import type { PageProgress } from './paged-list';
 import {
   type Clock,
   type InformerListener,
@@ -18,6 +19,8 @@ export interface HubOptions {
    * idle, subscribe() refuses with 429.
    */
   maxInformersPerIdentity?: number;
+  /** First page of each informer's LIST (later pages are ten times larger); 0: one request. */
+  listChunk?: number;
 }
 
 interface Entry {
@@ -30,6 +33,8 @@ interface Entry {
 export interface Subscription {
   items: KubernetesObject[];
   resourceVersion: string;
+  /** Set while the informer's first LIST is still loading (a `partial` subscription): how far it is. */
+  progress: PageProgress | undefined;
   informer: SharedInformer;
   release(): void;
 }
@@ -49,8 +54,10 @@ export class WatchHub {
   private readonly graceMs: number;
   private readonly clock: Clock;
   private readonly maxPerIdentity: number;
+  private readonly listChunk: number | undefined;
 
   constructor(opts: HubOptions = {}) {
+    this.listChunk = opts.listChunk;
     this.graceMs = opts.graceMs ?? 30_000;
     this.clock = opts.clock ?? realClock;
     this.maxPerIdentity = opts.maxInformersPerIdentity ?? Number.POSITIVE_INFINITY;
@@ -59,7 +66,9 @@ export class WatchHub {
   /**
    * Adds `listener` to the shared informer for `spec` (starting it if needed), waits for its first
    * sync, and returns the snapshot from its cache. Rejects if the informer cannot list (403, …) or
-   * does not sync within `timeoutMs`.
+   * does not sync within `timeoutMs`. With `partial`, waits only for the first page of the first
+   * LIST: the snapshot is what has arrived, the rest reaches the listener's onChunk/onComplete, so
+   * a large list never times out a viewer.
    */
   async subscribe(
     kc: KubeConfig,
@@ -67,12 +76,16 @@ export class WatchHub {
     spec: InformerSpec,
     listener: InformerListener,
     timeoutMs = 15_000,
+    opts: { partial?: boolean } = {},
   ): Promise<Subscription> {
     const key = informerKey(identity, spec);
     let entry = this.entries.get(key);
     if (!entry) {
       this.makeRoomFor(identity);
-      const informer = new SharedInformer(kc, spec, this.clock);
+      const informer = new SharedInformer(kc, spec, {
+        clock: this.clock,
+        ...(this.listChunk !== undefined ? { listChunk: this.listChunk } : {}),
+      });
       entry = { identity, informer, refs: 0, stopTimer: undefined };
       this.entries.set(key, entry);
       informer.start();
@@ -109,7 +122,7 @@ export class WatchHub {
           );
         });
         try {
-          await Promise.race([informer.whenSynced(), timeout]);
+          await Promise.race([opts.partial ? informer.whenFirstPage() : informer.whenSynced(), timeout]);
         } finally {
           this.clock.clearTimeout(timer);
         }
@@ -124,7 +137,13 @@ export class WatchHub {
     }
     // Snapshot and registration happen in the same tick: no event can fall between them.
     informer.listeners.add(listener);
-    return { items: informer.items(), resourceVersion: informer.resourceVersion(), informer, release };
+    return {
+      items: informer.items(),
+      resourceVersion: informer.resourceVersion(),
+      progress: informer.progress(),
+      informer,
+      release,
+    };
   }
 
   /**

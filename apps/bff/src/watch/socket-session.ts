@@ -2,12 +2,21 @@ import type { KubernetesObject } from '@kubernetes/client-node';
 import type {
   EventsPayload,
   KindObject,
+  ListProgress,
   ResyncPayload,
   SubStatusPayload,
   WatchEvent,
   WatchEventType,
 } from '@wheelhouse/shared-types';
+import type { PageProgress } from './paged-list';
 import type { InformerListener } from './shared-informer';
+
+/** What a resync sends: the informer's cache now, and how far its first LIST is while it loads. */
+export interface Snapshot {
+  items: KubernetesObject[];
+  resourceVersion: string;
+  progress?: PageProgress | undefined;
+}
 
 /** What a session needs from a socket: emit, and how much it has not yet flushed to the wire. */
 export interface Outlet {
@@ -42,6 +51,9 @@ function objectKey(obj: KubernetesObject): string {
  */
 export class SubscriptionBuffer implements InformerListener {
   private pending = new Map<string, WatchEvent>();
+  /** Pages of a progressive snapshot not yet sent, and the progress to send with them. */
+  private chunk: KubernetesObject[] = [];
+  private progress: ListProgress | undefined;
   needsResync = false;
   resyncReason: ResyncPayload['reason'] = 'relist';
 
@@ -51,8 +63,22 @@ export class SubscriptionBuffer implements InformerListener {
     private readonly onDirty: () => void,
     private readonly onStatusChange: (p: SubStatusPayload) => void,
     private readonly onDrop: () => void,
-    readonly snapshot: () => { items: KubernetesObject[]; resourceVersion: string },
+    readonly snapshot: () => Snapshot,
   ) {}
+
+  onChunk(items: KubernetesObject[], progress: PageProgress): void {
+    // A pending resync takes its snapshot at the flush: these items will be in it.
+    if (this.needsResync) return;
+    for (const item of items) this.chunk.push(item);
+    this.progress = { ...progress, complete: false };
+    this.onDirty();
+  }
+
+  onComplete(progress: PageProgress): void {
+    if (this.needsResync) return;
+    this.progress = { ...progress, complete: true };
+    this.onDirty();
+  }
 
   onEvent(type: WatchEventType, obj: KubernetesObject): void {
     if (this.needsResync) return;
@@ -87,18 +113,24 @@ export class SubscriptionBuffer implements InformerListener {
     if (!this.needsResync || reason === 'slow-consumer') this.resyncReason = reason;
     this.needsResync = true;
     this.pending.clear();
+    this.chunk = [];
+    this.progress = undefined;
   }
 
-  /** Takes the batch collected since the last tick. */
-  take(): WatchEvent[] {
-    if (this.pending.size === 0) return [];
-    const batch = [...this.pending.values()];
-    this.pending = new Map();
-    return batch;
+  /** Takes the batch collected since the last tick: a snapshot's next page first, then changes. */
+  take(): { batch: WatchEvent[]; progress?: ListProgress } {
+    const progress = this.progress;
+    const batch: WatchEvent[] = this.chunk.map((object) => ({ type: 'ADDED', object: object as KindObject }));
+    for (const event of this.pending.values()) batch.push(event);
+    this.chunk = [];
+    this.progress = undefined;
+    if (this.pending.size > 0) this.pending = new Map();
+    return progress ? { batch, progress } : { batch };
   }
 
+  /** Something to send (a change, a page, or a progress report). */
   get size(): number {
-    return this.pending.size;
+    return this.pending.size + this.chunk.length + (this.progress ? 1 : 0);
   }
 }
 
@@ -114,10 +146,7 @@ export class SocketSession {
     private readonly limits: SessionLimits = DEFAULT_LIMITS,
   ) {}
 
-  createBuffer(
-    subId: string,
-    snapshot: () => { items: KubernetesObject[]; resourceVersion: string },
-  ): SubscriptionBuffer {
+  createBuffer(subId: string, snapshot: () => Snapshot): SubscriptionBuffer {
     return new SubscriptionBuffer(
       subId,
       this.limits,
@@ -177,20 +206,21 @@ export class SocketSession {
       }
       if (buffer.needsResync) {
         buffer.needsResync = false;
-        const { items, resourceVersion } = buffer.snapshot();
+        const { items, resourceVersion, progress } = buffer.snapshot();
         this.resyncsSent++;
         this.outlet.emitResync({
           subId,
           items: items as KindObject[],
           resourceVersion,
           reason: buffer.resyncReason,
+          ...(progress ? { progress: { ...progress, complete: false } } : {}),
         });
         continue;
       }
-      const batch = buffer.take();
-      if (batch.length > 0) {
+      const { batch, progress } = buffer.take();
+      if (batch.length > 0 || progress) {
         this.eventsSent += batch.length;
-        this.outlet.emitEvents({ subId, batch });
+        this.outlet.emitEvents(progress ? { subId, batch, progress } : { subId, batch });
       }
     }
     // While congested, try again later (the socket's drain event also triggers a flush).

@@ -26,6 +26,8 @@ export interface LiveTableProps<R extends LiveRow> {
   /** Where the rows live as messages say it, for a cluster-scoped list: "the cluster". */
   scope?: string | undefined;
   rows: R[] | undefined;
+  /** While the server still sends the list in parts: how much has arrived, of about how many. */
+  loading?: { loaded: number; total?: number } | undefined;
   status: 'pending' | 'error' | 'success';
   error: unknown;
   // biome-ignore lint/suspicious/noExplicitAny: a column list mixes value types; TanStack's own docs type it so
@@ -58,6 +60,7 @@ export function LiveTable<R extends LiveRow>(props: LiveTableProps<R>) {
     namespace,
     scope,
     rows,
+    loading,
     status,
     error,
     columns,
@@ -93,9 +96,11 @@ export function LiveTable<R extends LiveRow>(props: LiveTableProps<R>) {
   const count =
     rows === undefined
       ? ''
-      : needle
-        ? `${data.length} of ${rows.length}`
-        : `${rows.length} ${rows.length === 1 ? noun.replace(/s$/, '') : noun}`;
+      : loading
+        ? loadingText(loading, noun, needle ? data.length : undefined)
+        : needle
+          ? `${data.length} of ${rows.length}`
+          : `${rows.length} ${rows.length === 1 ? noun.replace(/s$/, '') : noun}`;
 
   return (
     <div className="flex min-h-0 flex-1 flex-col">
@@ -131,6 +136,15 @@ export function LiveTable<R extends LiveRow>(props: LiveTableProps<R>) {
       )}
     </div>
   );
+}
+
+const thousands = new Intl.NumberFormat('en-US');
+
+/** "loading 12,500 of ~30,000 pods" (the total is the apiserver's estimate), with the filter's matches. */
+export function loadingText(loading: { loaded: number; total?: number }, noun: string, matches?: number): string {
+  const of = loading.total === undefined ? '' : ` of ~${thousands.format(loading.total)}`;
+  const shown = matches === undefined ? '' : `${thousands.format(matches)} match, `;
+  return `${shown}loading ${thousands.format(loading.loaded)}${of} ${noun}…`;
 }
 
 function VirtualTable<R extends LiveRow>({
