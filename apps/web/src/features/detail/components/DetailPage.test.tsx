@@ -2,7 +2,7 @@
 import type { V1Deployment, V1EndpointSlice, V1Pod, V1ReplicaSet, V1Service } from '@kubernetes/client-node';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import type { KindObject, SecretSummary } from '@wheelhouse/shared-types';
+import type { KindObject, ResourceKind, SecretSummary } from '@wheelhouse/shared-types';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LiveStoreProvider } from '../../../lib/live/live-context';
@@ -149,6 +149,12 @@ beforeEach(() => {
         version: '0',
       });
     if (url.startsWith('/api/events/')) return json({ items: [] });
+    // The object page reads the whole object by GET (live lists hold slim ones).
+    const one = /^\/api\/([a-z]+)\/([^/?]+)\/([^/?]+)$/.exec(url);
+    if (one && one[1] !== 'permissions') {
+      const found = server.get(one[1] as ResourceKind, one[2] ?? '', decodeURIComponent(one[3] ?? ''));
+      if (found) return json(found);
+    }
     if (url.startsWith('/api/permissions?')) {
       const checks = new URL(url, 'http://x').searchParams.get('checks')?.split(',') ?? [];
       return json({
