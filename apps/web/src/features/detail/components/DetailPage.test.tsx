@@ -329,6 +329,28 @@ describe('DetailPage', () => {
     expect(document.body.textContent).not.toContain('dataSizes');
   });
 
+  it('shows the whole object read by GET (the live list is slim) and reads it again at each new resourceVersion', async () => {
+    const gets: string[] = [];
+    const base = fetchMock.getMockImplementation() as (url: string, init?: RequestInit) => Promise<Response>;
+    fetchMock.mockImplementation((url: string, init?: RequestInit) => {
+      if (url !== '/api/pods/shop/web-new-a') return base(url, init);
+      // What the slim list leaves out (the defaulted tolerations) is in the whole object.
+      const live = server.get('pods', 'shop', 'web-new-a') as V1Pod;
+      gets.push(live.metadata?.resourceVersion ?? '');
+      return json({ ...live, spec: { ...live.spec, tolerations: [{ key: 'node.kubernetes.io/not-ready' }] } });
+    });
+    renderAt('/pods/shop/web-new-a?tab=yaml');
+    await waitFor(() => expect(document.body.textContent).toContain('node.kubernetes.io/not-ready'), {
+      timeout: 5000,
+    });
+    expect(gets).toEqual(['1']);
+    const changed = pod('web-new-a', 'web-new', false);
+    changed.metadata = { ...changed.metadata, resourceVersion: '2' };
+    server.push('pods', [{ type: 'MODIFIED', object: changed }]);
+    await waitFor(() => expect(gets).toEqual(['1', '2']));
+    await waitFor(() => expect(document.body.textContent).toMatch(/resourceVersion: "?2/), { timeout: 5000 });
+  });
+
   it('disables the Shell tab with the reason for a user who may not exec; ?tab=shell says why and opens nothing', async () => {
     renderAt('/pods/shop/web-new-a');
     const tab = await screen.findByTestId('tab-shell');
