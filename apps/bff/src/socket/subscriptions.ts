@@ -122,11 +122,7 @@ export function registerSubscriptionHandlers(
         sub.release();
         giveBack();
       };
-      snapshotFn = () => ({
-        items: sub.informer.items(),
-        resourceVersion: sub.informer.resourceVersion(),
-        progress: sub.informer.progress(),
-      });
+      snapshotFn = () => sub.snapshot();
       if (socket.disconnected) {
         release();
         return;

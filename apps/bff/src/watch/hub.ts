@@ -1,5 +1,6 @@
 import type { KubeConfig, KubernetesObject } from '@kubernetes/client-node';
 import { HttpError } from '../http/errors';
+import { covers, NarrowingListener } from './narrowing';
 import type { PageProgress } from './paged-list';
 import {
   type Clock,
@@ -36,6 +37,8 @@ export interface Subscription {
   /** Set while the informer's first LIST is still loading (a `partial` subscription): how far it is. */
   progress: PageProgress | undefined;
   informer: SharedInformer;
+  /** The subscription's view of the informer now (filtered when served from a wider informer). */
+  snapshot(): { items: KubernetesObject[]; resourceVersion: string; progress: PageProgress | undefined };
   release(): void;
 }
 
@@ -55,6 +58,8 @@ export class WatchHub {
   private readonly clock: Clock;
   private readonly maxPerIdentity: number;
   private readonly listChunk: number | undefined;
+  /** Subscriptions served from a wider informer (for /metrics and tests). */
+  private narrowedCount = 0;
 
   constructor(opts: HubOptions = {}) {
     this.listChunk = opts.listChunk;
@@ -80,6 +85,10 @@ export class WatchHub {
   ): Promise<Subscription> {
     const key = informerKey(identity, spec);
     let entry = this.entries.get(key);
+    if (!entry) {
+      const wider = this.widerFor(identity, spec);
+      if (wider) return this.narrowed(wider, spec, listener);
+    }
     if (!entry) {
       this.makeRoomFor(identity);
       const informer = new SharedInformer(kc, spec, {
@@ -137,13 +146,53 @@ export class WatchHub {
     }
     // Snapshot and registration happen in the same tick: no event can fall between them.
     informer.listeners.add(listener);
-    return {
+    const snapshot = () => ({
       items: informer.items(),
       resourceVersion: informer.resourceVersion(),
       progress: informer.progress(),
-      informer,
-      release,
+    });
+    return { ...snapshot(), snapshot, informer, release };
+  }
+
+  /**
+   * A running, synced informer of the same identity and kind whose scope covers `spec` (all
+   * namespaces for a namespace, no selector for a selector): the narrower view is served from it.
+   */
+  private widerFor(identity: string, spec: InformerSpec): [string, Entry] | undefined {
+    for (const [key, entry] of this.entries) {
+      const { informer } = entry;
+      if (entry.identity !== identity || !informer.isSynced || informer.state === 'error') continue;
+      if (covers(informer.spec, spec)) return [key, entry];
+    }
+    return undefined;
+  }
+
+  private narrowed([key, entry]: [string, Entry], spec: InformerSpec, listener: InformerListener): Subscription {
+    if (entry.stopTimer !== undefined) {
+      this.clock.clearTimeout(entry.stopTimer);
+      entry.stopTimer = undefined;
+    }
+    entry.refs++;
+    this.narrowedCount++;
+    const { informer } = entry;
+    const filter = new NarrowingListener(spec, listener);
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      this.narrowedCount--;
+      informer.listeners.delete(filter);
+      this.unref(key, entry);
     };
+    // Snapshot and registration in the same tick, as for a subscription of its own.
+    const items = filter.admit(informer.items());
+    informer.listeners.add(filter);
+    const snapshot = () => ({
+      items: filter.select(informer.items()),
+      resourceVersion: informer.resourceVersion(),
+      progress: undefined,
+    });
+    return { items, resourceVersion: informer.resourceVersion(), progress: undefined, snapshot, informer, release };
   }
 
   /**
@@ -183,14 +232,14 @@ export class WatchHub {
   }
 
   /** For /metrics and tests. */
-  stats(): { informers: number; byKind: Record<string, number>; subscribers: number } {
+  stats(): { informers: number; byKind: Record<string, number>; subscribers: number; narrowed: number } {
     const byKind: Record<string, number> = {};
     let subscribers = 0;
     for (const { informer, refs } of this.entries.values()) {
       byKind[informer.spec.kind] = (byKind[informer.spec.kind] ?? 0) + 1;
       subscribers += refs;
     }
-    return { informers: this.entries.size, byKind, subscribers };
+    return { informers: this.entries.size, byKind, subscribers, narrowed: this.narrowedCount };
   }
 
   informers(): SharedInformer[] {
