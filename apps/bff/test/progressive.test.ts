@@ -70,13 +70,24 @@ describe('progressive snapshots (first page 2, then 20)', () => {
       expect(view.matches(fresh.items)).toBe(true);
       expect(view.resyncs).toBe(0);
 
-      // A warm informer answers the next subscriber whole, without progress.
+      // A warm informer answers the next subscriber from its cache the same way: the first page in
+      // the ack, the rest right after it.
       const second = new ClientView(await connect(url));
+      const warmProgress: ListProgress[] = [];
+      second.socket.on('events', (p) => {
+        if (p.progress) warmProgress.push(p.progress);
+      });
       try {
         const warm = await second.subscribe({ kind: 'configmaps', namespace: ns.name });
         if (!warm.ok) throw new Error(warm.error.message);
-        expect(warm.items).toHaveLength(total);
-        expect(warm.progress).toBeUndefined();
+        expect(warm.items).toHaveLength(2);
+        expect(warm.progress).toEqual({ loaded: 2, total, complete: false });
+        await waitFor(async () => warmProgress.at(-1)?.complete === true, {
+          timeoutMs: 10_000,
+          intervalMs: 50,
+          what: 'the rest of the warm snapshot',
+        });
+        expect(second.matches(fresh.items)).toBe(true);
       } finally {
         second.socket.close();
       }

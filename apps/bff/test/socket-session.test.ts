@@ -184,3 +184,23 @@ describe('SocketSession: progressive snapshots', () => {
     s.close();
   });
 });
+
+describe('SocketSession: the rest of a large warm snapshot', () => {
+  it('follows the ack a page per tick, and holds changes back until the snapshot is whole', () => {
+    const o = fakeOutlet();
+    const s = new SocketSession(o.outlet, { ...limits, snapshotPage: 2 });
+    const b = s.createBuffer('s1', () => ({ items: [], resourceVersion: '1' }));
+    s.add('s1', b, () => undefined);
+    b.preload([cm('c', '3'), cm('d', '3'), cm('e', '3')], 2);
+    // d changes before its page went out: the change must land after the stale copy.
+    b.onEvent('MODIFIED', cm('d', '8'));
+    s.flush();
+    s.flush();
+    s.flush();
+    expect(o.events.map((e) => [e.batch.map((x) => `${x.type} ${x.object.metadata?.name}@${x.object.metadata?.resourceVersion}`), e.progress])).toEqual([
+      [['ADDED c@3', 'ADDED d@3'], { loaded: 4, total: 5, complete: false }],
+      [['ADDED e@3', 'MODIFIED d@8'], { loaded: 5, total: 5, complete: true }],
+    ]);
+    s.close();
+  });
+});

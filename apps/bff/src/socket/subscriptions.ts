@@ -128,12 +128,21 @@ export function registerSubscriptionHandlers(
         return;
       }
       session.add(subId, buffer, release);
+      // A large list answered from a warm cache: the ack carries its first page so the first rows
+      // show at once, the rest follows a page per tick, before any change (progressive snapshot).
+      const first = hub.firstPage;
+      const split = !sub.progress && first > 0 && sub.items.length > first;
+      if (split) buffer.preload(sub.items.slice(first), first);
       const res: SubscribeAck = {
         ok: true,
         subId,
-        items: sub.items as KindObject[],
+        items: (split ? sub.items.slice(0, first) : sub.items) as KindObject[],
         resourceVersion: sub.resourceVersion,
-        ...(sub.progress ? { progress: { ...sub.progress, complete: false } } : {}),
+        ...(split
+          ? { progress: { loaded: first, total: sub.items.length, complete: false } }
+          : sub.progress
+            ? { progress: { ...sub.progress, complete: false } }
+            : {}),
       };
       ack(res);
     } catch (err) {

@@ -4,6 +4,7 @@ import { covers, NarrowingListener } from './narrowing';
 import type { PageProgress } from './paged-list';
 import {
   type Clock,
+  DEFAULT_LIST_CHUNK,
   type InformerListener,
   type InformerSpec,
   realClock,
@@ -60,6 +61,11 @@ export class WatchHub {
   private readonly listChunk: number | undefined;
   /** Subscriptions served from a wider informer (for /metrics and tests). */
   private narrowedCount = 0;
+
+  /** Objects a subscriber gets first from a large list (the ack), the rest following. */
+  get firstPage(): number {
+    return this.listChunk ?? DEFAULT_LIST_CHUNK;
+  }
 
   constructor(opts: HubOptions = {}) {
     this.listChunk = opts.listChunk;

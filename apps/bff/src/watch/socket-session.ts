@@ -36,7 +36,10 @@ export interface SessionLimits {
   maxPendingPerSub: number;
   /** Unflushed packets on the socket above which we stop sending events and resync later. */
   maxBacklog: number;
+  /** Objects per page when the rest of a large snapshot follows its ack. */
+  snapshotPage?: number;
 }
+export const DEFAULT_SNAPSHOT_PAGE = 5000;
 export const DEFAULT_LIMITS: SessionLimits = { tickMs: 50, maxPendingPerSub: 5000, maxBacklog: 200 };
 
 function objectKey(obj: KubernetesObject): string {
@@ -54,6 +57,13 @@ export class SubscriptionBuffer implements InformerListener {
   /** Pages of a progressive snapshot not yet sent, and the progress to send with them. */
   private chunk: KubernetesObject[] = [];
   private progress: ListProgress | undefined;
+  /**
+   * The rest of a large snapshot the ack did not carry, sent a page per tick before any change
+   * (a change to an object still queued must land after it), and how much of it is out.
+   */
+  private queued: KubernetesObject[] = [];
+  private queuedAt = 0;
+  private queuedProgress = { loaded: 0, total: 0 };
   needsResync = false;
   resyncReason: ResyncPayload['reason'] = 'relist';
 
@@ -72,6 +82,14 @@ export class SubscriptionBuffer implements InformerListener {
     for (const item of items) this.chunk.push(item);
     this.progress = { ...progress, complete: false };
     this.onDirty();
+  }
+
+  /** The ack carried the first `sent` objects of a snapshot; `rest` follows in pages. */
+  preload(rest: KubernetesObject[], sent: number): void {
+    this.queued = rest;
+    this.queuedAt = 0;
+    this.queuedProgress = { loaded: sent, total: sent + rest.length };
+    if (rest.length > 0) this.onDirty();
   }
 
   onComplete(progress: PageProgress): void {
@@ -115,10 +133,27 @@ export class SubscriptionBuffer implements InformerListener {
     this.pending.clear();
     this.chunk = [];
     this.progress = undefined;
+    this.queued = [];
+    this.queuedAt = 0;
   }
 
   /** Takes the batch collected since the last tick: a snapshot's next page first, then changes. */
-  take(): { batch: WatchEvent[]; progress?: ListProgress } {
+  take(pageSize = Number.POSITIVE_INFINITY): { batch: WatchEvent[]; progress?: ListProgress } {
+    if (this.queuedAt < this.queued.length) {
+      const page = this.queued.slice(this.queuedAt, this.queuedAt + pageSize);
+      this.queuedAt += page.length;
+      this.queuedProgress.loaded += page.length;
+      const done = this.queuedAt >= this.queued.length;
+      const batch: WatchEvent[] = page.map((object) => ({ type: 'ADDED', object: object as KindObject }));
+      const progress = { ...this.queuedProgress, complete: done };
+      if (!done) return { batch, progress };
+      this.queued = [];
+      this.queuedAt = 0;
+      // The snapshot is whole: the changes held back meanwhile follow it in the same batch.
+      for (const event of this.pending.values()) batch.push(event);
+      if (this.pending.size > 0) this.pending = new Map();
+      return { batch, progress };
+    }
     const progress = this.progress;
     const batch: WatchEvent[] = this.chunk.map((object) => ({ type: 'ADDED', object: object as KindObject }));
     for (const event of this.pending.values()) batch.push(event);
@@ -130,7 +165,9 @@ export class SubscriptionBuffer implements InformerListener {
 
   /** Something to send (a change, a page, or a progress report). */
   get size(): number {
-    return this.pending.size + this.chunk.length + (this.progress ? 1 : 0);
+    return (
+      this.pending.size + this.chunk.length + (this.progress ? 1 : 0) + (this.queued.length - this.queuedAt)
+    );
   }
 }
 
@@ -217,11 +254,13 @@ export class SocketSession {
         });
         continue;
       }
-      const { batch, progress } = buffer.take();
+      const { batch, progress } = buffer.take(this.limits.snapshotPage ?? DEFAULT_SNAPSHOT_PAGE);
       if (batch.length > 0 || progress) {
         this.eventsSent += batch.length;
         this.outlet.emitEvents(progress ? { subId, batch, progress } : { subId, batch });
       }
+      // The rest of a large snapshot goes out a page per tick.
+      if (buffer.size > 0) more = true;
     }
     // While congested, try again later (the socket's drain event also triggers a flush).
     if (more) this.schedule();
