@@ -31,7 +31,10 @@ describe('narrower subscriptions served from a wider informer', () => {
 
   it('serves a namespace and a label selector from the all-namespaces informer, one watch for all three', async () => {
     const core = kc.makeApiClient(CoreV1Api);
-    const cm = (name: string, tier: string): V1ConfigMap => ({ metadata: { name, labels: { tier } }, data: {} });
+    const cm = (name: string, tier: string): V1ConfigMap => ({
+      metadata: { name, labels: { tier } },
+      data: {},
+    });
     await core.createNamespacedConfigMap({ namespace: ns.name, body: cm('a', 'web') });
     const all = new ClientView(await connect(url));
     const mine = new ClientView(await connect(url));
@@ -39,9 +42,9 @@ describe('narrower subscriptions served from a wider informer', () => {
     try {
       expect((await all.subscribe({ kind: 'configmaps' })).ok).toBe(true);
       expect((await mine.subscribe({ kind: 'configmaps', namespace: ns.name })).ok).toBe(true);
-      expect((await web.subscribe({ kind: 'configmaps', namespace: ns.name, labelSelector: 'tier=web' })).ok).toBe(
-        true,
-      );
+      expect(
+        (await web.subscribe({ kind: 'configmaps', namespace: ns.name, labelSelector: 'tier=web' })).ok,
+      ).toBe(true);
       expect(app.hub.stats()).toMatchObject({ informers: 1, narrowed: 2 });
       const metrics = await (await fetch(`${url}/metrics`)).text();
       expect(metrics).toMatch(/^wheelhouse_narrowed_subscriptions 2$/m);
@@ -59,7 +62,8 @@ describe('narrower subscriptions served from a wider informer', () => {
       await waitFor(
         async () => {
           const inNs = (await core.listNamespacedConfigMap({ namespace: ns.name })).items;
-          const webs = (await core.listNamespacedConfigMap({ namespace: ns.name, labelSelector: 'tier=web' })).items;
+          const webs = (await core.listNamespacedConfigMap({ namespace: ns.name, labelSelector: 'tier=web' }))
+            .items;
           return mine.matches(inNs) && web.matches(webs) && webs.length === 1;
         },
         { timeoutMs: 20_000, intervalMs: 200, what: 'each narrowed view to match its own fresh LIST' },

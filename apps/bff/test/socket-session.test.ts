@@ -156,7 +156,9 @@ describe('SocketSession: progressive snapshots', () => {
     s.flush();
     b.onEvent('MODIFIED', cm('c', '9'));
     s.flush();
-    expect(o.events.map((e) => [e.batch.map((x) => `${x.type} ${x.object.metadata?.name}`), e.progress])).toEqual([
+    expect(
+      o.events.map((e) => [e.batch.map((x) => `${x.type} ${x.object.metadata?.name}`), e.progress]),
+    ).toEqual([
       [['ADDED c', 'ADDED d'], { loaded: 4, total: 6, complete: false }],
       [['ADDED e', 'ADDED f'], { loaded: 6, total: 6, complete: true }],
       [['MODIFIED c'], undefined],
@@ -168,7 +170,11 @@ describe('SocketSession: progressive snapshots', () => {
     const o = fakeOutlet();
     const s = new SocketSession(o.outlet, limits);
     const loaded = [cm('a', '3'), cm('b', '3')];
-    const b = s.createBuffer('s1', () => ({ items: loaded, resourceVersion: '', progress: { loaded: 2, total: 4 } }));
+    const b = s.createBuffer('s1', () => ({
+      items: loaded,
+      resourceVersion: '',
+      progress: { loaded: 2, total: 4 },
+    }));
     s.add('s1', b, () => undefined);
     o.setBacklog(10);
     b.onChunk([cm('b', '3')], { loaded: 2, total: 4 });
@@ -197,7 +203,12 @@ describe('SocketSession: the rest of a large warm snapshot', () => {
     s.flush();
     s.flush();
     s.flush();
-    expect(o.events.map((e) => [e.batch.map((x) => `${x.type} ${x.object.metadata?.name}@${x.object.metadata?.resourceVersion}`), e.progress])).toEqual([
+    expect(
+      o.events.map((e) => [
+        e.batch.map((x) => `${x.type} ${x.object.metadata?.name}@${x.object.metadata?.resourceVersion}`),
+        e.progress,
+      ]),
+    ).toEqual([
       [['ADDED c@3', 'ADDED d@3'], { loaded: 4, total: 5, complete: false }],
       [['ADDED e@3', 'MODIFIED d@8'], { loaded: 5, total: 5, complete: true }],
     ]);

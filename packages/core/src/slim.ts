@@ -68,8 +68,12 @@ function slimPodSpec(spec: V1PodSpec): V1PodSpec {
 }
 
 function slimContainer(c: V1Container): V1Container {
-  const { terminationMessagePath: _path, terminationMessagePolicy: _policy, imagePullPolicy: _pull, ...rest } =
-    c;
+  const {
+    terminationMessagePath: _path,
+    terminationMessagePolicy: _policy,
+    imagePullPolicy: _pull,
+    ...rest
+  } = c;
   return rest;
 }
 

@@ -60,7 +60,15 @@ describe('slimObject', () => {
     expect(slim.spec?.nodeName).toBe(pod.spec?.nodeName);
     const [full] = pod.spec?.containers ?? [];
     const [kept] = slim.spec?.containers ?? [];
-    for (const field of ['image', 'ports', 'readinessProbe', 'livenessProbe', 'env', 'envFrom', 'volumeMounts'] as const) {
+    for (const field of [
+      'image',
+      'ports',
+      'readinessProbe',
+      'livenessProbe',
+      'env',
+      'envFrom',
+      'volumeMounts',
+    ] as const) {
       expect(kept?.[field], field).toEqual(full?.[field]);
     }
     // "Used by": the ConfigMap and Secret volumes stay, and the injected volume still names kube-root-ca.crt.

@@ -173,7 +173,11 @@ export class WatchHub {
     return undefined;
   }
 
-  private narrowed([key, entry]: [string, Entry], spec: InformerSpec, listener: InformerListener): Subscription {
+  private narrowed(
+    [key, entry]: [string, Entry],
+    spec: InformerSpec,
+    listener: InformerListener,
+  ): Subscription {
     if (entry.stopTimer !== undefined) {
       this.clock.clearTimeout(entry.stopTimer);
       entry.stopTimer = undefined;
@@ -198,7 +202,14 @@ export class WatchHub {
       resourceVersion: informer.resourceVersion(),
       progress: undefined,
     });
-    return { items, resourceVersion: informer.resourceVersion(), progress: undefined, snapshot, informer, release };
+    return {
+      items,
+      resourceVersion: informer.resourceVersion(),
+      progress: undefined,
+      snapshot,
+      informer,
+      release,
+    };
   }
 
   /**

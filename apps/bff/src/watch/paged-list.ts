@@ -61,7 +61,8 @@ async function listOnce(
   let token: string | undefined;
   let total: number | undefined;
   for (;;) {
-    const limit = opts.firstPage > 0 ? (head === undefined ? opts.firstPage : opts.firstPage * 10) : undefined;
+    const limit =
+      opts.firstPage > 0 ? (head === undefined ? opts.firstPage : opts.firstPage * 10) : undefined;
     let page: KubernetesListObject<KubernetesObject>;
     try {
       page = await kubeRequest<KubernetesListObject<KubernetesObject>>(kc, path, {
@@ -72,7 +73,8 @@ async function listOnce(
         },
       });
     } catch (err) {
-      if (token !== undefined && err instanceof ApiServerError && err.code === 410) throw new ContinueExpired(err);
+      if (token !== undefined && err instanceof ApiServerError && err.code === 410)
+        throw new ContinueExpired(err);
       throw err;
     }
     const kept = page.items.map(opts.transform);
@@ -89,7 +91,11 @@ async function listOnce(
   }
   // The loop ran at least once; the list's own metadata is the first page's, minus the paging.
   const first = head as KubernetesListObject<KubernetesObject>;
-  const { continue: _token, remainingItemCount: _rest, ...metadata } = (first.metadata ?? {}) as {
+  const {
+    continue: _token,
+    remainingItemCount: _rest,
+    ...metadata
+  } = (first.metadata ?? {}) as {
     continue?: string;
     remainingItemCount?: number;
     resourceVersion?: string;

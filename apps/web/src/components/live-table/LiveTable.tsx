@@ -141,7 +141,11 @@ export function LiveTable<R extends LiveRow>(props: LiveTableProps<R>) {
 const thousands = new Intl.NumberFormat('en-US');
 
 /** "loading 12,500 of ~30,000 pods" (the total is the apiserver's estimate), with the filter's matches. */
-export function loadingText(loading: { loaded: number; total?: number }, noun: string, matches?: number): string {
+export function loadingText(
+  loading: { loaded: number; total?: number },
+  noun: string,
+  matches?: number,
+): string {
   const of = loading.total === undefined ? '' : ` of ~${thousands.format(loading.total)}`;
   const shown = matches === undefined ? '' : `${thousands.format(matches)} match, `;
   return `${shown}loading ${thousands.format(loading.loaded)}${of} ${noun}…`;

@@ -22,7 +22,9 @@ export interface LiveList<T extends ObjectWithMeta = KindObject> {
 /** A payload's progress as the state holds it: undefined once complete (or when never partial). */
 function loadingOf(progress: ListProgress | undefined): LiveList['loading'] {
   if (progress === undefined || progress.complete) return undefined;
-  return progress.total === undefined ? { loaded: progress.loaded } : { loaded: progress.loaded, total: progress.total };
+  return progress.total === undefined
+    ? { loaded: progress.loaded }
+    : { loaded: progress.loaded, total: progress.total };
 }
 
 /** The key an object is held under: its uid, or namespace/name for an object that has none. */
@@ -107,7 +109,8 @@ export function applyResync<T extends ObjectWithMeta>(
       changed = true;
     }
   }
-  if (!changed && state.resourceVersion === payload.resourceVersion && !loading && !state.loading) return state;
+  if (!changed && state.resourceVersion === payload.resourceVersion && !loading && !state.loading)
+    return state;
   const kept = changed ? byUid : state.byUid;
   return loading
     ? { byUid: kept, resourceVersion: payload.resourceVersion, loading }

@@ -337,7 +337,10 @@ describe('DetailPage', () => {
       // What the slim list leaves out (the defaulted tolerations) is in the whole object.
       const live = server.get('pods', 'shop', 'web-new-a') as V1Pod;
       gets.push(live.metadata?.resourceVersion ?? '');
-      return json({ ...live, spec: { ...live.spec, tolerations: [{ key: 'node.kubernetes.io/not-ready' }] } });
+      return json({
+        ...live,
+        spec: { ...live.spec, tolerations: [{ key: 'node.kubernetes.io/not-ready' }] },
+      });
     });
     renderAt('/pods/shop/web-new-a?tab=yaml');
     await waitFor(() => expect(document.body.textContent).toContain('node.kubernetes.io/not-ready'), {
