@@ -8,13 +8,11 @@ import {
   type KubernetesObject,
   ListWatch,
   UPDATE,
-  Watch,
 } from '@kubernetes/client-node';
-import { slimObject } from '@wheelhouse/core';
 import type { ResourceKind, SubscriptionState, WatchEventType } from '@wheelhouse/shared-types';
 import { collectionPath } from '../kube/resources';
-import { sanitize } from '../kube/sanitize';
 import { type PageProgress, pagedList } from './paged-list';
+import { cacheable, SanitizingWatch } from './sanitizing-watch';
 
 /** Time, injectable so backoff is tested without sleeping. */
 export interface Clock {
@@ -58,51 +56,6 @@ export const BACKOFF_MAX_MS = 30_000;
 
 export function backoffDelay(attempt: number): number {
   return Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, attempt - 1));
-}
-
-/**
- * What the cache holds and subscribers get: sanitized (no Secret values), then slim (what list views
- * read; object pages GET the full object).
- */
-function cacheable(kind: ResourceKind, obj: KubernetesObject): KubernetesObject {
-  return slimObject(kind, sanitize(kind, obj));
-}
-
-/**
- * client-node's Watch, asking the apiserver for BOOKMARK events (so a quiet resource's
- * resourceVersion stays fresh and a re-watch after a reconnect rarely hits 410), stripping every
- * object before the ListWatch caches it, and telling us when a watch connection is established.
- */
-class SanitizingWatch extends Watch {
-  constructor(
-    kc: KubeConfig,
-    private readonly kind: ResourceKind,
-    private readonly onConnected: () => void,
-  ) {
-    super(kc);
-  }
-  override async watch(
-    path: string,
-    queryParams: Record<string, string | number | boolean | undefined>,
-    callback: (phase: string, apiObj: KubernetesObject, watchObj?: unknown) => void,
-    done: (err: unknown) => void,
-  ): Promise<AbortController> {
-    let finished = false;
-    const controller = await super.watch(
-      path,
-      { ...queryParams, allowWatchBookmarks: true },
-      (phase, obj, watchObj) => {
-        const kept = phase !== 'ERROR' && phase !== 'BOOKMARK' && obj ? cacheable(this.kind, obj) : obj;
-        callback(phase, kept, watchObj);
-      },
-      (err) => {
-        finished = true;
-        done(err);
-      },
-    );
-    if (!finished) this.onConnected();
-    return controller;
-  }
 }
 
 /**

@@ -12,6 +12,7 @@ import { useNavigate } from 'react-router';
 import { ErrorPanel, LiveNotice, PageMessage as Message } from '../notices';
 import { tableMinWidth } from './column-widths';
 import { FilterInput } from './FilterInput';
+import { rowCount } from './loading-text';
 import { TableRow } from './TableRow';
 import type { LiveRow } from './types';
 import { useChangeTimes } from './use-change-times';
@@ -94,13 +95,7 @@ export function LiveTable<R extends LiveRow>(props: LiveTableProps<R>) {
   });
 
   const count =
-    rows === undefined
-      ? ''
-      : loading
-        ? loadingText(loading, noun, needle ? data.length : undefined)
-        : needle
-          ? `${data.length} of ${rows.length}`
-          : `${rows.length} ${rows.length === 1 ? noun.replace(/s$/, '') : noun}`;
+    rows === undefined ? '' : rowCount(rows.length, needle ? data.length : undefined, noun, loading);
 
   return (
     <div className="flex min-h-0 flex-1 flex-col">
@@ -136,19 +131,6 @@ export function LiveTable<R extends LiveRow>(props: LiveTableProps<R>) {
       )}
     </div>
   );
-}
-
-const thousands = new Intl.NumberFormat('en-US');
-
-/** "loading 12,500 of ~30,000 pods" (the total is the apiserver's estimate), with the filter's matches. */
-export function loadingText(
-  loading: { loaded: number; total?: number },
-  noun: string,
-  matches?: number,
-): string {
-  const of = loading.total === undefined ? '' : ` of ~${thousands.format(loading.total)}`;
-  const shown = matches === undefined ? '' : `${thousands.format(matches)} match, `;
-  return `${shown}loading ${thousands.format(loading.loaded)}${of} ${noun}…`;
 }
 
 function VirtualTable<R extends LiveRow>({
