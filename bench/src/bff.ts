@@ -38,6 +38,8 @@ export async function startBff(
   opts: { port?: number; env?: Record<string, string> } = {},
 ): Promise<Bff> {
   const child = await startBffProcess({
+    // The build of `root` (an A/B run starts two checkouts' builds).
+    cwd: path.join(root, 'apps/bff/dist'),
     env: {
       ...(opts.port ? { WHEELHOUSE_PORT: String(opts.port) } : {}),
       HOME: process.env.HOME ?? '',
@@ -101,10 +103,33 @@ export function connectSocket(url: string): Promise<BenchSocket> {
   });
 }
 
-export async function subscribe(socket: BenchSocket, req: SubscribeRequest, timeoutMs = 120_000) {
-  const ack: SubscribeAck = await socket.timeout(timeoutMs).emitWithAck('subscribe', req);
-  if (!ack.ok) throw new Error(`subscribe refused: ${ack.error.code} ${ack.error.message}`);
-  return ack;
+/**
+ * Subscribes and resolves once the whole snapshot is in: the ack, and for a progressive snapshot
+ * (ack with `progress`) the pages that follow it, up to the one that says `complete`.
+ */
+export function subscribe(socket: BenchSocket, req: SubscribeRequest, timeoutMs = 120_000) {
+  return new Promise<SubscribeAck & { ok: true }>((resolve, reject) => {
+    let subId: string | undefined;
+    let ack: (SubscribeAck & { ok: true }) | undefined;
+    const done = (err?: Error) => {
+      clearTimeout(timer);
+      socket.off('events', onEvents);
+      if (err) reject(err);
+      else if (ack) resolve(ack);
+    };
+    const timer = setTimeout(() => done(new Error(`no whole snapshot within ${timeoutMs} ms`)), timeoutMs);
+    const onEvents: ServerToClientEvents['events'] = (p) => {
+      if (p.subId === subId && p.progress?.complete) done();
+    };
+    socket.on('events', onEvents);
+    // The ack's callback, not an await: the pages right behind it may be dispatched before one resumes.
+    socket.emit('subscribe', req, (res) => {
+      if (!res.ok) return done(new Error(`subscribe refused: ${res.error.code} ${res.error.message}`));
+      subId = res.subId;
+      ack = res;
+      if (!res.progress || res.progress.complete) done();
+    });
+  });
 }
 
 /** CPU share of one core used by the BFF between two samples (1.0 = one core busy). */

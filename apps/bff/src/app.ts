@@ -65,7 +65,11 @@ export function createApp(config: Config, deps: AppDeps = {}) {
   const callers = new Callers(config, contexts);
   const hub =
     deps.hub ??
-    new WatchHub({ graceMs: config.informerGraceMs, maxInformersPerIdentity: config.maxInformersPerCaller });
+    new WatchHub({
+      graceMs: config.informerGraceMs,
+      maxInformersPerIdentity: config.maxInformersPerCaller,
+      listChunk: config.listChunk,
+    });
   const metrics = createMetrics(hub);
   const policy = buildOriginPolicy({
     host: config.host,

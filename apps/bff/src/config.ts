@@ -35,6 +35,11 @@ const EnvSchema = z.object({
   WHEELHOUSE_BODY_LIMIT: z.string().default('256kb'),
   /** How long an informer outlives its last subscriber. */
   WHEELHOUSE_INFORMER_GRACE_MS: z.coerce.number().int().min(0).default(30_000),
+  /**
+   * First page of an informer's LIST (limit/continue; later pages are ten times larger): the first
+   * viewer of a large list sees these rows while the rest loads. 0 lists in one request.
+   */
+  WHEELHOUSE_LIST_CHUNK: z.coerce.number().int().min(0).default(500),
   /** Sockets one client (a logged-in user in token mode, else a peer address) may hold open. */
   WHEELHOUSE_MAX_SOCKETS_PER_CLIENT: z.coerce.number().int().min(1).default(256),
   /** Live subscriptions one caller identity may hold across its sockets. */
@@ -77,6 +82,7 @@ export type Config = {
   logLevel: string;
   bodyLimit: string;
   informerGraceMs: number;
+  listChunk: number;
   maxSocketsPerClient: number;
   maxSubscriptionsPerCaller: number;
   maxInformersPerCaller: number;
@@ -111,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.WHEELHOUSE_LOG_LEVEL,
     bodyLimit: e.WHEELHOUSE_BODY_LIMIT,
     informerGraceMs: e.WHEELHOUSE_INFORMER_GRACE_MS,
+    listChunk: e.WHEELHOUSE_LIST_CHUNK,
     maxSocketsPerClient: e.WHEELHOUSE_MAX_SOCKETS_PER_CLIENT,
     maxSubscriptionsPerCaller: e.WHEELHOUSE_MAX_SUBSCRIPTIONS_PER_CALLER,
     maxInformersPerCaller: e.WHEELHOUSE_MAX_INFORMERS_PER_CALLER,

@@ -23,6 +23,14 @@ export function createMetrics(hub: WatchHub) {
       this.set(hub.stats().subscribers);
     },
   });
+  const narrowed = new Gauge({
+    name: 'wheelhouse_narrowed_subscriptions',
+    help: 'Subscriptions served by filtering a wider informer already running (no watch of their own)',
+    registers: [registry],
+    collect() {
+      this.set(hub.stats().narrowed);
+    },
+  });
   const sockets = new Gauge({ name: 'wheelhouse_sockets', help: 'Connected sockets', registers: [registry] });
   const logUpstreams = new Gauge({
     name: 'wheelhouse_log_upstreams',
@@ -70,6 +78,7 @@ export function createMetrics(hub: WatchHub) {
     execSessions,
     informers,
     subscribers,
+    narrowed,
     sockets,
     logUpstreams,
     eventsSent,

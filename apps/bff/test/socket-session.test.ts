@@ -142,3 +142,76 @@ describe('SocketSession', () => {
     s.close();
   });
 });
+
+describe('SocketSession: progressive snapshots', () => {
+  it('sends each page as ADDED objects with its progress, then the completion, then changes', () => {
+    const o = fakeOutlet();
+    const s = new SocketSession(o.outlet, limits);
+    const b = s.createBuffer('s1', () => ({ items: [], resourceVersion: '' }));
+    s.add('s1', b, () => undefined);
+    b.onChunk([cm('c', '3'), cm('d', '3')], { loaded: 4, total: 6 });
+    s.flush();
+    b.onChunk([cm('e', '3'), cm('f', '3')], { loaded: 6, total: 6 });
+    b.onComplete({ loaded: 6, total: 6 });
+    s.flush();
+    b.onEvent('MODIFIED', cm('c', '9'));
+    s.flush();
+    expect(
+      o.events.map((e) => [e.batch.map((x) => `${x.type} ${x.object.metadata?.name}`), e.progress]),
+    ).toEqual([
+      [['ADDED c', 'ADDED d'], { loaded: 4, total: 6, complete: false }],
+      [['ADDED e', 'ADDED f'], { loaded: 6, total: 6, complete: true }],
+      [['MODIFIED c'], undefined],
+    ]);
+    s.close();
+  });
+
+  it('a socket that falls behind while the snapshot loads gets the part loaded so far, marked incomplete, then the rest', () => {
+    const o = fakeOutlet();
+    const s = new SocketSession(o.outlet, limits);
+    const loaded = [cm('a', '3'), cm('b', '3')];
+    const b = s.createBuffer('s1', () => ({
+      items: loaded,
+      resourceVersion: '',
+      progress: { loaded: 2, total: 4 },
+    }));
+    s.add('s1', b, () => undefined);
+    o.setBacklog(10);
+    b.onChunk([cm('b', '3')], { loaded: 2, total: 4 });
+    s.flush();
+    o.setBacklog(0);
+    s.flush();
+    expect(o.resyncs).toHaveLength(1);
+    expect(o.resyncs[0]?.progress).toEqual({ loaded: 2, total: 4, complete: false });
+    b.onChunk([cm('c', '3'), cm('d', '3')], { loaded: 4, total: 4 });
+    b.onComplete({ loaded: 4, total: 4 });
+    s.flush();
+    expect(o.events.at(-1)?.progress).toEqual({ loaded: 4, total: 4, complete: true });
+    s.close();
+  });
+});
+
+describe('SocketSession: the rest of a large warm snapshot', () => {
+  it('follows the ack a page per tick, and holds changes back until the snapshot is whole', () => {
+    const o = fakeOutlet();
+    const s = new SocketSession(o.outlet, { ...limits, snapshotPage: 2 });
+    const b = s.createBuffer('s1', () => ({ items: [], resourceVersion: '1' }));
+    s.add('s1', b, () => undefined);
+    b.preload([cm('c', '3'), cm('d', '3'), cm('e', '3')], 2);
+    // d changes before its page went out: the change must land after the stale copy.
+    b.onEvent('MODIFIED', cm('d', '8'));
+    s.flush();
+    s.flush();
+    s.flush();
+    expect(
+      o.events.map((e) => [
+        e.batch.map((x) => `${x.type} ${x.object.metadata?.name}@${x.object.metadata?.resourceVersion}`),
+        e.progress,
+      ]),
+    ).toEqual([
+      [['ADDED c@3', 'ADDED d@3'], { loaded: 4, total: 5, complete: false }],
+      [['ADDED e@3', 'MODIFIED d@8'], { loaded: 5, total: 5, complete: true }],
+    ]);
+    s.close();
+  });
+});

@@ -90,13 +90,19 @@ export class ClientView {
     });
   }
 
-  async subscribe(req: SubscribeRequest): Promise<SubscribeAck> {
-    const ack = await this.socket.timeout(20_000).emitWithAck('subscribe', req);
-    if (ack.ok) {
-      this.subId = ack.subId;
-      for (const o of ack.items) this.byName.set(keyOf(o), o);
-    }
-    return ack;
+  subscribe(req: SubscribeRequest): Promise<SubscribeAck> {
+    // The snapshot is taken in the ack callback itself, as the browser's LiveStore does: the
+    // batches right behind a progressive snapshot's ack can be dispatched before an await resumes.
+    return new Promise((resolve, reject) => {
+      this.socket.timeout(20_000).emit('subscribe', req, (err: Error | null, ack: SubscribeAck) => {
+        if (err) return reject(err);
+        if (ack.ok) {
+          this.subId = ack.subId;
+          for (const o of ack.items) this.byName.set(keyOf(o), o);
+        }
+        resolve(ack);
+      });
+    });
   }
 
   /** name → resourceVersion, the thing to compare with a fresh LIST. */

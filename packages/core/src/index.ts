@@ -8,3 +8,4 @@ export * from './probes';
 export * from './revisions';
 export * from './rollout';
 export * from './selector';
+export * from './slim';

@@ -24,16 +24,31 @@ import type {
  * `SOCKET_PATH` (constants.ts, importable without zod).
  *
  *  client → server  `subscribe` {context?, kind, namespace?, labelSelector?}
- *                   ack: {ok: true, subId, items, resourceVersion} — the snapshot, served from the
- *                        BFF's shared informer cache (no new LIST when the informer is warm)
+ *                   ack: {ok: true, subId, items, resourceVersion, progress?} — the snapshot, served
+ *                        from the BFF's shared informer cache (no new LIST when the informer is warm)
  *                      | {ok: false, error}
- *  server → client  `events`  {subId, batch}    changes since the snapshot, batched per tick
+ *  server → client  `events`  {subId, batch, progress?}
+ *                                                changes since the snapshot, batched per tick
  *                                                (~50 ms); repeated updates of one object within a
  *                                                tick are coalesced to the last one
- *  server → client  `resync`  {subId, items, resourceVersion}
+ *  server → client  `resync`  {subId, items, resourceVersion, progress?}
  *                                                replace everything held for subId: sent after the
  *                                                informer relisted (410 Gone, apiserver restart) or
  *                                                when this socket fell too far behind (bounded queue)
+ *
+ * Progressive snapshots. The first viewer of a list the BFF is not watching yet does not wait for
+ * the whole LIST: the BFF lists in pages (limit/continue, 500 first), and the ack carries the pages
+ * received so far with `progress: {loaded, total?, complete: false}` (`total`: the apiserver's
+ * estimate, absent when a label selector is set). Each later page arrives as an `events` batch of
+ * ADDED objects with the new `progress`; the last one says `complete: true` (possibly with an empty
+ * batch) and from then on `events` are watch changes. A payload without `progress` is complete.
+ * Every path ends in what one consistent LIST said: the pages come from one snapshot, the watch
+ * starts at its resourceVersion, and when the LIST had to start over (an expired continue token,
+ * an apiserver restart) the subscription gets a `resync` with the whole list instead of the
+ * completing batch. Warm informers answer with the whole list at once, as before.
+ *
+ * Objects are slim (@wheelhouse/core slimObject): what lists and live views read; an object's page
+ * reads the full object with `GET /api/:kind/:ns/:name`.
  *  server → client  `subStatus` {subId, state, message?}   live | reconnecting | error
  *  client → server  `unsubscribe` {subId}       ack: {ok: true}
  *
@@ -67,8 +82,17 @@ export interface WatchEvent<K extends Kind = Kind> {
   object: KindObject<K>;
 }
 
+/** How much of a list has arrived while its first LIST is still loading (see Progressive snapshots). */
+export const ListProgress = z.strictObject({
+  loaded: z.number().int().min(0),
+  /** The apiserver's estimate of the whole list; absent when it gives none (a label selector). */
+  total: z.number().int().min(0).optional(),
+  complete: z.boolean(),
+});
+export type ListProgress = z.infer<typeof ListProgress>;
+
 export type SubscribeAck<K extends Kind = Kind> =
-  | { ok: true; subId: string; items: KindObject<K>[]; resourceVersion: string }
+  | { ok: true; subId: string; items: KindObject<K>[]; resourceVersion: string; progress?: ListProgress }
   | { ok: false; error: ApiErrorBody };
 
 export type SimpleAck = { ok: true } | { ok: false; error: ApiErrorBody };
@@ -76,12 +100,16 @@ export type SimpleAck = { ok: true } | { ok: false; error: ApiErrorBody };
 export interface EventsPayload {
   subId: string;
   batch: WatchEvent[];
+  /** While a progressive snapshot loads: the batch is its next page (ADDED objects). */
+  progress?: ListProgress;
 }
 export interface ResyncPayload {
   subId: string;
   items: KindObject[];
   resourceVersion: string;
   reason: 'relist' | 'slow-consumer';
+  /** Incomplete when the socket fell behind while the snapshot was still loading. */
+  progress?: ListProgress;
 }
 export type SubscriptionState = 'live' | 'reconnecting' | 'error';
 export interface SubStatusPayload {

@@ -11,7 +11,7 @@ import { canonicalSelector, parseInput } from '../http/validate';
 import type { Callers } from '../kube/callers';
 import type { Metrics } from '../metrics';
 import type { WatchHub } from '../watch/hub';
-import { type SessionLimits, SocketSession } from '../watch/socket-session';
+import { type SessionLimits, type Snapshot, SocketSession } from '../watch/socket-session';
 import type { Quota } from './quotas';
 import { refusal, replyOf, type WhServer, type WhSocket } from './server';
 
@@ -101,10 +101,7 @@ export function registerSubscriptionHandlers(
       pending++;
       reserved = true;
       const subId = `s${nextId++}`;
-      let snapshotFn: () => { items: KindObject[]; resourceVersion: string } = () => ({
-        items: [],
-        resourceVersion: '',
-      });
+      let snapshotFn: () => Snapshot = () => ({ items: [], resourceVersion: '' });
       const buffer = session.createBuffer(subId, () => snapshotFn());
       let sub: Awaited<ReturnType<WatchHub['subscribe']>>;
       try {
@@ -113,6 +110,9 @@ export function registerSubscriptionHandlers(
           identity,
           { kind: req.kind, namespace: req.namespace, labelSelector: req.labelSelector },
           buffer,
+          undefined,
+          // A big list's first page is answered at once; the rest follows as it arrives.
+          { partial: true },
         );
       } catch (err) {
         giveBack();
@@ -122,20 +122,27 @@ export function registerSubscriptionHandlers(
         sub.release();
         giveBack();
       };
-      snapshotFn = () => ({
-        items: sub.informer.items() as KindObject[],
-        resourceVersion: sub.informer.resourceVersion(),
-      });
+      snapshotFn = () => sub.snapshot();
       if (socket.disconnected) {
         release();
         return;
       }
       session.add(subId, buffer, release);
+      // A large list answered from a warm cache: the ack carries its first page so the first rows
+      // show at once, the rest follows a page per tick, before any change (progressive snapshot).
+      const first = hub.firstPage;
+      const split = !sub.progress && first > 0 && sub.items.length > first;
+      if (split) buffer.preload(sub.items.slice(first), first);
       const res: SubscribeAck = {
         ok: true,
         subId,
-        items: sub.items as KindObject[],
+        items: (split ? sub.items.slice(0, first) : sub.items) as KindObject[],
         resourceVersion: sub.resourceVersion,
+        ...(split
+          ? { progress: { loaded: first, total: sub.items.length, complete: false } }
+          : sub.progress
+            ? { progress: { ...sub.progress, complete: false } }
+            : {}),
       };
       ack(res);
     } catch (err) {

@@ -1,7 +1,10 @@
 import type { KubeConfig, KubernetesObject } from '@kubernetes/client-node';
 import { HttpError } from '../http/errors';
+import { covers, NarrowingListener } from './narrowing';
+import type { PageProgress } from './paged-list';
 import {
   type Clock,
+  DEFAULT_LIST_CHUNK,
   type InformerListener,
   type InformerSpec,
   realClock,
@@ -18,6 +21,8 @@ export interface HubOptions {
    * idle, subscribe() refuses with 429.
    */
   maxInformersPerIdentity?: number;
+  /** First page of each informer's LIST (later pages are ten times larger); 0: one request. */
+  listChunk?: number;
 }
 
 interface Entry {
@@ -30,7 +35,11 @@ interface Entry {
 export interface Subscription {
   items: KubernetesObject[];
   resourceVersion: string;
+  /** Set while the informer's first LIST is still loading (a `partial` subscription): how far it is. */
+  progress: PageProgress | undefined;
   informer: SharedInformer;
+  /** The subscription's view of the informer now (filtered when served from a wider informer). */
+  snapshot(): { items: KubernetesObject[]; resourceVersion: string; progress: PageProgress | undefined };
   release(): void;
 }
 
@@ -49,8 +58,17 @@ export class WatchHub {
   private readonly graceMs: number;
   private readonly clock: Clock;
   private readonly maxPerIdentity: number;
+  private readonly listChunk: number | undefined;
+  /** Subscriptions served from a wider informer (for /metrics and tests). */
+  private narrowedCount = 0;
+
+  /** Objects a subscriber gets first from a large list (the ack), the rest following. */
+  get firstPage(): number {
+    return this.listChunk ?? DEFAULT_LIST_CHUNK;
+  }
 
   constructor(opts: HubOptions = {}) {
+    this.listChunk = opts.listChunk;
     this.graceMs = opts.graceMs ?? 30_000;
     this.clock = opts.clock ?? realClock;
     this.maxPerIdentity = opts.maxInformersPerIdentity ?? Number.POSITIVE_INFINITY;
@@ -59,7 +77,9 @@ export class WatchHub {
   /**
    * Adds `listener` to the shared informer for `spec` (starting it if needed), waits for its first
    * sync, and returns the snapshot from its cache. Rejects if the informer cannot list (403, …) or
-   * does not sync within `timeoutMs`.
+   * does not sync within `timeoutMs`. With `partial`, waits only for the first page of the first
+   * LIST: the snapshot is what has arrived, the rest reaches the listener's onChunk/onComplete, so
+   * a large list never times out a viewer.
    */
   async subscribe(
     kc: KubeConfig,
@@ -67,12 +87,20 @@ export class WatchHub {
     spec: InformerSpec,
     listener: InformerListener,
     timeoutMs = 15_000,
+    opts: { partial?: boolean } = {},
   ): Promise<Subscription> {
     const key = informerKey(identity, spec);
     let entry = this.entries.get(key);
     if (!entry) {
+      const wider = this.widerFor(identity, spec);
+      if (wider) return this.narrowed(wider, spec, listener);
+    }
+    if (!entry) {
       this.makeRoomFor(identity);
-      const informer = new SharedInformer(kc, spec, this.clock);
+      const informer = new SharedInformer(kc, spec, {
+        clock: this.clock,
+        ...(this.listChunk !== undefined ? { listChunk: this.listChunk } : {}),
+      });
       entry = { identity, informer, refs: 0, stopTimer: undefined };
       this.entries.set(key, entry);
       informer.start();
@@ -109,7 +137,7 @@ export class WatchHub {
           );
         });
         try {
-          await Promise.race([informer.whenSynced(), timeout]);
+          await Promise.race([opts.partial ? informer.whenFirstPage() : informer.whenSynced(), timeout]);
         } finally {
           this.clock.clearTimeout(timer);
         }
@@ -124,7 +152,64 @@ export class WatchHub {
     }
     // Snapshot and registration happen in the same tick: no event can fall between them.
     informer.listeners.add(listener);
-    return { items: informer.items(), resourceVersion: informer.resourceVersion(), informer, release };
+    const snapshot = () => ({
+      items: informer.items(),
+      resourceVersion: informer.resourceVersion(),
+      progress: informer.progress(),
+    });
+    return { ...snapshot(), snapshot, informer, release };
+  }
+
+  /**
+   * A running, synced informer of the same identity and kind whose scope covers `spec` (all
+   * namespaces for a namespace, no selector for a selector): the narrower view is served from it.
+   */
+  private widerFor(identity: string, spec: InformerSpec): [string, Entry] | undefined {
+    for (const [key, entry] of this.entries) {
+      const { informer } = entry;
+      if (entry.identity !== identity || !informer.isSynced || informer.state === 'error') continue;
+      if (covers(informer.spec, spec)) return [key, entry];
+    }
+    return undefined;
+  }
+
+  private narrowed(
+    [key, entry]: [string, Entry],
+    spec: InformerSpec,
+    listener: InformerListener,
+  ): Subscription {
+    if (entry.stopTimer !== undefined) {
+      this.clock.clearTimeout(entry.stopTimer);
+      entry.stopTimer = undefined;
+    }
+    entry.refs++;
+    this.narrowedCount++;
+    const { informer } = entry;
+    const filter = new NarrowingListener(spec, listener);
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      this.narrowedCount--;
+      informer.listeners.delete(filter);
+      this.unref(key, entry);
+    };
+    // Snapshot and registration in the same tick, as for a subscription of its own.
+    const items = filter.admit(informer.items());
+    informer.listeners.add(filter);
+    const snapshot = () => ({
+      items: filter.select(informer.items()),
+      resourceVersion: informer.resourceVersion(),
+      progress: undefined,
+    });
+    return {
+      items,
+      resourceVersion: informer.resourceVersion(),
+      progress: undefined,
+      snapshot,
+      informer,
+      release,
+    };
   }
 
   /**
@@ -164,14 +249,14 @@ export class WatchHub {
   }
 
   /** For /metrics and tests. */
-  stats(): { informers: number; byKind: Record<string, number>; subscribers: number } {
+  stats(): { informers: number; byKind: Record<string, number>; subscribers: number; narrowed: number } {
     const byKind: Record<string, number> = {};
     let subscribers = 0;
     for (const { informer, refs } of this.entries.values()) {
       byKind[informer.spec.kind] = (byKind[informer.spec.kind] ?? 0) + 1;
       subscribers += refs;
     }
-    return { informers: this.entries.size, byKind, subscribers };
+    return { informers: this.entries.size, byKind, subscribers, narrowed: this.narrowedCount };
   }
 
   informers(): SharedInformer[] {

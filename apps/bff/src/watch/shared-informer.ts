@@ -8,12 +8,11 @@ import {
   type KubernetesObject,
   ListWatch,
   UPDATE,
-  Watch,
 } from '@kubernetes/client-node';
 import type { ResourceKind, SubscriptionState, WatchEventType } from '@wheelhouse/shared-types';
-import { kubeRequest } from '../kube/client';
 import { collectionPath } from '../kube/resources';
-import { sanitize } from '../kube/sanitize';
+import { type PageProgress, pagedList } from './paged-list';
+import { cacheable, SanitizingWatch } from './sanitizing-watch';
 
 /** Time, injectable so backoff is tested without sleeping. */
 export interface Clock {
@@ -27,6 +26,13 @@ export const realClock: Clock = {
 
 export interface InformerListener {
   onEvent(type: WatchEventType, obj: KubernetesObject): void;
+  /**
+   * The first LIST's next page arrived (only for listeners added while it was still loading, with
+   * `partial` subscriptions): `items` are new, `progress` counts all received so far.
+   */
+  onChunk?(items: KubernetesObject[], progress: PageProgress): void;
+  /** The first LIST is complete: what was received in chunks is the whole list at `resourceVersion`. */
+  onComplete?(progress: PageProgress, resourceVersion: string): void;
   /** Everything changed at once (the informer relisted): replace all state with `items`. */
   onResync(items: KubernetesObject[], resourceVersion: string): void;
   onStatus(state: SubscriptionState, message?: string): void;
@@ -38,48 +44,18 @@ export interface InformerSpec {
   labelSelector?: string;
 }
 
+export interface InformerOptions {
+  clock?: Clock;
+  /** First page of a LIST (later pages are ten times larger); 0 lists in one request. */
+  listChunk?: number;
+}
+export const DEFAULT_LIST_CHUNK = 500;
+
 export const BACKOFF_BASE_MS = 500;
 export const BACKOFF_MAX_MS = 30_000;
 
 export function backoffDelay(attempt: number): number {
   return Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, attempt - 1));
-}
-
-/**
- * client-node's Watch, asking the apiserver for BOOKMARK events (so a quiet resource's
- * resourceVersion stays fresh and a re-watch after a reconnect rarely hits 410), stripping every
- * object before the ListWatch caches it, and telling us when a watch connection is established.
- */
-class SanitizingWatch extends Watch {
-  constructor(
-    kc: KubeConfig,
-    private readonly kind: ResourceKind,
-    private readonly onConnected: () => void,
-  ) {
-    super(kc);
-  }
-  override async watch(
-    path: string,
-    queryParams: Record<string, string | number | boolean | undefined>,
-    callback: (phase: string, apiObj: KubernetesObject, watchObj?: unknown) => void,
-    done: (err: unknown) => void,
-  ): Promise<AbortController> {
-    let finished = false;
-    const controller = await super.watch(
-      path,
-      { ...queryParams, allowWatchBookmarks: true },
-      (phase, obj, watchObj) => {
-        if (phase !== 'ERROR' && phase !== 'BOOKMARK' && obj) sanitize(this.kind, obj);
-        callback(phase, obj, watchObj);
-      },
-      (err) => {
-        finished = true;
-        done(err);
-      },
-    );
-    if (!finished) this.onConnected();
-    return controller;
-  }
 }
 
 /**
@@ -105,12 +81,29 @@ export class SharedInformer {
   private resolveFirstSync!: () => void;
   private rejectFirstSync!: (err: Error) => void;
   private synced = false;
+  private readonly clock: Clock;
+  private readonly listChunk: number;
+  /** While the first LIST is loading: the pages received so far (served to partial subscribers). */
+  private partial: KubernetesObject[] = [];
+  private partialProgress: PageProgress = { loaded: 0 };
+  /** An expired continue token restarted the first LIST after pages were handed out. */
+  private partialRestarted = false;
+  private readonly firstPage: Promise<void>;
+  private resolveFirstPage!: () => void;
 
   constructor(
     private readonly kc: KubeConfig,
     readonly spec: InformerSpec,
-    private readonly clock: Clock = realClock,
+    opts: InformerOptions | Clock = {},
   ) {
+    // A bare Clock is still accepted (tests inject time this way).
+    const options: InformerOptions = 'setTimeout' in opts ? { clock: opts } : opts;
+    const clock = options.clock ?? realClock;
+    this.clock = clock;
+    this.listChunk = options.listChunk ?? DEFAULT_LIST_CHUNK;
+    this.firstPage = new Promise((resolve) => {
+      this.resolveFirstPage = resolve;
+    });
     this.firstSync = new Promise((resolve, reject) => {
       this.resolveFirstSync = resolve;
       this.rejectFirstSync = reject;
@@ -146,12 +139,22 @@ export class SharedInformer {
     return this.firstSync;
   }
 
+  /** Resolves once the first page of the first LIST arrived (or the list is complete). */
+  whenFirstPage(): Promise<void> {
+    return Promise.race([this.firstPage, this.firstSync]);
+  }
+
+  /** Until the first LIST is complete: how much of it is in (undefined once complete). */
+  progress(): PageProgress | undefined {
+    return this.synced ? undefined : { ...this.partialProgress };
+  }
+
   get isSynced(): boolean {
     return this.synced;
   }
 
   items(): KubernetesObject[] {
-    return [...this.lw.list()];
+    return this.synced ? [...this.lw.list()] : [...this.partial];
   }
 
   resourceVersion(): string {
@@ -167,11 +170,22 @@ export class SharedInformer {
   private async list(path: string): Promise<KubernetesListObject<KubernetesObject>> {
     this.relisting = true;
     this.relists++;
+    if (!this.synced && this.partial.length > 0) {
+      // The first LIST failed part-way and starts again: what was handed out is resynced at the end.
+      this.partialRestarted = true;
+      this.partial = [];
+    }
     try {
-      const list = await kubeRequest<KubernetesListObject<KubernetesObject>>(this.kc, path, {
-        query: { labelSelector: this.spec.labelSelector },
+      const list = await pagedList(this.kc, path, {
+        labelSelector: this.spec.labelSelector,
+        firstPage: this.listChunk,
+        transform: (item) => cacheable(this.spec.kind, item),
+        // Only the first LIST is handed out page by page; a relist keeps serving the old cache
+        // until the new list is whole, then replaces it with one resync.
+        onPage: (items, progress, restarted) => {
+          if (!this.synced) this.page(items, progress, restarted);
+        },
       });
-      for (const item of list.items) sanitize(this.spec.kind, item);
       // ListWatch diffs the list into its cache synchronously after this promise resolves; one
       // macrotask later the cache is the new truth and subscribers get it whole.
       setImmediate(() => this.listApplied());
@@ -182,13 +196,35 @@ export class SharedInformer {
     }
   }
 
+  private page(items: KubernetesObject[], progress: PageProgress, restarted: boolean): void {
+    if (restarted && progress.loaded === items.length) {
+      // Started over: what was handed out is replaced by a resync once the new list is whole.
+      if (this.partial.length > 0) this.partialRestarted = true;
+      this.partial = [];
+    }
+    for (const item of items) this.partial.push(item);
+    this.partialProgress = progress;
+    this.resolveFirstPage();
+    for (const l of this.listeners) l.onChunk?.(items, progress);
+  }
+
   private listApplied(): void {
     this.relisting = false;
     const wasSynced = this.synced;
     this.synced = true;
     this.connected();
     if (!wasSynced) {
+      const progress = { ...this.partialProgress, loaded: this.lw.list().length };
+      const restarted = this.partialRestarted;
+      this.partial = [];
+      this.partialRestarted = false;
       this.resolveFirstSync();
+      // Listeners added while the list was loading have its pages; tell them it is whole.
+      const rv = this.resourceVersion();
+      for (const l of this.listeners) {
+        if (restarted || !l.onComplete) l.onResync(this.items(), rv);
+        else l.onComplete(progress, rv);
+      }
       return;
     }
     const items = this.items();

@@ -2,12 +2,21 @@ import type { KubernetesObject } from '@kubernetes/client-node';
 import type {
   EventsPayload,
   KindObject,
+  ListProgress,
   ResyncPayload,
   SubStatusPayload,
   WatchEvent,
   WatchEventType,
 } from '@wheelhouse/shared-types';
+import type { PageProgress } from './paged-list';
 import type { InformerListener } from './shared-informer';
+
+/** What a resync sends: the informer's cache now, and how far its first LIST is while it loads. */
+export interface Snapshot {
+  items: KubernetesObject[];
+  resourceVersion: string;
+  progress?: PageProgress | undefined;
+}
 
 /** What a session needs from a socket: emit, and how much it has not yet flushed to the wire. */
 export interface Outlet {
@@ -27,7 +36,10 @@ export interface SessionLimits {
   maxPendingPerSub: number;
   /** Unflushed packets on the socket above which we stop sending events and resync later. */
   maxBacklog: number;
+  /** Objects per page when the rest of a large snapshot follows its ack. */
+  snapshotPage?: number;
 }
+export const DEFAULT_SNAPSHOT_PAGE = 5000;
 export const DEFAULT_LIMITS: SessionLimits = { tickMs: 50, maxPendingPerSub: 5000, maxBacklog: 200 };
 
 function objectKey(obj: KubernetesObject): string {
@@ -42,6 +54,16 @@ function objectKey(obj: KubernetesObject): string {
  */
 export class SubscriptionBuffer implements InformerListener {
   private pending = new Map<string, WatchEvent>();
+  /** Pages of a progressive snapshot not yet sent, and the progress to send with them. */
+  private chunk: KubernetesObject[] = [];
+  private progress: ListProgress | undefined;
+  /**
+   * The rest of a large snapshot the ack did not carry, sent a page per tick before any change
+   * (a change to an object still queued must land after it), and how much of it is out.
+   */
+  private queued: KubernetesObject[] = [];
+  private queuedAt = 0;
+  private queuedProgress = { loaded: 0, total: 0 };
   needsResync = false;
   resyncReason: ResyncPayload['reason'] = 'relist';
 
@@ -51,8 +73,30 @@ export class SubscriptionBuffer implements InformerListener {
     private readonly onDirty: () => void,
     private readonly onStatusChange: (p: SubStatusPayload) => void,
     private readonly onDrop: () => void,
-    readonly snapshot: () => { items: KubernetesObject[]; resourceVersion: string },
+    readonly snapshot: () => Snapshot,
   ) {}
+
+  onChunk(items: KubernetesObject[], progress: PageProgress): void {
+    // A pending resync takes its snapshot at the flush: these items will be in it.
+    if (this.needsResync) return;
+    for (const item of items) this.chunk.push(item);
+    this.progress = { ...progress, complete: false };
+    this.onDirty();
+  }
+
+  /** The ack carried the first `sent` objects of a snapshot; `rest` follows in pages. */
+  preload(rest: KubernetesObject[], sent: number): void {
+    this.queued = rest;
+    this.queuedAt = 0;
+    this.queuedProgress = { loaded: sent, total: sent + rest.length };
+    if (rest.length > 0) this.onDirty();
+  }
+
+  onComplete(progress: PageProgress): void {
+    if (this.needsResync) return;
+    this.progress = { ...progress, complete: true };
+    this.onDirty();
+  }
 
   onEvent(type: WatchEventType, obj: KubernetesObject): void {
     if (this.needsResync) return;
@@ -87,18 +131,43 @@ export class SubscriptionBuffer implements InformerListener {
     if (!this.needsResync || reason === 'slow-consumer') this.resyncReason = reason;
     this.needsResync = true;
     this.pending.clear();
+    this.chunk = [];
+    this.progress = undefined;
+    this.queued = [];
+    this.queuedAt = 0;
   }
 
-  /** Takes the batch collected since the last tick. */
-  take(): WatchEvent[] {
-    if (this.pending.size === 0) return [];
-    const batch = [...this.pending.values()];
-    this.pending = new Map();
-    return batch;
+  /** Takes the batch collected since the last tick: a snapshot's next page first, then changes. */
+  take(pageSize = Number.POSITIVE_INFINITY): { batch: WatchEvent[]; progress?: ListProgress } {
+    if (this.queuedAt < this.queued.length) {
+      const page = this.queued.slice(this.queuedAt, this.queuedAt + pageSize);
+      this.queuedAt += page.length;
+      this.queuedProgress.loaded += page.length;
+      const done = this.queuedAt >= this.queued.length;
+      const batch: WatchEvent[] = page.map((object) => ({ type: 'ADDED', object: object as KindObject }));
+      const progress = { ...this.queuedProgress, complete: done };
+      if (!done) return { batch, progress };
+      this.queued = [];
+      this.queuedAt = 0;
+      // The snapshot is whole: the changes held back meanwhile follow it in the same batch.
+      for (const event of this.pending.values()) batch.push(event);
+      if (this.pending.size > 0) this.pending = new Map();
+      return { batch, progress };
+    }
+    const progress = this.progress;
+    const batch: WatchEvent[] = this.chunk.map((object) => ({ type: 'ADDED', object: object as KindObject }));
+    for (const event of this.pending.values()) batch.push(event);
+    this.chunk = [];
+    this.progress = undefined;
+    if (this.pending.size > 0) this.pending = new Map();
+    return progress ? { batch, progress } : { batch };
   }
 
+  /** Something to send (a change, a page, or a progress report). */
   get size(): number {
-    return this.pending.size;
+    return (
+      this.pending.size + this.chunk.length + (this.progress ? 1 : 0) + (this.queued.length - this.queuedAt)
+    );
   }
 }
 
@@ -114,10 +183,7 @@ export class SocketSession {
     private readonly limits: SessionLimits = DEFAULT_LIMITS,
   ) {}
 
-  createBuffer(
-    subId: string,
-    snapshot: () => { items: KubernetesObject[]; resourceVersion: string },
-  ): SubscriptionBuffer {
+  createBuffer(subId: string, snapshot: () => Snapshot): SubscriptionBuffer {
     return new SubscriptionBuffer(
       subId,
       this.limits,
@@ -177,21 +243,24 @@ export class SocketSession {
       }
       if (buffer.needsResync) {
         buffer.needsResync = false;
-        const { items, resourceVersion } = buffer.snapshot();
+        const { items, resourceVersion, progress } = buffer.snapshot();
         this.resyncsSent++;
         this.outlet.emitResync({
           subId,
           items: items as KindObject[],
           resourceVersion,
           reason: buffer.resyncReason,
+          ...(progress ? { progress: { ...progress, complete: false } } : {}),
         });
         continue;
       }
-      const batch = buffer.take();
-      if (batch.length > 0) {
+      const { batch, progress } = buffer.take(this.limits.snapshotPage ?? DEFAULT_SNAPSHOT_PAGE);
+      if (batch.length > 0 || progress) {
         this.eventsSent += batch.length;
-        this.outlet.emitEvents({ subId, batch });
+        this.outlet.emitEvents(progress ? { subId, batch, progress } : { subId, batch });
       }
+      // The rest of a large snapshot goes out a page per tick.
+      if (buffer.size > 0) more = true;
     }
     // While congested, try again later (the socket's drain event also triggers a flush).
     if (more) this.schedule();

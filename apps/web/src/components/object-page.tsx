@@ -26,11 +26,13 @@ export function PanelSection({
  * or that the object is not there. `undefined` once the object is found.
  */
 export function objectPageState(
-  list: { isPending: boolean; isError: boolean; error: unknown },
+  list: { isPending: boolean; isError: boolean; error: unknown; data?: { loading?: unknown } | undefined },
   page: { title: string; namespace: string; found: boolean; missing: string },
 ): ReactNode | undefined {
   const { title, namespace } = page;
-  if (list.isPending) return <PageMessage role="status">Loading {title}…</PageMessage>;
+  // A list still arriving in parts may not have the object yet: not "missing" until it is whole.
+  const loading = list.data?.loading !== undefined && !page.found;
+  if (list.isPending || loading) return <PageMessage role="status">Loading {title}…</PageMessage>;
   if (list.isError) {
     return (
       <div className="p-4">

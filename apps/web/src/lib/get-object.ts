@@ -1,10 +1,11 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { KindObject, ResourceKind } from '@wheelhouse/shared-types';
 import { getJson } from './api';
 
 /**
- * GET /api/:kind/:namespace/:name — one object (managedFields stripped, Secret values removed): an
- * object page when its list cannot be watched, and the editor reading the current version after a 409.
+ * GET /api/:kind/:namespace/:name — one whole object (managedFields stripped, Secret values removed):
+ * what an object page shows and edits (live lists hold slim objects), and the editor reading the
+ * current version after a 409.
  */
 export function getObject<K extends ResourceKind>(
   kind: K,
@@ -25,12 +26,24 @@ export const objectQueryOptions = <K extends ResourceKind>(kind: K, namespace: s
     retry: false,
   });
 
-/** The one-shot read, used when the live list of the kind cannot be watched (e.g. 403 on list). */
+/**
+ * The whole object, read again whenever `version` (the resourceVersion its live list shows) moves:
+ * live lists carry slim objects, so an object page is live through its list and whole through GET.
+ * Until the new read arrives the previous one stays on screen. `version` undefined: one read.
+ */
 export function useObject<K extends ResourceKind>(
   kind: K,
   namespace: string,
   name: string,
   enabled: boolean,
+  version?: string,
 ) {
-  return useQuery({ ...objectQueryOptions(kind, namespace, name), enabled });
+  return useQuery({
+    queryKey: [...objectQueryOptions(kind, namespace, name).queryKey, version ?? ''],
+    queryFn: ({ signal }) => getObject(kind, namespace, name, signal),
+    retry: false,
+    enabled,
+    staleTime: Number.POSITIVE_INFINITY,
+    placeholderData: keepPreviousData,
+  });
 }

@@ -12,6 +12,7 @@ import { useNavigate } from 'react-router';
 import { ErrorPanel, LiveNotice, PageMessage as Message } from '../notices';
 import { tableMinWidth } from './column-widths';
 import { FilterInput } from './FilterInput';
+import { rowCount } from './loading-text';
 import { TableRow } from './TableRow';
 import type { LiveRow } from './types';
 import { useChangeTimes } from './use-change-times';
@@ -26,6 +27,8 @@ export interface LiveTableProps<R extends LiveRow> {
   /** Where the rows live as messages say it, for a cluster-scoped list: "the cluster". */
   scope?: string | undefined;
   rows: R[] | undefined;
+  /** While the server still sends the list in parts: how much has arrived, of about how many. */
+  loading?: { loaded: number; total?: number } | undefined;
   status: 'pending' | 'error' | 'success';
   error: unknown;
   // biome-ignore lint/suspicious/noExplicitAny: a column list mixes value types; TanStack's own docs type it so
@@ -58,6 +61,7 @@ export function LiveTable<R extends LiveRow>(props: LiveTableProps<R>) {
     namespace,
     scope,
     rows,
+    loading,
     status,
     error,
     columns,
@@ -91,11 +95,7 @@ export function LiveTable<R extends LiveRow>(props: LiveTableProps<R>) {
   });
 
   const count =
-    rows === undefined
-      ? ''
-      : needle
-        ? `${data.length} of ${rows.length}`
-        : `${rows.length} ${rows.length === 1 ? noun.replace(/s$/, '') : noun}`;
+    rows === undefined ? '' : rowCount(rows.length, needle ? data.length : undefined, noun, loading);
 
   return (
     <div className="flex min-h-0 flex-1 flex-col">

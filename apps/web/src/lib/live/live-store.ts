@@ -178,7 +178,12 @@ export class LiveStore {
       const list = pending.list as LiveList<KindObject<K>>;
       return held === undefined
         ? list
-        : applyResync(held, { items: listItems(list), resourceVersion: list.resourceVersion });
+        : applyResync(held, {
+            items: listItems(list),
+            resourceVersion: list.resourceVersion,
+            // A BFF that restarted sends its snapshot in parts again: the list says so.
+            ...(list.loading ? { progress: { ...list.loading, complete: false } } : {}),
+          });
     }
   }
 
@@ -246,7 +251,10 @@ export class LiveStore {
           }
           // Registered synchronously, so events that arrive before `open` resumes are kept.
           this.hashBySubId.set(ack.subId, hash);
-          entry.pending = { subId: ack.subId, list: fromSnapshot(ack.items, ack.resourceVersion) };
+          entry.pending = {
+            subId: ack.subId,
+            list: fromSnapshot(ack.items, ack.resourceVersion, ack.progress),
+          };
         }
         finish(() => resolve(ack));
       });
@@ -265,14 +273,14 @@ export class LiveStore {
     return hash === undefined ? undefined : this.entries.get(hash);
   }
 
-  private readonly onEvents = ({ subId, batch }: EventsPayload): void => {
+  private readonly onEvents = ({ subId, batch, progress }: EventsPayload): void => {
     const entry = this.entryOf(subId);
     if (entry === undefined) return;
     if (entry.pending?.subId === subId) {
-      entry.pending.list = applyEvents(entry.pending.list, batch);
+      entry.pending.list = applyEvents(entry.pending.list, batch, progress);
     } else if (entry.subId === subId) {
       this.queryClient.setQueryData(entry.key, (old: LiveList | undefined) =>
-        old === undefined ? old : applyEvents(old, batch),
+        old === undefined ? old : applyEvents(old, batch, progress),
       );
     }
   };

@@ -120,3 +120,30 @@ describe('applyResync', () => {
     expect(next.resourceVersion).toBe('11');
   });
 });
+
+describe('progressive snapshots', () => {
+  it('says how much has arrived until the last part, and keeps the snapshot version meanwhile', () => {
+    const first = fromSnapshot([pod('a', '5')], '40', { loaded: 1, total: 3, complete: false });
+    expect(first.loading).toEqual({ loaded: 1, total: 3 });
+    const more = applyEvents(first, [ev('ADDED', pod('b', '77'))], { loaded: 2, total: 3, complete: false });
+    expect(names(more)).toEqual(['a', 'b']);
+    expect(more.loading).toEqual({ loaded: 2, total: 3 });
+    // An object's own version inside a part is not the list's version.
+    expect(more.resourceVersion).toBe('40');
+    const done = applyEvents(more, [ev('ADDED', pod('c', '12'))], { loaded: 3, total: 3, complete: true });
+    expect(names(done)).toEqual(['a', 'b', 'c']);
+    expect(done.loading).toBeUndefined();
+    // The completing message may carry no objects: it still ends the loading.
+    const emptyEnd = applyEvents(more, [], { loaded: 2, complete: true });
+    expect(emptyEnd.loading).toBeUndefined();
+    expect(emptyEnd.byUid).toBe(more.byUid);
+  });
+
+  it('ends the loading with a resync that replaces the parts (a LIST that had to start over)', () => {
+    const partial = fromSnapshot([pod('a', '5'), pod('gone', '6')], '40', { loaded: 2, complete: false });
+    const whole = applyResync(partial, { items: [pod('a', '5'), pod('b', '9')], resourceVersion: '50' });
+    expect(names(whole)).toEqual(['a', 'b']);
+    expect(whole.loading).toBeUndefined();
+    expect(whole.byUid.get('uid-a')).toBe(partial.byUid.get('uid-a'));
+  });
+});

@@ -1,4 +1,4 @@
-import type { KindObject, ResyncPayload, WatchEvent } from '@wheelhouse/shared-types';
+import type { KindObject, ListProgress, ResyncPayload, WatchEvent } from '@wheelhouse/shared-types';
 
 /** The part of a Kubernetes object the reducers read. Every kind on the wire has it. */
 export interface ObjectWithMeta {
@@ -15,6 +15,16 @@ export interface ObjectWithMeta {
 export interface LiveList<T extends ObjectWithMeta = KindObject> {
   readonly byUid: ReadonlyMap<string, T>;
   readonly resourceVersion: string;
+  /** Set while the server is still sending the snapshot in parts: how much has arrived. */
+  readonly loading?: { readonly loaded: number; readonly total?: number };
+}
+
+/** A payload's progress as the state holds it: undefined once complete (or when never partial). */
+function loadingOf(progress: ListProgress | undefined): LiveList['loading'] {
+  if (progress === undefined || progress.complete) return undefined;
+  return progress.total === undefined
+    ? { loaded: progress.loaded }
+    : { loaded: progress.loaded, total: progress.total };
 }
 
 /** The key an object is held under: its uid, or namespace/name for an object that has none. */
@@ -28,14 +38,16 @@ function sameVersion(a: ObjectWithMeta, b: ObjectWithMeta): boolean {
   return rv !== undefined && rv === b.metadata?.resourceVersion;
 }
 
-/** The state a subscribe ack's snapshot starts from. */
+/** The state a subscribe ack's snapshot starts from (its first part, when `progress` says so). */
 export function fromSnapshot<T extends ObjectWithMeta>(
   items: readonly T[],
   resourceVersion: string,
+  progress?: ListProgress,
 ): LiveList<T> {
   const byUid = new Map<string, T>();
   for (const item of items) byUid.set(objectKey(item), item);
-  return { byUid, resourceVersion };
+  const loading = loadingOf(progress);
+  return loading ? { byUid, resourceVersion, loading } : { byUid, resourceVersion };
 }
 
 /**
@@ -46,6 +58,8 @@ export function fromSnapshot<T extends ObjectWithMeta>(
 export function applyEvents<T extends ObjectWithMeta>(
   state: LiveList<T>,
   batch: readonly WatchEvent[],
+  /** A progressive snapshot's next part: the batch is its objects, this says how far it is. */
+  progress?: ListProgress,
 ): LiveList<T> {
   let next: Map<string, T> | undefined;
   let resourceVersion = state.resourceVersion;
@@ -62,9 +76,13 @@ export function applyEvents<T extends ObjectWithMeta>(
       next ??= new Map(state.byUid);
       next.set(key, object);
     }
-    resourceVersion = object.metadata?.resourceVersion ?? resourceVersion;
+    // A snapshot's parts are not changes: the list's version is the snapshot's, not its objects'.
+    if (progress === undefined) resourceVersion = object.metadata?.resourceVersion ?? resourceVersion;
   }
-  return next === undefined ? state : { byUid: next, resourceVersion };
+  if (progress === undefined) return next === undefined ? state : { byUid: next, resourceVersion };
+  const loading = loadingOf(progress);
+  const byUid = next ?? state.byUid;
+  return loading ? { byUid, resourceVersion, loading } : { byUid, resourceVersion };
 }
 
 /**
@@ -74,10 +92,11 @@ export function applyEvents<T extends ObjectWithMeta>(
  */
 export function applyResync<T extends ObjectWithMeta>(
   state: LiveList<T> | undefined,
-  payload: Pick<ResyncPayload, 'resourceVersion'> & { items: readonly ObjectWithMeta[] },
+  payload: Pick<ResyncPayload, 'resourceVersion' | 'progress'> & { items: readonly ObjectWithMeta[] },
 ): LiveList<T> {
   const items = payload.items as readonly T[];
-  if (state === undefined) return fromSnapshot(items, payload.resourceVersion);
+  if (state === undefined) return fromSnapshot(items, payload.resourceVersion, payload.progress);
+  const loading = loadingOf(payload.progress);
   const byUid = new Map<string, T>();
   let changed = items.length !== state.byUid.size;
   for (const item of items) {
@@ -90,8 +109,12 @@ export function applyResync<T extends ObjectWithMeta>(
       changed = true;
     }
   }
-  if (!changed && state.resourceVersion === payload.resourceVersion) return state;
-  return { byUid: changed ? byUid : state.byUid, resourceVersion: payload.resourceVersion };
+  if (!changed && state.resourceVersion === payload.resourceVersion && !loading && !state.loading)
+    return state;
+  const kept = changed ? byUid : state.byUid;
+  return loading
+    ? { byUid: kept, resourceVersion: payload.resourceVersion, loading }
+    : { byUid: kept, resourceVersion: payload.resourceVersion };
 }
 
 /** The held objects as an array, in the order they arrived. */

@@ -2,7 +2,7 @@
 import type { V1Deployment, V1EndpointSlice, V1Pod, V1ReplicaSet, V1Service } from '@kubernetes/client-node';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import type { KindObject, SecretSummary } from '@wheelhouse/shared-types';
+import type { KindObject, ResourceKind, SecretSummary } from '@wheelhouse/shared-types';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LiveStoreProvider } from '../../../lib/live/live-context';
@@ -149,6 +149,12 @@ beforeEach(() => {
         version: '0',
       });
     if (url.startsWith('/api/events/')) return json({ items: [] });
+    // The object page reads the whole object by GET (live lists hold slim ones).
+    const one = /^\/api\/([a-z]+)\/([^/?]+)\/([^/?]+)$/.exec(url);
+    if (one && one[1] !== 'permissions') {
+      const found = server.get(one[1] as ResourceKind, one[2] ?? '', decodeURIComponent(one[3] ?? ''));
+      if (found) return json(found);
+    }
     if (url.startsWith('/api/permissions?')) {
       const checks = new URL(url, 'http://x').searchParams.get('checks')?.split(',') ?? [];
       return json({
@@ -321,6 +327,31 @@ describe('DetailPage', () => {
       },
     );
     expect(document.body.textContent).not.toContain('dataSizes');
+  });
+
+  it('shows the whole object read by GET (the live list is slim) and reads it again at each new resourceVersion', async () => {
+    const gets: string[] = [];
+    const base = fetchMock.getMockImplementation() as (url: string, init?: RequestInit) => Promise<Response>;
+    fetchMock.mockImplementation((url: string, init?: RequestInit) => {
+      if (url !== '/api/pods/shop/web-new-a') return base(url, init);
+      // What the slim list leaves out (the defaulted tolerations) is in the whole object.
+      const live = server.get('pods', 'shop', 'web-new-a') as V1Pod;
+      gets.push(live.metadata?.resourceVersion ?? '');
+      return json({
+        ...live,
+        spec: { ...live.spec, tolerations: [{ key: 'node.kubernetes.io/not-ready' }] },
+      });
+    });
+    renderAt('/pods/shop/web-new-a?tab=yaml');
+    await waitFor(() => expect(document.body.textContent).toContain('node.kubernetes.io/not-ready'), {
+      timeout: 5000,
+    });
+    expect(gets).toEqual(['1']);
+    const changed = pod('web-new-a', 'web-new', false);
+    changed.metadata = { ...changed.metadata, resourceVersion: '2' };
+    server.push('pods', [{ type: 'MODIFIED', object: changed }]);
+    await waitFor(() => expect(gets).toEqual(['1', '2']));
+    await waitFor(() => expect(document.body.textContent).toMatch(/resourceVersion: "?2/), { timeout: 5000 });
   });
 
   it('disables the Shell tab with the reason for a user who may not exec; ?tab=shell says why and opens nothing', async () => {

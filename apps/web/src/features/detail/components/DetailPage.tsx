@@ -64,8 +64,9 @@ export default function DetailPage() {
 
 function ObjectPage({ view, namespace, name }: { view: ViewKind; namespace: string; name: string }) {
   const { kind, singular } = view;
-  // The object comes from the live list of its kind in its namespace (the list view's own
-  // subscription when coming from there): every change shows at once, a deletion too.
+  // The live list of its kind in its namespace (the list view's own subscription when coming from
+  // there) says when the object changes or goes; it holds slim objects, so what the page shows and
+  // edits is the whole object, read by GET again at each new resourceVersion.
   const params = { kind, namespace };
   const live = useLiveList(params);
   const notice = useLiveNotice(params);
@@ -73,9 +74,17 @@ function ObjectPage({ view, namespace, name }: { view: ViewKind; namespace: stri
     () => (live.data ? listItems(live.data).find((o) => o.metadata?.name === name) : undefined),
     [live.data, name],
   );
+  // Gone: the complete list does not have it (a list still arriving in parts may not have it yet).
+  const gone = live.status === 'success' && fromList === undefined && live.data.loading === undefined;
   // When the list cannot be watched (RBAC may allow get without list), read the object once.
-  const rest = useObject(kind, namespace, name, live.status === 'error');
-  const object: KindObject | undefined = fromList ?? rest.data;
+  const rest = useObject(
+    kind,
+    namespace,
+    name,
+    live.status === 'error' || (live.status === 'success' && !gone),
+    fromList?.metadata?.resourceVersion,
+  );
+  const object: KindObject | undefined = gone ? undefined : rest.data;
   const [search] = useSearchParams();
   const requested = search.get('tab');
   const hasLogs = LOGS_TAB.has(kind);
@@ -118,9 +127,9 @@ function ObjectPage({ view, namespace, name }: { view: ViewKind; namespace: stri
       ) : (
         <Overview kind={kind} object={object} />
       );
-  } else if (live.status === 'pending' || (live.status === 'error' && rest.status === 'pending')) {
+  } else if (live.status === 'pending' || (!gone && rest.status === 'pending')) {
     body = <Message>Loading {title}…</Message>;
-  } else if (live.status === 'success') {
+  } else if (gone) {
     body = (
       <Message role="alert">
         {singular} “{name}” does not exist in namespace {namespace}

@@ -49,6 +49,7 @@ async function openWith(text: string) {
 describe('Create from YAML', () => {
   it('reviews every document with a dry run in the namespace in view, then applies and reports per document', async () => {
     h.route((call) => {
+      if (call.method === 'GET') return undefined;
       const body = call.body as { dryRun: boolean };
       return {
         body: {

@@ -85,6 +85,8 @@ describe('delete', () => {
 
   it('keeps the dialog open, naming what changed, when the object changed meanwhile (409)', async () => {
     h.route((call) => {
+      // The page read the object as the list showed it; the newer version exists once a write is tried.
+      if (call.method === 'GET' && h.writes().length === 0) return undefined;
       if (call.method === 'GET' && call.url === '/api/pods/shop/web-7d-a') {
         return {
           body: { ...pod, metadata: { ...pod.metadata, resourceVersion: '6', labels: { app: 'moved' } } },
@@ -104,6 +106,8 @@ describe('delete', () => {
 
   it('deletes at the current version when only the status moved on (a Pod turning Ready)', async () => {
     h.route((call) => {
+      // The page read the object as the list showed it; the newer version exists once a write is tried.
+      if (call.method === 'GET' && h.writes().length === 0) return undefined;
       if (call.method === 'GET' && call.url === '/api/pods/shop/web-7d-a') {
         return {
           body: { ...pod, metadata: { ...pod.metadata, resourceVersion: '6' }, status: { phase: 'Running' } },

@@ -85,7 +85,12 @@ describe('editing YAML', () => {
   });
 
   it('puts the cursor in the editor, where Ctrl+Enter reviews', async () => {
-    h.route((call) => ({ body: { object: parse((call.body as { yaml: string }).yaml), dryRun: true } }));
+    // Writes only: the page's GET of the object is the stored one.
+    h.route((call) =>
+      call.method === 'GET'
+        ? undefined
+        : { body: { object: parse((call.body as { yaml: string }).yaml), dryRun: true } },
+    );
     const editor = await openEditor();
     const content = editor.querySelector('.cm-content') as HTMLElement;
     await waitFor(() => expect(document.activeElement).toBe(content));
@@ -109,19 +114,21 @@ describe('editing YAML', () => {
   });
 
   it('keeps the text and shows the apiserver’s message and causes when it refuses (422)', async () => {
-    h.route(() =>
-      apiError(
-        422,
-        'Invalid',
-        'Deployment.apps "web" is invalid: spec.selector: Invalid value: field is immutable',
-        [
-          {
-            field: 'spec.selector',
-            message: 'Invalid value: field is immutable',
-            reason: 'FieldValueInvalid',
-          },
-        ],
-      ),
+    h.route((call) =>
+      call.method === 'GET'
+        ? undefined
+        : apiError(
+            422,
+            'Invalid',
+            'Deployment.apps "web" is invalid: spec.selector: Invalid value: field is immutable',
+            [
+              {
+                field: 'spec.selector',
+                message: 'Invalid value: field is immutable',
+                reason: 'FieldValueInvalid',
+              },
+            ],
+          ),
     );
     const editor = await openEditor();
     typeInto(editor, 'app: web', 'app: other');
@@ -137,6 +144,8 @@ describe('editing YAML', () => {
   it('on a 409, shows what changed underneath and re-applies a change that does not overlap', async () => {
     const current = deployment('web:1', '7', 5);
     h.route((call) => {
+      // The page read the object as the list showed it; the newer version exists once a write is tried.
+      if (call.method === 'GET' && h.writes().length === 0) return undefined;
       if (call.method === 'GET' && call.url === '/api/deployments/shop/web') return { body: current };
       const body = call.body as { resourceVersion: string; dryRun: boolean; yaml: string };
       if (body.resourceVersion === '5') return apiError(409, 'Conflict', 'the object has been modified');
@@ -160,6 +169,8 @@ describe('editing YAML', () => {
 
   it('sends the write again at the current version when only the status moved on (a controller’s write)', async () => {
     h.route((call) => {
+      // The page read the object as the list showed it; the newer version exists once a write is tried.
+      if (call.method === 'GET' && h.writes().length === 0) return undefined;
       if (call.method === 'GET' && call.url === '/api/deployments/shop/web') {
         return { body: { ...deployment('web:1', '6'), status: { replicas: 2, readyReplicas: 2 } } };
       }
@@ -177,6 +188,8 @@ describe('editing YAML', () => {
 
   it('refuses to re-apply when both changed the same field, and keeps the edit', async () => {
     h.route((call) => {
+      // The page read the object as the list showed it; the newer version exists once a write is tried.
+      if (call.method === 'GET' && h.writes().length === 0) return undefined;
       if (call.method === 'GET' && call.url === '/api/deployments/shop/web')
         return { body: deployment('web:3', '8') };
       return apiError(409, 'Conflict', 'the object has been modified');

@@ -6,6 +6,7 @@
 import { EditorView } from '@codemirror/view';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, render } from '@testing-library/react';
+import type { ResourceKind } from '@wheelhouse/shared-types';
 import type { ReactNode } from 'react';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { vi } from 'vitest';
@@ -77,6 +78,13 @@ export class Harness {
         if (url.startsWith('/api/events/')) return json({ items: [] });
         const answer = this.handler(call);
         if (answer) return json(answer.body, answer.status ?? 200);
+        // An object page reads the whole object by GET (live lists hold slim ones): the stored one.
+        const one = /^\/api\/([a-z]+)\/([^/?]+)\/([^/?]+)$/.exec(url);
+        const found =
+          call.method === 'GET' && one
+            ? this.server.get(one[1] as ResourceKind, one[2] ?? '', decodeURIComponent(one[3] ?? ''))
+            : undefined;
+        if (found) return json(found);
         return json({ error: { code: 404, reason: 'NotFound', message: `no ${url}`, source: 'bff' } }, 404);
       }),
     );

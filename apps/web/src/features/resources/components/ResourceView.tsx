@@ -91,6 +91,7 @@ export default function ResourceView({
         noun={noun}
         namespace={namespace}
         rows={rows}
+        loading={query.data?.loading}
         status={query.status}
         error={query.error}
         columns={select.columns}

@@ -47,6 +47,13 @@ export class FakeLiveServer {
     this.objects.set(kind, items);
   }
 
+  /** One stored object, as `GET /api/:kind/:namespace/:name` would return it. */
+  get(kind: ResourceKind, namespace: string, name: string): KindObject | undefined {
+    return (this.objects.get(kind) ?? []).find(
+      (o) => o.metadata?.namespace === namespace && o.metadata?.name === name,
+    );
+  }
+
   /** Answer subscriptions to `kind` (in `namespace`, or any) with this error. */
   refuse(kind: ResourceKind, error: ApiErrorBody, namespace?: string): void {
     this.errors.set(`${kind}/${namespace ?? '*'}`, error);

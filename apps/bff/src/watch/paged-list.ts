@@ -1,0 +1,104 @@
+import type { KubeConfig, KubernetesListObject, KubernetesObject } from '@kubernetes/client-node';
+import { ApiServerError, kubeRequest } from '../kube/client';
+
+export interface PageProgress {
+  /** Items received so far (of this attempt: a restart starts again from zero). */
+  loaded: number;
+  /** The apiserver's estimate of the whole list (`remainingItemCount` + received); absent with a selector. */
+  total?: number;
+}
+
+export interface PagedListOptions {
+  labelSelector?: string | undefined;
+  /** First page's size; later pages are ten times larger (fewer round-trips once rows are shown). 0: one LIST. */
+  firstPage: number;
+  /** Each page's items, after `transform`; `restarted` when an expired continue token started it over. */
+  onPage?: (items: KubernetesObject[], progress: PageProgress, restarted: boolean) => void;
+  transform: (obj: KubernetesObject) => KubernetesObject;
+  /** Bound on restarts after expired continue tokens before the error is passed on. */
+  maxRestarts?: number;
+}
+
+/**
+ * A LIST in pages (limit/continue). Every page of one paginated LIST is served from the same
+ * consistent snapshot, so the result's resourceVersion (the first page's) is where a WATCH resumes
+ * without missing or repeating a change. When a continue token expires (410 Gone: the snapshot was
+ * compacted away mid-list), the list starts over from the first page — never stitched from two
+ * snapshots.
+ */
+export async function pagedList(
+  kc: KubeConfig,
+  path: string,
+  opts: PagedListOptions,
+): Promise<KubernetesListObject<KubernetesObject>> {
+  const maxRestarts = opts.maxRestarts ?? 3;
+  let restarts = 0;
+  for (;;) {
+    try {
+      return await listOnce(kc, path, opts, restarts > 0);
+    } catch (err) {
+      const expired = err instanceof ContinueExpired;
+      if (!expired || restarts >= maxRestarts) throw expired ? err.cause : err;
+      restarts++;
+    }
+  }
+}
+
+class ContinueExpired extends Error {
+  constructor(override readonly cause: unknown) {
+    super('continue token expired');
+  }
+}
+
+async function listOnce(
+  kc: KubeConfig,
+  path: string,
+  opts: PagedListOptions,
+  restarted: boolean,
+): Promise<KubernetesListObject<KubernetesObject>> {
+  const items: KubernetesObject[] = [];
+  let head: KubernetesListObject<KubernetesObject> | undefined;
+  let token: string | undefined;
+  let total: number | undefined;
+  for (;;) {
+    const limit =
+      opts.firstPage > 0 ? (head === undefined ? opts.firstPage : opts.firstPage * 10) : undefined;
+    let page: KubernetesListObject<KubernetesObject>;
+    try {
+      page = await kubeRequest<KubernetesListObject<KubernetesObject>>(kc, path, {
+        query: {
+          labelSelector: opts.labelSelector,
+          ...(limit !== undefined ? { limit: String(limit) } : {}),
+          ...(token !== undefined ? { continue: token } : {}),
+        },
+      });
+    } catch (err) {
+      if (token !== undefined && err instanceof ApiServerError && err.code === 410)
+        throw new ContinueExpired(err);
+      throw err;
+    }
+    const kept = page.items.map(opts.transform);
+    for (const item of kept) items.push(item);
+    if (head === undefined) {
+      head = page;
+      const remaining = page.metadata?.remainingItemCount;
+      if (typeof remaining === 'number') total = kept.length + remaining;
+    }
+    opts.onPage?.(kept, { loaded: items.length, ...(total !== undefined ? { total } : {}) }, restarted);
+    // kubeRequest returns the apiserver's JSON as is: `continue`, not client-node's `_continue`.
+    token = (page.metadata as { continue?: string } | undefined)?.continue || undefined;
+    if (!token) break;
+  }
+  // The loop ran at least once; the list's own metadata is the first page's, minus the paging.
+  const first = head as KubernetesListObject<KubernetesObject>;
+  const {
+    continue: _token,
+    remainingItemCount: _rest,
+    ...metadata
+  } = (first.metadata ?? {}) as {
+    continue?: string;
+    remainingItemCount?: number;
+    resourceVersion?: string;
+  };
+  return { ...first, metadata, items };
+}
