@@ -173,7 +173,7 @@ describe('LiveStore', () => {
   // Found by make chaos (an apiserver kill, then a BFF restart): the subscription that was
   // "reconnecting" died with the old socket, the new one on the new socket was live from its ack and
   // got no status, and the header said "Reconnecting…" for good.
-  it('forgets a dropped subscription\'s problem: live again after a reconnect with no status message', async () => {
+  it('forgets the problems of subscriptions dropped with the socket: live again after a reconnect', async () => {
     observe({ kind: 'pods', namespace: 'default' });
     await tick();
     server.status('pods', 'reconnecting', 'terminated');
