@@ -27,7 +27,7 @@ cluster_was_up=0
 tools/cluster/cluster status >/dev/null 2>&1 && cluster_was_up=1
 cleanup() {
   if [ "$cluster_was_up" = 0 ] && [ "${CHAOS_KEEP_CLUSTER:-0}" != 1 ]; then
-    tools/cluster/cluster down >&2 || true
+    "$root/tools/cluster/cluster" down >&2 || true
   fi
 }
 # Set before `up`, so a start-up that fails half-way is cleaned up too.
@@ -36,4 +36,5 @@ tools/cluster/cluster up >&2
 
 # Bounded: churn + quiet + trials + set-up, with room to spare.
 limit=$(( ${CHAOS_DURATION:-600} + 60 * ${CHAOS_TRIALS:-20} + 600 ))
-cd chaos && timeout --signal=TERM --kill-after=30 "$limit" ./node_modules/.bin/tsx src/main.ts
+# tsx itself (not through pnpm), so the timeout's signal reaches the run and not only a wrapper.
+(cd chaos && exec timeout --signal=TERM --kill-after=30 "$limit" ./node_modules/.bin/tsx src/main.ts)
