@@ -89,6 +89,12 @@ async function main(): Promise<number> {
   const slow = new ProtocolClient('slow-consumer', slowProxy.url, [{ kind: 'pods' }, { kind: 'configmaps' }]);
   const observers = [...clients, slow];
   const { browser, tabs } = await openTabs(proxy.url, opts.tabs);
+  // Ctrl-C or the script's timeout: the BFF and chromium are this run's children, stop them too.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      void Promise.allSettled([bff.kill(), browser.close()]).then(() => process.exit(130));
+    });
+  }
   try {
     await Promise.all(observers.map((c) => c.start()));
     const initial = await converge(k, observers, tabs, 60_000);
