@@ -37,7 +37,7 @@ export async function apiserverTrials(
 ): Promise<Trial[]> {
   const trials: Trial[] = [];
   for (let trial = 1; trial <= n; trial++) {
-    const upAt = await killApiserver(stateDir, 0);
+    const upAt = await killApiserver(stateDir, 0, k);
     const replicas = 2 + (trial % 3);
     await k.apps.patchNamespacedDeploymentScale(
       { name: 'web', namespace: 'chaos-a', body: { spec: { replicas } } },
