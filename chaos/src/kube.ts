@@ -52,6 +52,15 @@ export async function setUp(k: Kube): Promise<void> {
   );
   for (const ns of NAMESPACES) {
     await k.core.createNamespace({ body: { metadata: { name: ns, labels: { [CHAOS_LABEL]: 'true' } } } });
+    // A pod is refused (403) until the controller-manager has made the namespace's `default` ServiceAccount.
+    await waitFor(
+      () =>
+        k.core.readNamespacedServiceAccount({ name: 'default', namespace: ns }).then(
+          () => true,
+          () => false,
+        ),
+      { timeoutMs: 60_000, intervalMs: 200, what: `the default ServiceAccount of ${ns}` },
+    );
     await createDeployment(k.kc, ns, 'web', { replicas: 3, image: 'registry.invalid/web:1' });
     await createDeployment(k.kc, ns, 'api', { replicas: 2, image: 'registry.invalid/api:1' });
     await k.core.createNamespacedPod({ namespace: ns, body: podBody('sentinel', { app: 'sentinel' }) });
