@@ -218,9 +218,16 @@ export async function burst(
   ns: string,
   tag: string,
 ): Promise<{ sent: number; failed: number; ms: number }> {
-  const pods = (await k.core.listNamespacedPod({ namespace: ns })).items.map(
-    (p) => p.metadata?.name as string,
-  );
+  // Its targets, read when the apiserver answers (a kill may be under way: wait, bounded, for it).
+  let pods: string[] = [];
+  for (let i = 0; pods.length === 0; i++) {
+    try {
+      pods = (await k.core.listNamespacedPod({ namespace: ns })).items.map((p) => p.metadata?.name as string);
+    } catch (err) {
+      if (i >= 180) throw err;
+      await sleep(1_000);
+    }
+  }
   const server = new URL(k.kc.getCurrentCluster()?.server ?? '');
   const tls: https.RequestOptions = {};
   await k.kc.applyToHTTPSOptions(tls);
