@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 export PATH := /usr/local/go/bin:$(PATH)
 
-.PHONY: demo test setup dev start build cluster-up cluster-down cluster-status seed lint depcheck typecheck bench
+.PHONY: demo test setup dev start build cluster-up cluster-down cluster-status seed lint depcheck typecheck bench chaos
 
 ## demo: local cluster + demo workloads + production build, then serve the dashboard on http://127.0.0.1:7070
 demo:
@@ -15,6 +15,10 @@ test:
 ## bench: fan-out, event latency, scale (1k/10k/30k pods), bundle size and a 30-minute soak on a private cluster → bench/RESULTS.md
 bench:
 	@bench/run.sh
+
+## chaos: 10 min of churn + seeded overlapping faults under 5 tabs and 50 protocol clients on a private cluster → artifacts/chaos/<seed>.md (CHAOS_SEED=<n> replays)
+chaos:
+	@scripts/chaos.sh
 
 ## setup: install Node 24, pnpm, dependencies, chromium and the control-plane binaries
 setup:

@@ -1,4 +1,4 @@
-// Adds up the JSON reports of vitest and Playwright in a folder and prints one closing line,
+// Adds up the JSON reports of vitest, Playwright and the chaos run in a folder and prints one closing line,
 // "tests: N passed, N failed". Exits non-zero when a test or a stage (given as arguments) failed.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -17,6 +17,13 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
     console.log(
       `${file}: ${report.stats.expected} passed, ${report.stats.unexpected} failed, ${report.stats.flaky ?? 0} flaky`,
     );
+  } else if (report.chaos) {
+    // scripts/chaos.sh (CHAOS_SUMMARY): each named check of the chaos run counts as a test
+    const ok = report.chaos.checks.filter((c) => c.ok).length;
+    const bad = report.chaos.checks.length - ok;
+    passed += ok;
+    failed += bad;
+    console.log(`${file}: ${ok} passed, ${bad} failed (chaos seed ${report.chaos.seed})`);
   } else if ('numPassedTests' in report) {
     // vitest
     passed += report.numPassedTests;

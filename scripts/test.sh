@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test, at every layer: lint, import rules (dependency-cruiser: no cycles, feature
 # boundaries), typecheck, unit (core, shared-types, web), integration (BFF and testkit against the
-# real local cluster), production build, Playwright e2e (real cluster, real BFF, Debian's chromium).
+# real local cluster), production build, Playwright e2e (real cluster, real BFF, Debian's chromium),
+# and a short chaos run at a fixed seed on a private cluster.
 # Prints the time of each stage and a closing "N passed, N failed" line.
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -53,6 +54,12 @@ stage "deploy: image, compose, chart on the cluster" env WHEELHOUSE_TEST_RESULTS
 stage "seed demo" "$root/tools/cluster/cluster" seed
 stage "e2e: playwright" env PLAYWRIGHT_JSON_OUTPUT_NAME="$results/e2e.json" pnpm --filter @wheelhouse/e2e exec playwright test --reporter=list,json
 stage "e2e: faults (BFF and kube-apiserver restarts)" env WHEELHOUSE_E2E_FAULTS=1 PLAYWRIGHT_JSON_OUTPUT_NAME="$results/e2e-faults.json" pnpm --filter @wheelhouse/e2e exec playwright test tests/faults- --reporter=list,json
+# make chaos, short and at its fixed seed, on a private instance of its own (up and down here, so the
+# apiserver kills and compactions never touch the cluster the other stages use): every fault kind once
+# under 60 s of churn, 2 tabs and 10 protocol clients, then 2 apiserver-kill trials.
+stage "chaos: short fixed-seed run (private cluster chaos-short)" env CHAOS_CLUSTER=chaos-short CHAOS_SKIP_BUILD=1 \
+  CHAOS_SEED=15 CHAOS_DURATION=60 CHAOS_FAULT_EVERY=60 CHAOS_TABS=2 CHAOS_CLIENTS=10 CHAOS_TRIALS=2 CHAOS_QUIET=10 \
+  CHAOS_REPORT_DIR="$root/artifacts/chaos-short" CHAOS_SUMMARY="$results/chaos-short.json" "$root/scripts/chaos.sh"
 
 if [ "$cluster_was_up" = 0 ] && [ "${WHEELHOUSE_KEEP_CLUSTER:-}" != 1 ]; then
   "$root/tools/cluster/cluster" down || true

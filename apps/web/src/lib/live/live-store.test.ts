@@ -170,6 +170,20 @@ describe('LiveStore', () => {
     expect(store.getStatus().problems).toEqual([]);
   });
 
+  // Found by make chaos (an apiserver kill, then a BFF restart): the subscription that was
+  // "reconnecting" died with the old socket, the new one on the new socket was live from its ack and
+  // got no status, and the header said "Reconnecting…" for good.
+  it('forgets the problems of subscriptions dropped with the socket: live again after a reconnect', async () => {
+    observe({ kind: 'pods', namespace: 'default' });
+    await tick();
+    server.status('pods', 'reconnecting', 'terminated');
+    expect(store.getStatus().problems).toHaveLength(1);
+    server.drop();
+    server.restore();
+    await tick();
+    expect(store.getStatus()).toEqual({ connection: 'connected', problems: [] });
+  });
+
   it('notifies status listeners on connection changes', async () => {
     const listener = vi.fn();
     store.subscribeStatus(listener);

@@ -320,7 +320,13 @@ export class LiveStore {
       entry.pending = undefined;
       entry.problem = undefined;
     }
-    this.setConnection(this.socket.active ? 'reconnecting' : 'disconnected');
+    // Their problems went with them: recompute the published list too, or a subscription that was
+    // "reconnecting" on the old socket keeps the header at "Reconnecting…" after the new one is live
+    // (its fresh subscription gets no status message when its watch never failed; found by make chaos).
+    const connection = this.socket.active ? 'reconnecting' : 'disconnected';
+    if (this.status.connection === connection && this.status.problems.length === 0) return;
+    this.status = { connection, problems: [] };
+    this.emitStatus();
   };
 
   private readonly onConnectError = (): void => {
