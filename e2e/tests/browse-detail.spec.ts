@@ -42,7 +42,9 @@ test('Deployment → ReplicaSet → Pod and back, by keyboard and links, with th
       'href',
       `/deployments/${ns.name}/shop/rollout`,
     );
-    await expect(page.getByTestId('pods').getByRole('link')).toHaveCount(2);
+    // Each pod row links its pod and its node.
+    await expect(page.getByTestId('pods').locator('a[href^="/pods/"]')).toHaveCount(2);
+    await expect(page.getByTestId('pods').locator('a[href^="/nodes/"]')).toHaveCount(2);
     await fullScreenshot(page, screenshotPath('browse-deployment-detail.png'));
     await expectNoSeriousA11yViolations(page, 'Deployment detail');
 
@@ -53,10 +55,10 @@ test('Deployment → ReplicaSet → Pod and back, by keyboard and links, with th
     await expect(page.getByRole('heading', { name: `ReplicaSet ${rsName}` })).toBeVisible();
     await expect(page.getByTestId('replicas')).toContainText('Controlled by');
     await expect(page.getByTestId('replicas').getByRole('link', { name: 'shop' })).toBeVisible();
-    await expect(page.getByTestId('pods').getByRole('link')).toHaveCount(2);
+    await expect(page.getByTestId('pods').locator('a[href^="/pods/"]')).toHaveCount(2);
     await expectNoSeriousA11yViolations(page, 'ReplicaSet detail');
 
-    const podLink = page.getByTestId('pods').getByRole('link').first();
+    const podLink = page.getByTestId('pods').locator('a[href^="/pods/"]').first();
     const podName = ((await podLink.textContent()) ?? '').trim();
     await podLink.click();
     await expect(page.getByRole('heading', { name: `Pod ${podName}` })).toBeVisible();
