@@ -8,6 +8,8 @@ import { type BffProcess, repoRoot, startBffProcess } from '@wheelhouse/testkit'
 export interface BffMetrics {
   rssBytes: number;
   informers: number;
+  /** Subscriptions served by filtering a wider informer instead of a watch of their own. */
+  narrowed: number;
   subscriptions: number;
   sockets: number;
   resyncs: number;
@@ -78,6 +80,7 @@ export class ChaosBff {
     return {
       rssBytes: value('wheelhouse_process_resident_memory_bytes'),
       informers: value('wheelhouse_informers'),
+      narrowed: value('wheelhouse_narrowed_subscriptions'),
       subscriptions: value('wheelhouse_subscriptions'),
       sockets: value('wheelhouse_sockets'),
       resyncs: value('wheelhouse_resyncs_total'),
