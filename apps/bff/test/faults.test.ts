@@ -107,6 +107,17 @@ describe('faults: apiserver restart and 410 Gone', () => {
       });
       await cluster('start', 'kube-apiserver');
 
+      // A tab that subscribes now gets the cache's snapshot, and is told the watch is down: it
+      // must not show "Live" while the informer waits to re-watch.
+      const late = new ClientView(await connect(url));
+      views.push(late);
+      expect((await late.subscribe({ kind: 'configmaps', namespace: ns.name })).ok).toBe(true);
+      await waitFor(async () => late.status === 'reconnecting', {
+        timeoutMs: 10_000,
+        intervalMs: 50,
+        what: 'the late subscriber to be told the watch is reconnecting',
+      });
+
       // The world moves on while the BFF is not watching, then history is compacted away.
       await waitFor(async () => (await core.listNamespacedConfigMap({ namespace: ns.name })) && true, {
         timeoutMs: 30_000,
@@ -130,7 +141,12 @@ describe('faults: apiserver restart and 410 Gone', () => {
       await waitFor(async () => views.every((v) => v.matches(list.items)), {
         timeoutMs: 60_000,
         intervalMs: 200,
-        what: 'both clients to equal a fresh LIST after the relist',
+        what: 'every client to equal a fresh LIST after the relist',
+      });
+      await waitFor(async () => late.status === 'live', {
+        timeoutMs: 30_000,
+        intervalMs: 100,
+        what: 'the late subscriber to be told the watch is live again',
       });
       for (const v of views) {
         expect(v.resyncs).toBeGreaterThanOrEqual(1);

@@ -71,8 +71,13 @@ export class ClientView {
   subId = '';
   resyncs = 0;
   events = 0;
+  /** The last `subStatus` state the server sent for this subscription (a tab's live indicator). */
+  status: string | undefined;
 
   constructor(readonly socket: ClientSocket) {
+    socket.on('subStatus', ({ subId, state }) => {
+      if (subId === this.subId) this.status = state;
+    });
     socket.on('events', ({ subId, batch }) => {
       if (subId !== this.subId) return;
       for (const e of batch) {

@@ -145,6 +145,14 @@ export function registerSubscriptionHandlers(
             : {}),
       };
       ack(res);
+      // Joined an informer whose watch is down right now (apiserver restarting): the snapshot is
+      // its cache, and this subscriber must not show "live" until the watch is back. Status changes
+      // reach listeners only when they happen, so a late joiner is told the current one (after the
+      // ack: the client learns the subId from it).
+      const { informer } = sub;
+      if (informer.isSynced && informer.state !== 'live') {
+        buffer.onStatus(informer.state, informer.lastError);
+      }
     } catch (err) {
       const res = refusal(err, log, { event: 'subscribe' });
       if (req)
