@@ -13,11 +13,14 @@ import { ErrorPanel, LiveNotice, PageMessage as Message } from '../notices';
 import { tableMinWidth } from './column-widths';
 import { FilterInput } from './FilterInput';
 import { rowCount } from './loading-text';
+import { cachedAuto } from './sorting';
 import { TableRow } from './TableRow';
 import type { LiveRow } from './types';
 import { useChangeTimes } from './use-change-times';
 
 const ROW_HEIGHT = 32;
+/** One object for every render: TanStack rebuilds its columns when this changes. */
+const DEFAULT_COLUMN = { sortingFn: cachedAuto };
 
 export interface LiveTableProps<R extends LiveRow> {
   /** What the rows are, as messages say it: "pods". */
@@ -91,6 +94,7 @@ export function LiveTable<R extends LiveRow>(props: LiveTableProps<R>) {
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: getSortedRowModel(),
     getRowId: (row) => row.uid,
+    defaultColumn: DEFAULT_COLUMN,
     enableSortingRemoval: false,
   });
 
