@@ -1,18 +1,26 @@
 import {
   type ColumnDef,
   flexRender,
-  getCoreRowModel,
   getSortedRowModel,
   type SortingState,
   useReactTable,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type KeyboardEvent, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  type KeyboardEvent,
+  type ReactNode,
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { useNavigate } from 'react-router';
 import { ErrorPanel, LiveNotice, PageMessage as Message } from '../notices';
 import { tableMinWidth } from './column-widths';
 import { FilterInput } from './FilterInput';
 import { rowCount } from './loading-text';
+import { stableCoreRowModel } from './row-model';
 import { cachedAuto } from './sorting';
 import { TableRow } from './TableRow';
 import type { LiveRow } from './types';
@@ -80,7 +88,10 @@ export function LiveTable<R extends LiveRow>(props: LiveTableProps<R>) {
   } = props;
   const changedAt = useChangeTimes(rows);
 
-  const needle = filter.trim().toLowerCase();
+  // Filtering and re-sorting a large list takes a while; the box shows each key at once and the
+  // rows follow in a render React may interrupt for the next key.
+  const shown = useDeferredValue(filter);
+  const needle = shown.trim().toLowerCase();
   const data = useMemo(
     () => (rows === undefined ? [] : needle ? rows.filter((r) => r.search.includes(needle)) : rows),
     [rows, needle],
@@ -91,7 +102,7 @@ export function LiveTable<R extends LiveRow>(props: LiveTableProps<R>) {
     columns,
     state: { sorting, columnVisibility: { namespace: namespace === undefined } },
     onSortingChange: (updater) => onSortingChange(typeof updater === 'function' ? updater(sorting) : updater),
-    getCoreRowModel: getCoreRowModel(),
+    getCoreRowModel: stableCoreRowModel(),
     getSortedRowModel: getSortedRowModel(),
     getRowId: (row) => row.uid,
     defaultColumn: DEFAULT_COLUMN,
@@ -122,7 +133,7 @@ export function LiveTable<R extends LiveRow>(props: LiveTableProps<R>) {
         </Message>
       ) : data.length === 0 ? (
         <Message role="status">
-          No {noun} match “{filter.trim()}”
+          No {noun} match “{shown.trim()}”
         </Message>
       ) : (
         <VirtualTable

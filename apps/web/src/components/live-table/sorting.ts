@@ -11,7 +11,8 @@ import type { Row } from '@tanstack/react-table';
 type Chunk = string | number;
 
 const DIGITS = /([0-9]+)/;
-const chunksByRow = new WeakMap<object, Map<string, Chunk[]>>();
+/** Per row object and column: the text last split and its chunks (checked, so never stale). */
+const chunksByRow = new WeakMap<object, Map<string, { text: string; chunks: Chunk[] }>>();
 
 function chunksOf(original: object, columnId: string, text: string): Chunk[] {
   let byColumn = chunksByRow.get(original);
@@ -19,16 +20,15 @@ function chunksOf(original: object, columnId: string, text: string): Chunk[] {
     byColumn = new Map();
     chunksByRow.set(original, byColumn);
   }
-  let chunks = byColumn.get(columnId);
-  if (chunks === undefined) {
-    // Digit runs become numbers; the rest never contain a digit, so parseInt would say NaN.
-    chunks = text
-      .toLowerCase()
-      .split(DIGITS)
-      .filter(Boolean)
-      .map((part) => (DIGITS.test(part) ? Number.parseInt(part, 10) : part));
-    byColumn.set(columnId, chunks);
-  }
+  const hit = byColumn.get(columnId);
+  if (hit !== undefined && hit.text === text) return hit.chunks;
+  // Digit runs become numbers; the rest never contain a digit, so parseInt would say NaN.
+  const chunks = text
+    .toLowerCase()
+    .split(DIGITS)
+    .filter(Boolean)
+    .map((part) => (DIGITS.test(part) ? Number.parseInt(part, 10) : part));
+  byColumn.set(columnId, { text, chunks });
   return chunks;
 }
 
