@@ -6,15 +6,7 @@ import {
   useReactTable,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import {
-  type KeyboardEvent,
-  type ReactNode,
-  useDeferredValue,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-} from 'react';
+import { type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ErrorPanel, LiveNotice, PageMessage as Message } from '../notices';
 import { tableMinWidth } from './column-widths';
@@ -25,6 +17,7 @@ import { cachedAuto } from './sorting';
 import { TableRow } from './TableRow';
 import type { LiveRow } from './types';
 import { useChangeTimes } from './use-change-times';
+import { useFilteredRows } from './use-filtered-rows';
 
 const ROW_HEIGHT = 32;
 /** One object for every render: TanStack rebuilds its columns when this changes. */
@@ -88,14 +81,7 @@ export function LiveTable<R extends LiveRow>(props: LiveTableProps<R>) {
   } = props;
   const changedAt = useChangeTimes(rows);
 
-  // Filtering and re-sorting a large list takes a while; the box shows each key at once and the
-  // rows follow in a render React may interrupt for the next key.
-  const shown = useDeferredValue(filter);
-  const needle = shown.trim().toLowerCase();
-  const data = useMemo(
-    () => (rows === undefined ? [] : needle ? rows.filter((r) => r.search.includes(needle)) : rows),
-    [rows, needle],
-  );
+  const { shown, filtered, data } = useFilteredRows(rows, filter);
 
   const table = useReactTable({
     data,
@@ -110,7 +96,7 @@ export function LiveTable<R extends LiveRow>(props: LiveTableProps<R>) {
   });
 
   const count =
-    rows === undefined ? '' : rowCount(rows.length, needle ? data.length : undefined, noun, loading);
+    rows === undefined ? '' : rowCount(rows.length, filtered ? data.length : undefined, noun, loading);
 
   return (
     <div className="flex min-h-0 flex-1 flex-col">

@@ -17,7 +17,13 @@ import { stableCoreRowModel } from '../../../components/live-table/row-model';
 import { cachedAuto } from '../../../components/live-table/sorting';
 import { type PodRow, podRow } from '../../../lib/kubectl/rows';
 import captured from '../../../lib/kubectl/testdata/captured-pod-readiness-gates.json';
-import { applyEvents, fromSnapshot, type LiveList, listItems } from '../../../lib/live/reducers';
+import {
+  applyEvents,
+  fromSnapshot,
+  type LiveList,
+  listItems,
+  type ObjectWithMeta,
+} from '../../../lib/live/reducers';
 import { COLUMNS } from './columns';
 
 const N = Number(process.env.WHEELHOUSE_ROWS_N ?? 3000);
@@ -53,7 +59,7 @@ function tableOf(ours: boolean) {
 }
 
 /** ResourceView's steps for one state: the objects, their rows, sorted by name. */
-const rowsOf = (state: LiveList) =>
+const rowsOf = (state: LiveList<ObjectWithMeta>) =>
   listItems(state)
     .map((o) => podRow(o as never))
     .sort(byName);
@@ -67,7 +73,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?
 
 describe(`the pods list with ${N} pods`, () => {
   it('a batch of one MODIFIED pod keeps every other Row and sorts as before', { timeout: 300_000 }, () => {
-    let state: LiveList = fromSnapshot(
+    let state = fromSnapshot<ObjectWithMeta>(
       Array.from({ length: N }, (_, i) => pod(i)),
       '1',
     );
