@@ -1,10 +1,4 @@
-import {
-  type ColumnDef,
-  flexRender,
-  getSortedRowModel,
-  type SortingState,
-  useReactTable,
-} from '@tanstack/react-table';
+import { type ColumnDef, flexRender, type SortingState, useReactTable } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -12,7 +6,7 @@ import { ErrorPanel, LiveNotice, PageMessage as Message } from '../notices';
 import { tableMinWidth } from './column-widths';
 import { FilterInput } from './FilterInput';
 import { rowCount } from './loading-text';
-import { stableCoreRowModel } from './row-model';
+import { flatSortedRowModel, stableCoreRowModel } from './row-model';
 import { cachedAuto } from './sorting';
 import { TableRow } from './TableRow';
 import type { LiveRow } from './types';
@@ -89,7 +83,7 @@ export function LiveTable<R extends LiveRow>(props: LiveTableProps<R>) {
     state: { sorting, columnVisibility: { namespace: namespace === undefined } },
     onSortingChange: (updater) => onSortingChange(typeof updater === 'function' ? updater(sorting) : updater),
     getCoreRowModel: stableCoreRowModel(),
-    getSortedRowModel: getSortedRowModel(),
+    getSortedRowModel: flatSortedRowModel(),
     getRowId: (row) => row.uid,
     defaultColumn: DEFAULT_COLUMN,
     enableSortingRemoval: false,

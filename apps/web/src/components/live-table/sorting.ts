@@ -59,7 +59,9 @@ function text(value: unknown): string {
 /**
  * The default sortingFn of every live table column without its own: strings compare as
  * TanStack's `alphanumeric` (which is also what `text` gives for strings without digits), anything
- * else as `basic`.
+ * else as `basic`. One difference from 'auto': 'auto' decides from the rows after the tenth, so a
+ * list of ten or fewer sorted names byte-wise ('web-10' before 'web-9'); here every list sorts as a
+ * long one does, and keeps its order as it grows.
  */
 export function cachedAuto<R extends object>(a: Row<R>, b: Row<R>, id: string): number {
   const x = a.getValue(id);

@@ -13,7 +13,7 @@ import {
   type Table,
 } from '@tanstack/react-table';
 import { describe, expect, it } from 'vitest';
-import { stableCoreRowModel } from '../../../components/live-table/row-model';
+import { flatSortedRowModel, stableCoreRowModel } from '../../../components/live-table/row-model';
 import { cachedAuto } from '../../../components/live-table/sorting';
 import { type PodRow, podRow } from '../../../lib/kubectl/rows';
 import captured from '../../../lib/kubectl/testdata/captured-pod-readiness-gates.json';
@@ -48,7 +48,9 @@ function tableOf(ours: boolean) {
     getCoreRowModel: (ours ? stableCoreRowModel() : getCoreRowModel()) as (
       t: Table<PodRow>,
     ) => () => RowModel<PodRow>,
-    getSortedRowModel: getSortedRowModel(),
+    getSortedRowModel: (ours ? flatSortedRowModel() : getSortedRowModel()) as (
+      t: Table<PodRow>,
+    ) => () => RowModel<PodRow>,
     getRowId: (r) => r.uid,
     ...(ours ? { defaultColumn: { sortingFn: cachedAuto } } : {}),
   });
