@@ -1,23 +1,21 @@
-import {
-  type ColumnDef,
-  flexRender,
-  getCoreRowModel,
-  getSortedRowModel,
-  type SortingState,
-  useReactTable,
-} from '@tanstack/react-table';
+import { type ColumnDef, flexRender, type SortingState, useReactTable } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type KeyboardEvent, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ErrorPanel, LiveNotice, PageMessage as Message } from '../notices';
 import { tableMinWidth } from './column-widths';
 import { FilterInput } from './FilterInput';
 import { rowCount } from './loading-text';
+import { flatSortedRowModel, stableCoreRowModel } from './row-model';
+import { cachedAuto } from './sorting';
 import { TableRow } from './TableRow';
 import type { LiveRow } from './types';
 import { useChangeTimes } from './use-change-times';
+import { useFilteredRows } from './use-filtered-rows';
 
 const ROW_HEIGHT = 32;
+/** One object for every render: TanStack rebuilds its columns when this changes. */
+const DEFAULT_COLUMN = { sortingFn: cachedAuto };
 
 export interface LiveTableProps<R extends LiveRow> {
   /** What the rows are, as messages say it: "pods". */
@@ -77,25 +75,22 @@ export function LiveTable<R extends LiveRow>(props: LiveTableProps<R>) {
   } = props;
   const changedAt = useChangeTimes(rows);
 
-  const needle = filter.trim().toLowerCase();
-  const data = useMemo(
-    () => (rows === undefined ? [] : needle ? rows.filter((r) => r.search.includes(needle)) : rows),
-    [rows, needle],
-  );
+  const { shown, filtered, data } = useFilteredRows(rows, filter);
 
   const table = useReactTable({
     data,
     columns,
     state: { sorting, columnVisibility: { namespace: namespace === undefined } },
     onSortingChange: (updater) => onSortingChange(typeof updater === 'function' ? updater(sorting) : updater),
-    getCoreRowModel: getCoreRowModel(),
-    getSortedRowModel: getSortedRowModel(),
+    getCoreRowModel: stableCoreRowModel(),
+    getSortedRowModel: flatSortedRowModel(),
     getRowId: (row) => row.uid,
+    defaultColumn: DEFAULT_COLUMN,
     enableSortingRemoval: false,
   });
 
   const count =
-    rows === undefined ? '' : rowCount(rows.length, needle ? data.length : undefined, noun, loading);
+    rows === undefined ? '' : rowCount(rows.length, filtered ? data.length : undefined, noun, loading);
 
   return (
     <div className="flex min-h-0 flex-1 flex-col">
@@ -118,7 +113,7 @@ export function LiveTable<R extends LiveRow>(props: LiveTableProps<R>) {
         </Message>
       ) : data.length === 0 ? (
         <Message role="status">
-          No {noun} match “{filter.trim()}”
+          No {noun} match “{shown.trim()}”
         </Message>
       ) : (
         <VirtualTable
