@@ -15,37 +15,9 @@ import {
   nodeInfoCells,
   nodeRoles,
   nodeStatus,
-  toDate,
 } from '@wheelhouse/core';
 import { KINDS, type ResourceKind, resourceKindOf } from '@wheelhouse/shared-types/constants';
-import type { ObjectRow } from './rows';
-
-function base(
-  meta: V1Namespace['metadata'] | undefined,
-  namespace: string,
-  ...searchable: string[]
-): ObjectRow {
-  const name = meta?.name ?? '';
-  return {
-    uid: meta?.uid ?? `${namespace}/${name}`,
-    name,
-    namespace,
-    version: meta?.resourceVersion ?? '',
-    created: toDate(meta?.creationTimestamp)?.getTime(),
-    search: [name, namespace, ...searchable].join(' ').toLowerCase(),
-  };
-}
-
-function memo<T extends object, R>(fn: (obj: T) => R): (obj: T) => R {
-  const cache = new WeakMap<T, R>();
-  return (obj) => {
-    const hit = cache.get(obj);
-    if (hit !== undefined) return hit;
-    const row = fn(obj);
-    cache.set(obj, row);
-    return row;
-  };
-}
+import { rowBase as base, memo, type ObjectRow } from './rows';
 
 export interface NamespaceRow extends ObjectRow {
   /** STATUS: status.phase, Active or Terminating. */

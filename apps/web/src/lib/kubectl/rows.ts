@@ -32,10 +32,9 @@ export interface ObjectRow extends LiveRow {
   created: number | undefined;
 }
 
-function base(obj: Meta, ...searchable: string[]): ObjectRow {
-  const meta = obj.metadata;
+/** The common row fields from an object's metadata, shown in `namespace` ('' for cluster-scoped). */
+export function rowBase(meta: Meta['metadata'], namespace: string, ...searchable: string[]): ObjectRow {
   const name = meta?.name ?? '';
-  const namespace = meta?.namespace ?? '';
   return {
     uid: meta?.uid ?? `${namespace}/${name}`,
     name,
@@ -46,8 +45,12 @@ function base(obj: Meta, ...searchable: string[]): ObjectRow {
   };
 }
 
+function base(obj: Meta, ...searchable: string[]): ObjectRow {
+  return rowBase(obj.metadata, obj.metadata?.namespace ?? '', ...searchable);
+}
+
 /** Memoises a row per object: objects in the live cache are immutable, so a row is computed once. */
-function memo<T extends object, R>(fn: (obj: T) => R): (obj: T) => R {
+export function memo<T extends object, R>(fn: (obj: T) => R): (obj: T) => R {
   const cache = new WeakMap<T, R>();
   return (obj) => {
     const hit = cache.get(obj);
