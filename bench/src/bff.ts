@@ -9,7 +9,7 @@ import type {
   SubscribeAck,
   SubscribeRequest,
 } from '@wheelhouse/shared-types';
-import { startBffProcess } from '@wheelhouse/testkit';
+import { readBffMetrics, startBffProcess } from '@wheelhouse/testkit';
 import { io, type Socket } from 'socket.io-client';
 
 export type BenchSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -57,16 +57,7 @@ export async function startBff(
   const pid = child.pid ?? 0;
 
   async function metrics(): Promise<BffMetrics> {
-    const text = await (await fetch(`${url}/metrics`)).text();
-    const value = (name: string): number => {
-      let sum = 0;
-      for (const line of text.split('\n')) {
-        if (line.startsWith(`${name} `) || line.startsWith(`${name}{`)) {
-          sum += Number(line.slice(line.lastIndexOf(' ') + 1));
-        }
-      }
-      return sum;
-    };
+    const value = await readBffMetrics(url);
     return {
       rssBytes: value('wheelhouse_process_resident_memory_bytes'),
       cpuSeconds: value('wheelhouse_process_cpu_seconds_total'),

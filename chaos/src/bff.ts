@@ -3,7 +3,7 @@
  * restart after kill -9 comes back where the proxy points), and read through its /metrics.
  */
 import path from 'node:path';
-import { type BffProcess, repoRoot, startBffProcess } from '@wheelhouse/testkit';
+import { type BffProcess, readBffMetrics, repoRoot, startBffProcess } from '@wheelhouse/testkit';
 
 export interface BffMetrics {
   rssBytes: number;
@@ -67,16 +67,7 @@ export class ChaosBff {
   }
 
   async metrics(): Promise<BffMetrics> {
-    const text = await (await fetch(`${this.url}/metrics`, { signal: AbortSignal.timeout(10_000) })).text();
-    const value = (name: string): number => {
-      let sum = 0;
-      for (const line of text.split('\n')) {
-        if (line.startsWith(`${name} `) || line.startsWith(`${name}{`)) {
-          sum += Number(line.slice(line.lastIndexOf(' ') + 1));
-        }
-      }
-      return sum;
-    };
+    const value = await readBffMetrics(this.url);
     return {
       rssBytes: value('wheelhouse_process_resident_memory_bytes'),
       informers: value('wheelhouse_informers'),

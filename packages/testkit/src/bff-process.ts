@@ -131,3 +131,20 @@ export async function startBffProcess(opts: BffProcessOptions): Promise<BffProce
     `node ${script} did not answer /healthz on ${handle.url} (exit ${child.exitCode ?? child.signalCode}):\n${out}`,
   );
 }
+
+/**
+ * Reads a BFF's /metrics (prom-client's text format) once; `value(name)` sums every series of a
+ * metric (its labelled series too), 0 when absent. Benchmarks and the chaos run judge the BFF by it.
+ */
+export async function readBffMetrics(url: string, timeoutMs = 10_000): Promise<(name: string) => number> {
+  const text = await (await fetch(`${url}/metrics`, { signal: AbortSignal.timeout(timeoutMs) })).text();
+  return (name) => {
+    let sum = 0;
+    for (const line of text.split('\n')) {
+      if (line.startsWith(`${name} `) || line.startsWith(`${name}{`)) {
+        sum += Number(line.slice(line.lastIndexOf(' ') + 1));
+      }
+    }
+    return sum;
+  };
+}

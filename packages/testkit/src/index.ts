@@ -3,6 +3,7 @@ export {
   type BffProcessOptions,
   bffDistDir,
   freePort,
+  readBffMetrics,
   startBffProcess,
 } from './bff-process';
 export { type ClusterInfo, ensureCluster, type KubectlOptions, kubectl, repoRoot } from './cluster';
