@@ -251,8 +251,10 @@ test('Events: kubectl get events rows, newest first, live, filters in the URL, l
     await expect(page.locator('a[href^="javascript:"]')).toHaveCount(0);
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
 
-    // Newest first: an event created now comes in live at the top. Event times have a resolution of
-    // one second, so wait out the second of the deployment's own newest events: a tie has no order.
+    // Newest first: an event created now comes in live at the top. KWOK reports the pod's "Created"
+    // a moment after the pod runs (seconds, on a loaded machine): wait for it, then out its second
+    // (event times have a resolution of one second, and a tie has no order).
+    await expect(body.getByText('Created container')).toBeVisible();
     await new Promise((r) => setTimeout(r, 1_100));
     await kubectl(['create', '-f', '-'], {
       input: eventYaml(
