@@ -274,6 +274,8 @@ test('Events: kubectl get events rows, newest first, live, filters in the URL, l
     await expect(body.locator('tr[data-row-index="0"]')).toContainText('FreshReason');
     await expectSameDocument(page);
     await page.screenshot({ path: screenshotPath('views-events.png') });
+    // axe judges the page at rest: a changed row's 1.2 s highlight tints what it fades over.
+    await expect(page.locator('.row-flash')).toHaveCount(0);
     await expectNoSeriousA11yViolations(page, 'Events');
 
     // Filters, kept in the URL: Warning only, then one reason, then one object.
