@@ -56,3 +56,20 @@ spec:
       - {name: TERM, value: xterm}
 YAML
 }
+
+# KWOK's node-initialize stage runs again whenever a node's Ready is not True — e.g. after
+# kube-controller-manager marked it Unknown because heartbeats stopped while kube-apiserver was
+# down. Its template then writes an `addresses:` key whenever the node lacks a Hostname address
+# (ours never get one: NodeName is empty), listing only what is missing, so the merge patch
+# replaces the node's InternalIP with nothing, and pods/log and pods/exec fail with "no preferred
+# addresses found" until the next `down`/`up`. Run KWOK with a copy whose initialize step writes
+# addresses only when the InternalIP is missing (and then both), and leaves them alone otherwise.
+write_kwok_stages() {
+  local src="$BIN_DIR/stages/$KWOK_STAGES/stages.yaml" dst="$STATE_DIR/kwok-stages.yaml"
+  local any='{{ if or (not $hasInternalIP) (not $hasHostname) }}'
+  local host='{{ if not $hasHostname }}'
+  grep -qF "$any" "$src" && grep -qF "$host" "$src" ||
+    die "KWOK's node-initialize stage changed ($src): review write_kwok_stages in tools/cluster/lib/kwok-api.sh"
+  sed -e "s/{{ if or (not \$hasInternalIP) (not \$hasHostname) }}/{{ if not \$hasInternalIP }}/" \
+    -e "s/{{ if not \$hasHostname }}/{{ if and (not \$hasInternalIP) (not \$hasHostname) }}/" "$src" >"$dst"
+}

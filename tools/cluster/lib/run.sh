@@ -239,8 +239,9 @@ options:
 YAML
     kwok_opts=(--config "$STATE_DIR/kwok-options.yaml")
   fi
+  write_kwok_stages
   start_proc kwok --kubeconfig "$STATE_DIR/kwok.kubeconfig" \
-    --config "$BIN_DIR/stages/$KWOK_STAGES/stages.yaml" --config "$STATE_DIR/kwok-logs.yaml" \
+    --config "$STATE_DIR/kwok-stages.yaml" --config "$STATE_DIR/kwok-logs.yaml" \
     --config "$STATE_DIR/kwok-exec.yaml" "${kwok_opts[@]}" \
     --manage-nodes-with-annotation-selector kwok.x-k8s.io/node=fake \
     --node-ip 127.0.0.1 --node-port "$p_kwok" --server-address "127.0.0.1:$p_kwok" \
