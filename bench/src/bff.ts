@@ -96,7 +96,8 @@ export function connectSocket(url: string): Promise<BenchSocket> {
 
 /**
  * Subscribes and resolves once the whole snapshot is in: the ack, and for a progressive snapshot
- * (ack with `progress`) the pages that follow it, up to the one that says `complete`.
+ * (ack with `progress`) the pages that follow it, up to the one that says `complete` (or the resync
+ * that replaces them).
  */
 export function subscribe(socket: BenchSocket, req: SubscribeRequest, timeoutMs = 120_000) {
   return new Promise<SubscribeAck & { ok: true }>((resolve, reject) => {
@@ -105,6 +106,7 @@ export function subscribe(socket: BenchSocket, req: SubscribeRequest, timeoutMs 
     const done = (err?: Error) => {
       clearTimeout(timer);
       socket.off('events', onEvents);
+      socket.off('resync', onResync);
       if (err) reject(err);
       else if (ack) resolve(ack);
     };
@@ -112,7 +114,12 @@ export function subscribe(socket: BenchSocket, req: SubscribeRequest, timeoutMs 
     const onEvents: ServerToClientEvents['events'] = (p) => {
       if (p.subId === subId && p.progress?.complete) done();
     };
+    // A LIST that had to start over ends in a resync with the whole list instead of a last page.
+    const onResync: ServerToClientEvents['resync'] = (p) => {
+      if (p.subId === subId) done();
+    };
     socket.on('events', onEvents);
+    socket.on('resync', onResync);
     // The ack's callback, not an await: the pages right behind it may be dispatched before one resumes.
     socket.emit('subscribe', req, (res) => {
       if (!res.ok) return done(new Error(`subscribe refused: ${res.error.code} ${res.error.message}`));

@@ -19,24 +19,20 @@ export class LiveClient {
   readonly arrivals = new Map<string, number>();
   resyncs = 0;
   private subId = '';
+  /**
+   * What came before `subscribe` resolved (it waits for a progressive snapshot's last page): its
+   * pages, or the resync that replaces them when the LIST had to start over.
+   */
+  private early: Array<() => void> = [];
 
   constructor(readonly socket: BenchSocket) {
     socket.on('events', ({ subId, batch }) => {
-      if (subId !== this.subId) return;
-      const at = performance.timeOrigin + performance.now();
-      for (const e of batch) {
-        const o = e.object as Meta;
-        const key = keyOf(o);
-        if (e.type === 'DELETED') this.state.delete(key);
-        else this.state.set(key, o.metadata?.resourceVersion ?? '');
-        this.arrivals.set(`${key}@${o.metadata?.resourceVersion ?? ''}`, at);
-      }
+      if (this.subId === '') this.early.push(() => subId === this.subId && this.apply(batch));
+      else if (subId === this.subId) this.apply(batch);
     });
     socket.on('resync', ({ subId, items }) => {
-      if (subId !== this.subId) return;
-      this.resyncs++;
-      this.state.clear();
-      for (const o of items as Meta[]) this.state.set(keyOf(o), o.metadata?.resourceVersion ?? '');
+      if (this.subId === '') this.early.push(() => subId === this.subId && this.resync(items));
+      else if (subId === this.subId) this.resync(items);
     });
   }
 
@@ -44,6 +40,24 @@ export class LiveClient {
     const ack = await subscribe(this.socket, req, timeoutMs);
     this.subId = ack.subId;
     for (const o of ack.items as Meta[]) this.state.set(keyOf(o), o.metadata?.resourceVersion ?? '');
+    for (const replay of this.early.splice(0)) replay();
+  }
+
+  private resync(items: unknown[]): void {
+    this.resyncs++;
+    this.state.clear();
+    for (const o of items as Meta[]) this.state.set(keyOf(o), o.metadata?.resourceVersion ?? '');
+  }
+
+  private apply(batch: Array<{ type: string; object: unknown }>): void {
+    const at = performance.timeOrigin + performance.now();
+    for (const e of batch) {
+      const o = e.object as Meta;
+      const key = keyOf(o);
+      if (e.type === 'DELETED') this.state.delete(key);
+      else this.state.set(key, o.metadata?.resourceVersion ?? '');
+      this.arrivals.set(`${key}@${o.metadata?.resourceVersion ?? ''}`, at);
+    }
   }
 
   /** Differences from `truth` (namespace/name → resourceVersion of a fresh LIST), at most `limit`. */
