@@ -64,7 +64,9 @@ describe('an expired continue token during the first LIST', () => {
         broken = true;
         // Between the first page and the next: the apiserver restarts (its cache forgets the
         // snapshot the token points into), the world moves on, and etcd compacts past the token.
-        // Synchronous on purpose: the informer must not ask for the next page before this is done.
+        // Synchronous on purpose: the request for the next page, already made (pagedList asks for
+        // it before handing this one out), is only sent once this returns — kubeRequest awaits the
+        // kubeconfig's authentication first — so it meets the restarted apiserver.
         const env = { ...process.env, KUBECONFIG: kubeconfigPath };
         execFileSync(clusterScript, ['restart', 'kube-apiserver'], {
           env,
