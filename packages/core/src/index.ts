@@ -3,6 +3,7 @@ export * from './events';
 export * from './log-lines';
 export * from './names';
 export * from './nodes';
+export * from './pod-row';
 export * from './pod-status';
 export * from './probes';
 export * from './revisions';
