@@ -1,3 +1,4 @@
+import type { PodListRow } from '@wheelhouse/core';
 import { z } from 'zod';
 import type { ApiErrorBody } from './errors';
 import type {
@@ -23,7 +24,7 @@ import type {
  * The live protocol between a browser tab and the BFF, over one socket.io connection per tab, on
  * `SOCKET_PATH` (constants.ts, importable without zod).
  *
- *  client → server  `subscribe` {context?, kind, namespace?, labelSelector?}
+ *  client → server  `subscribe` {context?, kind, namespace?, labelSelector?, shape?}
  *                   ack: {ok: true, subId, items, resourceVersion, progress?} — the snapshot, served
  *                        from the BFF's shared informer cache (no new LIST when the informer is warm)
  *                      | {ok: false, error}
@@ -49,6 +50,20 @@ import type {
  *
  * Objects are slim (@wheelhouse/core slimObject): what lists and live views read; an object's page
  * reads the full object with `GET /api/:kind/:ns/:name`.
+ *
+ * Shapes. `shape: 'object'` (the default) sends those slim objects. `shape: 'row'` (pods only; any
+ * other kind is refused with a 400 naming the field) sends instead, wherever an object would go —
+ * ack items, snapshot pages, watch events, resync items — a `PodListRow` (@wheelhouse/core
+ * podListRow): what the Pods list prints, computed once per object version in the BFF and shared by
+ * every socket, a tenth of the object's bytes or less:
+ *
+ *   { metadata: {name, namespace, uid, resourceVersion, creationTimestamp},   // as on the object
+ *     ready: "1/2", status: "CrashLoopBackOff", restarts: 3, lastRestart?: <epoch ms>,
+ *     ip: "10.0.0.5" | "<none>", node, nominatedNode, readinessGates: "1/2" | "<none>" }
+ *
+ * `metadata` keeps the object's keys, so what keys by uid or compares resourceVersions works on
+ * both; a DELETED event carries the row of the object as it was last seen. Views that read more
+ * than the list's cells (relations, health, rollout, an object's page) subscribe with objects.
  *  server → client  `subStatus` {subId, state, message?}   live | reconnecting | error
  *  client → server  `unsubscribe` {subId}       ack: {ok: true}
  *
@@ -62,6 +77,13 @@ import type {
 export const ResourceKind = z.enum(RESOURCE_KINDS);
 export type ResourceKind = Kind;
 
+/** How a subscription's items travel (see Shapes above). */
+export const ListShape = z.enum(['object', 'row']);
+export type ListShape = z.infer<typeof ListShape>;
+/** The kinds whose lists may be subscribed as rows. */
+export const ROW_KINDS: ReadonlySet<Kind> = new Set<Kind>(['pods']);
+export type { PodListRow };
+
 export const SubscribeRequest = z.strictObject({
   /** kubeconfig context; the BFF's default context when omitted. */
   context: z.string().min(1).max(253).optional(),
@@ -70,16 +92,24 @@ export const SubscribeRequest = z.strictObject({
   namespace: NamespaceName.optional(),
   /** A label selector in kubectl grammar; checked with @wheelhouse/core's parser before use. */
   labelSelector: LabelSelectorText.optional(),
+  /** What each item is on the wire: the slim object (default) or, for pods, its list row. */
+  shape: ListShape.optional(),
 });
 export type SubscribeRequest = z.infer<typeof SubscribeRequest>;
 
 export const UnsubscribeRequest = z.strictObject({ subId: z.string().min(1).max(64) });
 export type UnsubscribeRequest = z.infer<typeof UnsubscribeRequest>;
 
+
+/** One item of a subscription of kind K in shape S: an object, or (rows of pods) a PodListRow. */
+export type WireItem<K extends Kind = Kind, S extends ListShape = ListShape> = S extends 'row'
+  ? PodListRow
+  : KindObject<K>;
+
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
-export interface WatchEvent<K extends Kind = Kind> {
+export interface WatchEvent<K extends Kind = Kind, S extends ListShape = ListShape> {
   type: WatchEventType;
-  object: KindObject<K>;
+  object: WireItem<K, S>;
 }
 
 /** How much of a list has arrived while its first LIST is still loading (see Progressive snapshots). */
@@ -91,8 +121,8 @@ export const ListProgress = z.strictObject({
 });
 export type ListProgress = z.infer<typeof ListProgress>;
 
-export type SubscribeAck<K extends Kind = Kind> =
-  | { ok: true; subId: string; items: KindObject<K>[]; resourceVersion: string; progress?: ListProgress }
+export type SubscribeAck<K extends Kind = Kind, S extends ListShape = ListShape> =
+  | { ok: true; subId: string; items: WireItem<K, S>[]; resourceVersion: string; progress?: ListProgress }
   | { ok: false; error: ApiErrorBody };
 
 export type SimpleAck = { ok: true } | { ok: false; error: ApiErrorBody };
@@ -105,7 +135,7 @@ export interface EventsPayload {
 }
 export interface ResyncPayload {
   subId: string;
-  items: KindObject[];
+  items: WireItem[];
   resourceVersion: string;
   reason: 'relist' | 'slow-consumer';
   /** Incomplete when the socket fell behind while the snapshot was still loading. */
