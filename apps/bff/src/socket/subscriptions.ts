@@ -1,6 +1,6 @@
 import {
-  type KindObject,
   NAMESPACED_KINDS,
+  ROW_KINDS,
   type SubscribeAck,
   SubscribeRequest,
   UnsubscribeRequest,
@@ -11,6 +11,7 @@ import { canonicalSelector, parseInput } from '../http/validate';
 import type { Callers } from '../kube/callers';
 import type { Metrics } from '../metrics';
 import type { WatchHub } from '../watch/hub';
+import { projectionOf } from '../watch/shapes';
 import { type SessionLimits, type Snapshot, SocketSession } from '../watch/socket-session';
 import type { Quota } from './quotas';
 import { refusal, replyOf, type WhServer, type WhSocket } from './server';
@@ -28,6 +29,14 @@ export function parseSubscribe(raw: unknown): SubscribeRequest {
     throw new HttpError(400, 'BadRequest', `${req.kind} are cluster-scoped: omit the namespace`, {
       field: 'namespace',
     });
+  }
+  if (req.shape === 'row' && !ROW_KINDS.has(req.kind)) {
+    throw new HttpError(
+      400,
+      'BadRequest',
+      `shape "row" is for ${[...ROW_KINDS].join(', ')} only: subscribe to ${req.kind} with shape "object"`,
+      { field: 'shape' },
+    );
   }
   if (req.labelSelector !== undefined) {
     const canonical = canonicalSelector(req.labelSelector);
@@ -102,7 +111,8 @@ export function registerSubscriptionHandlers(
       reserved = true;
       const subId = `s${nextId++}`;
       let snapshotFn: () => Snapshot = () => ({ items: [], resourceVersion: '' });
-      const buffer = session.createBuffer(subId, () => snapshotFn());
+      const project = projectionOf(req);
+      const buffer = session.createBuffer(subId, () => snapshotFn(), project);
       let sub: Awaited<ReturnType<WatchHub['subscribe']>>;
       try {
         sub = await hub.subscribe(
@@ -136,7 +146,7 @@ export function registerSubscriptionHandlers(
       const res: SubscribeAck = {
         ok: true,
         subId,
-        items: (split ? sub.items.slice(0, first) : sub.items) as KindObject[],
+        items: (split ? sub.items.slice(0, first) : sub.items).map(project),
         resourceVersion: sub.resourceVersion,
         ...(split
           ? { progress: { loaded: first, total: sub.items.length, complete: false } }

@@ -1,7 +1,6 @@
 import type { KubernetesObject } from '@kubernetes/client-node';
 import type {
   EventsPayload,
-  KindObject,
   ListProgress,
   ResyncPayload,
   SubStatusPayload,
@@ -9,6 +8,7 @@ import type {
   WatchEventType,
 } from '@wheelhouse/shared-types';
 import type { PageProgress } from './paged-list';
+import { asObject, type Projection } from './shapes';
 import type { InformerListener } from './shared-informer';
 
 /** What a resync sends: the informer's cache now, and how far its first LIST is while it loads. */
@@ -46,14 +46,21 @@ function objectKey(obj: KubernetesObject): string {
   return obj.metadata?.uid ?? `${obj.metadata?.namespace ?? ''}/${obj.metadata?.name ?? ''}`;
 }
 
+/** A change held until the next tick: the informer's object, projected when the batch is taken. */
+interface PendingEvent {
+  type: WatchEventType;
+  object: KubernetesObject;
+}
+
 /**
  * The per-subscription buffer between a shared informer and one socket. Events are coalesced per
  * object until the next tick; if the socket falls behind (backlog) or the buffer grows past its
  * bound, the buffer is dropped and the subscription is marked for a resync, so a slow consumer
- * costs a flag, never unbounded memory.
+ * costs a flag, never unbounded memory. What goes out is `project`ed (an object, or a pod's row),
+ * so a DELETED event carries the row of the object as the informer last held it.
  */
 export class SubscriptionBuffer implements InformerListener {
-  private pending = new Map<string, WatchEvent>();
+  private pending = new Map<string, PendingEvent>();
   /** Pages of a progressive snapshot not yet sent, and the progress to send with them. */
   private chunk: KubernetesObject[] = [];
   private progress: ListProgress | undefined;
@@ -74,6 +81,7 @@ export class SubscriptionBuffer implements InformerListener {
     private readonly onStatusChange: (p: SubStatusPayload) => void,
     private readonly onDrop: () => void,
     readonly snapshot: () => Snapshot,
+    readonly project: Projection = asObject,
   ) {}
 
   onChunk(items: KubernetesObject[], progress: PageProgress): void {
@@ -102,7 +110,7 @@ export class SubscriptionBuffer implements InformerListener {
     if (this.needsResync) return;
     const key = objectKey(obj);
     const prev = this.pending.get(key);
-    const object = obj as KindObject;
+    const object = obj;
     if (prev?.type === 'ADDED' && type === 'DELETED') {
       this.pending.delete(key); // created and gone within one tick: the client never needs to know
     } else if (prev?.type === 'ADDED' && type === 'MODIFIED') {
@@ -144,23 +152,26 @@ export class SubscriptionBuffer implements InformerListener {
       this.queuedAt += page.length;
       this.queuedProgress.loaded += page.length;
       const done = this.queuedAt >= this.queued.length;
-      const batch: WatchEvent[] = page.map((object) => ({ type: 'ADDED', object: object as KindObject }));
+      const batch: WatchEvent[] = page.map((object) => ({ type: 'ADDED', object: this.project(object) }));
       const progress = { ...this.queuedProgress, complete: done };
       if (!done) return { batch, progress };
       this.queued = [];
       this.queuedAt = 0;
       // The snapshot is whole: the changes held back meanwhile follow it in the same batch.
-      for (const event of this.pending.values()) batch.push(event);
-      if (this.pending.size > 0) this.pending = new Map();
+      this.takePending(batch);
       return { batch, progress };
     }
     const progress = this.progress;
-    const batch: WatchEvent[] = this.chunk.map((object) => ({ type: 'ADDED', object: object as KindObject }));
-    for (const event of this.pending.values()) batch.push(event);
+    const batch: WatchEvent[] = this.chunk.map((object) => ({ type: 'ADDED', object: this.project(object) }));
+    this.takePending(batch);
     this.chunk = [];
     this.progress = undefined;
-    if (this.pending.size > 0) this.pending = new Map();
     return progress ? { batch, progress } : { batch };
+  }
+
+  private takePending(batch: WatchEvent[]): void {
+    for (const { type, object } of this.pending.values()) batch.push({ type, object: this.project(object) });
+    if (this.pending.size > 0) this.pending = new Map();
   }
 
   /** Something to send (a change, a page, or a progress report). */
@@ -183,7 +194,7 @@ export class SocketSession {
     private readonly limits: SessionLimits = DEFAULT_LIMITS,
   ) {}
 
-  createBuffer(subId: string, snapshot: () => Snapshot): SubscriptionBuffer {
+  createBuffer(subId: string, snapshot: () => Snapshot, project?: Projection): SubscriptionBuffer {
     return new SubscriptionBuffer(
       subId,
       this.limits,
@@ -191,6 +202,7 @@ export class SocketSession {
       (p) => this.outlet.emitStatus(p),
       () => this.outlet.dropped?.(subId),
       snapshot,
+      project,
     );
   }
 
@@ -247,7 +259,7 @@ export class SocketSession {
         this.resyncsSent++;
         this.outlet.emitResync({
           subId,
-          items: items as KindObject[],
+          items: items.map(buffer.project),
           resourceVersion,
           reason: buffer.resyncReason,
           ...(progress ? { progress: { ...progress, complete: false } } : {}),

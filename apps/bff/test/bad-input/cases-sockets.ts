@@ -75,6 +75,18 @@ export function socketCases({ N, subscribe, handshake }: Rig): Case[] {
       run: async () => subscribe({ kind: 'pods', namespace: N(), fieldSelector: 'spec.nodeName=x' })(),
     },
     {
+      name: '400 BadRequest ← subscribe with a shape that is neither "object" nor "row"',
+      code: 400,
+      reason: 'BadRequest',
+      run: async () => subscribe({ kind: 'pods', namespace: N(), shape: 'table' })(),
+    },
+    {
+      name: '400 BadRequest ← subscribe to secrets as rows (rows are for pods only)',
+      code: 400,
+      reason: 'BadRequest',
+      run: async () => subscribe({ kind: 'secrets', namespace: N(), shape: 'row' })(),
+    },
+    {
       name: '400 BadRequest ← subscribe with a string instead of an object',
       code: 400,
       reason: 'BadRequest',
