@@ -93,3 +93,8 @@ export function podListRow(pod: V1Pod): PodListRow {
   }
   return row;
 }
+
+/** Whether a list item is a pod's row rather than an object (a Pod has no top-level `ready`). */
+export function isPodListRow(item: object): item is PodListRow {
+  return typeof (item as { ready?: unknown }).ready === 'string';
+}

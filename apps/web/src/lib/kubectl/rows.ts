@@ -3,8 +3,8 @@
  * per object version (objects in the live cache are immutable, so rows are memoised per object).
  */
 import type { V1ConfigMap, V1Deployment, V1Pod, V1ReplicaSet, V1Service } from '@kubernetes/client-node';
-import { podStatus, revisionOf, toDate } from '@wheelhouse/core';
-import type { SecretSummary } from '@wheelhouse/shared-types';
+import { podListRow, revisionOf, toDate } from '@wheelhouse/core';
+import type { PodListRow, SecretSummary } from '@wheelhouse/shared-types';
 import type { LiveRow } from '../../components/live-table/types';
 import {
   containersAndImages,
@@ -74,37 +74,26 @@ export interface PodRow extends ObjectRow {
 }
 
 /**
- * READINESS GATES as kubectl's printer (printPod) writes it: `<none>` without gates, else how many
- * gates' conditions are True over the number of gates; a gate whose condition is missing counts as
- * not true.
+ * `kubectl get pods -o wide`, from the row the BFF sends a Pods list (`shape: 'row'`): READY, STATUS,
+ * RESTARTS and the rest are @wheelhouse/core's podListRow, computed there from the object.
  */
-function readinessGatesText(pod: V1Pod): string {
-  const gates = pod.spec?.readinessGates ?? [];
-  if (gates.length === 0) return NONE;
-  const conditions = pod.status?.conditions ?? [];
-  const trueCount = gates.filter(
-    (gate) => conditions.find((c) => c.type === gate.conditionType)?.status === 'True',
-  ).length;
-  return `${trueCount}/${gates.length}`;
-}
+export const podRowOf = memo((row: PodListRow): PodRow => ({
+  ...base(row, row.status, row.ip, row.node),
+  ready: row.ready,
+  status: row.status,
+  restarts: row.restarts,
+  lastRestart: row.lastRestart,
+  ip: row.ip,
+  node: row.node,
+  nominatedNode: row.nominatedNode,
+  readinessGates: row.readinessGates,
+}));
 
-/** `kubectl get pods -o wide`: READY, STATUS and RESTARTS as kubectl's printer computes them. */
-export const podRow = memo((pod: V1Pod): PodRow => {
-  const summary = podStatus(pod);
-  const ip = pod.status?.podIP || NONE;
-  const node = pod.spec?.nodeName || NONE;
-  return {
-    ...base(pod, summary.status, ip, node),
-    ready: summary.ready,
-    status: summary.status,
-    restarts: summary.restarts,
-    lastRestart: summary.lastRestart?.getTime(),
-    ip,
-    node,
-    nominatedNode: pod.status?.nominatedNodeName || NONE,
-    readinessGates: readinessGatesText(pod),
-  };
-});
+/**
+ * The same row from a Pod object (a node's or a workload's pods, read from object lists): through
+ * core's podListRow, so a pod prints the same whichever way it came.
+ */
+export const podRow = (pod: V1Pod): PodRow => podRowOf(podListRow(pod));
 
 export interface DeploymentRow extends ObjectRow {
   ready: string;

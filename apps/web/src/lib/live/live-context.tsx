@@ -1,4 +1,5 @@
 import { hashKey } from '@tanstack/react-query';
+import type { ListShape, ResourceKind } from '@wheelhouse/shared-types';
 import { createContext, type ReactNode, useContext, useSyncExternalStore } from 'react';
 import type { LiveStatus, LiveStore, SubscriptionProblem } from './live-store';
 import { type LiveParams, liveKey } from './query-keys';
@@ -22,7 +23,7 @@ export function useLiveStatus(): LiveStatus {
 }
 
 /** The server-reported problem of one subscription, if its watch is not live right now. */
-export function useSubscriptionProblem(params: LiveParams): SubscriptionProblem | undefined {
+export function useSubscriptionProblem(params: LiveParams<ResourceKind, ListShape>): SubscriptionProblem | undefined {
   const { problems } = useLiveStatus();
   const hash = hashKey(liveKey(params));
   return problems.find((p) => hashKey(p.key) === hash);
@@ -32,7 +33,7 @@ export function useSubscriptionProblem(params: LiveParams): SubscriptionProblem 
  * What a live view should say above its data when that data may be behind: the connection is
  * down (the last state received stays on screen), or the server reports the watch recovering.
  */
-export function useLiveNotice(params: LiveParams): string | undefined {
+export function useLiveNotice(params: LiveParams<ResourceKind, ListShape>): string | undefined {
   const { connection } = useLiveStatus();
   const problem = useSubscriptionProblem(params);
   if (connection === 'reconnecting' || connection === 'disconnected') {

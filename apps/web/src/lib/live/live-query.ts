@@ -1,5 +1,5 @@
 import { type DataTag, queryOptions, useQuery } from '@tanstack/react-query';
-import type { KindObject, ResourceKind } from '@wheelhouse/shared-types';
+import type { ListShape, ResourceKind, WireItem } from '@wheelhouse/shared-types';
 import { useLiveStore } from './live-context';
 import type { LiveStore } from './live-store';
 import { type LiveParams, type LiveQueryKey, liveKey } from './query-keys';
@@ -14,9 +14,12 @@ export const LIVE_GC_TIME_MS = 5_000;
  * the data is never stale and never refetched by polling. When the entry is garbage-collected
  * (gcTime after the last observer left) the store unsubscribes.
  */
-export function liveListOptions<K extends ResourceKind>(store: LiveStore, params: LiveParams<K>) {
+export function liveListOptions<K extends ResourceKind, S extends ListShape = 'object'>(
+  store: LiveStore,
+  params: LiveParams<K, S>,
+) {
   return queryOptions({
-    queryKey: liveKey(params) as DataTag<LiveQueryKey<K>, LiveList<KindObject<K>>, Error>,
+    queryKey: liveKey(params) as DataTag<LiveQueryKey<K>, LiveList<WireItem<K, S>>, Error>,
     queryFn: ({ signal }) => store.open(params, signal),
     staleTime: Number.POSITIVE_INFINITY,
     gcTime: LIVE_GC_TIME_MS,
@@ -34,8 +37,8 @@ export function liveListOptions<K extends ResourceKind>(store: LiveStore, params
  * new snapshot arrives (never a list of another kind or namespace). `enabled: false` subscribes to
  * nothing (a detail page that does not need the list yet).
  */
-export function useLiveList<K extends ResourceKind>(
-  params: LiveParams<K>,
+export function useLiveList<K extends ResourceKind, S extends ListShape = 'object'>(
+  params: LiveParams<K, S>,
   options: { keepWhileSelectorChanges?: boolean; enabled?: boolean } = {},
 ) {
   const store = useLiveStore();
@@ -46,10 +49,13 @@ export function useLiveList<K extends ResourceKind>(
     ...(options.keepWhileSelectorChanges
       ? {
           placeholderData: (
-            previous: LiveList<KindObject<K>> | undefined,
+            previous: LiveList<WireItem<K, S>> | undefined,
             query: { queryKey: readonly unknown[] } | undefined,
           ) =>
-            query !== undefined && query.queryKey[1] === key[1] && query.queryKey[2] === key[2]
+            query !== undefined &&
+            query.queryKey[1] === key[1] &&
+            query.queryKey[2] === key[2] &&
+            query.queryKey[4] === key[4]
               ? previous
               : undefined,
         }

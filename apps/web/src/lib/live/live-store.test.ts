@@ -161,7 +161,7 @@ describe('LiveStore', () => {
     server.status('pods', 'reconnecting', 'watch failed: connection refused');
     expect(store.getStatus().problems).toEqual([
       {
-        key: ['live', 'pods', 'default', ''],
+        key: ['live', 'pods', 'default', '', 'object'],
         state: 'reconnecting',
         message: 'watch failed: connection refused',
       },

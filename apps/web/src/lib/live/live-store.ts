@@ -8,13 +8,14 @@ import { hashKey, type QueryCacheNotifyEvent, type QueryClient } from '@tanstack
 import type {
   ClientToServerEvents,
   EventsPayload,
-  KindObject,
+  ListShape,
   ResourceKind,
   ResyncPayload,
   ServerToClientEvents,
   SubStatusPayload,
   SubscribeAck,
   SubscribeRequest,
+  WireItem,
 } from '@wheelhouse/shared-types';
 import type { Socket } from 'socket.io-client';
 import { ApiError } from '../api';
@@ -50,7 +51,7 @@ class DisconnectedError extends Error {}
 
 interface Entry {
   readonly key: LiveQueryKey;
-  readonly params: LiveParams;
+  readonly params: LiveParams<ResourceKind, ListShape>;
   /** The server subscription whose events patch the cache entry. */
   subId: string | undefined;
   /** Acked but not yet returned to the query: events for it are applied here until then. */
@@ -143,10 +144,10 @@ export class LiveStore {
   // ── the query function ──────────────────────────────────────────────────────────────────────
 
   /** Subscribes and resolves with the snapshot; waits out disconnects; throws the ack's error. */
-  async open<K extends ResourceKind>(
-    params: LiveParams<K>,
+  async open<K extends ResourceKind, S extends ListShape = 'object'>(
+    params: LiveParams<K, S>,
     signal: AbortSignal,
-  ): Promise<LiveList<KindObject<K>>> {
+  ): Promise<LiveList<WireItem<K, S>>> {
     const key = liveKey(params);
     const hash = hashKey(key);
     let entry = this.entries.get(hash);
@@ -174,8 +175,8 @@ export class LiveStore {
       const previous = entry.subId;
       entry.subId = pending.subId;
       if (previous !== undefined && previous !== pending.subId) this.release(previous);
-      const held = this.queryClient.getQueryData<LiveList<KindObject<K>>>(key);
-      const list = pending.list as LiveList<KindObject<K>>;
+      const held = this.queryClient.getQueryData<LiveList<WireItem<K, S>>>(key);
+      const list = pending.list as LiveList<WireItem<K, S>>;
       return held === undefined
         ? list
         : applyResync(held, {
@@ -203,12 +204,18 @@ export class LiveStore {
     });
   }
 
-  private request(params: LiveParams, hash: string, signal: AbortSignal): Promise<SubscribeAck> {
+  private request(
+    params: LiveParams<ResourceKind, ListShape>,
+    hash: string,
+    signal: AbortSignal,
+  ): Promise<SubscribeAck> {
     const req: SubscribeRequest = { kind: params.kind };
     const context = currentContext();
     if (context !== undefined) req.context = context;
     if (params.namespace !== undefined) req.namespace = params.namespace;
     if (params.labelSelector !== undefined) req.labelSelector = params.labelSelector;
+    // Objects are the default: their requests stay as they were.
+    if (params.shape === 'row') req.shape = 'row';
 
     return new Promise((resolve, reject) => {
       let settled = false;

@@ -1,4 +1,4 @@
-import type { KindObject, ListProgress, ResyncPayload, WatchEvent } from '@wheelhouse/shared-types';
+import type { ListProgress, ResyncPayload, WatchEvent, WireItem } from '@wheelhouse/shared-types';
 
 /** The part of a Kubernetes object the reducers read. Every kind on the wire has it. */
 export interface ObjectWithMeta {
@@ -12,7 +12,7 @@ export interface ObjectWithMeta {
  * Reducers keep the identity of every object that did not change, so components can tell a changed
  * row from an unchanged one by reference, and a batch that changes nothing returns the same state.
  */
-export interface LiveList<T extends ObjectWithMeta = KindObject> {
+export interface LiveList<T extends ObjectWithMeta = WireItem> {
   readonly byUid: ReadonlyMap<string, T>;
   readonly resourceVersion: string;
   /** Set while the server is still sending the snapshot in parts: how much has arrived. */

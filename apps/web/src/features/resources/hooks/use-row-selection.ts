@@ -1,5 +1,5 @@
 import type { ColumnDef } from '@tanstack/react-table';
-import type { KindObject, WritableKind } from '@wheelhouse/shared-types';
+import type { KindObject, PodListRow, WritableKind } from '@wheelhouse/shared-types';
 import { useCallback, useMemo, useState } from 'react';
 import { type RowSelection, selectColumn, toggleRow } from '../../../components/live-table/select-column';
 import type { ObjectRow } from '../../../lib/kubectl/rows';
@@ -14,7 +14,8 @@ import { useCheckIn } from '../../../lib/permissions';
 export function useRowSelection(
   kind: WritableKind,
   namespace: string | undefined,
-  objects: readonly KindObject[] | undefined,
+  /** What the list holds: objects, or a Pods list's rows (both keyed by metadata.uid). */
+  objects: readonly (KindObject | PodListRow)[] | undefined,
   rows: readonly ObjectRow[] | undefined,
   base: ColumnDef<ObjectRow, unknown>[],
 ) {

@@ -1,10 +1,12 @@
-import { matchesSelector, parseSelector } from '@wheelhouse/core';
+import type { V1Pod } from '@kubernetes/client-node';
+import { matchesSelector, parseSelector, podListRow } from '@wheelhouse/core';
 import type {
   ApiErrorBody,
   KindObject,
   ResourceKind,
   SubscribeRequest,
   WatchEvent,
+  WireItem,
 } from '@wheelhouse/shared-types';
 import type { LiveSocket } from '../live-store';
 
@@ -14,10 +16,16 @@ interface FakeSub extends SubscribeRequest {
   subId: string;
 }
 
+/** What the BFF sends for an object to this subscription: the object, or (`shape: 'row'`) its row. */
+function shaped(sub: SubscribeRequest, object: KindObject): WireItem {
+  return sub.shape === 'row' ? podListRow(object as V1Pod) : object;
+}
+
 /**
  * An in-memory stand-in for the BFF end of one socket: it holds objects per kind, answers
  * `subscribe`/`unsubscribe` like the real protocol (acks arrive on a later macrotask, as over a
- * network) and lets a test push events, resyncs, status changes and connection drops.
+ * network; a Pods list subscribed as rows gets @wheelhouse/core's rows of the objects, as from the
+ * BFF) and lets a test push events (of objects), resyncs, status changes and connection drops.
  */
 export class FakeLiveServer {
   readonly socket: FakeSocket;
@@ -60,7 +68,7 @@ export class FakeLiveServer {
   }
 
   /** Applies events to the stored objects and sends them to every matching subscription. */
-  push(kind: ResourceKind, batch: WatchEvent[]): void {
+  push(kind: ResourceKind, batch: WatchEvent<ResourceKind, 'object'>[]): void {
     const items = [...(this.objects.get(kind) ?? [])];
     for (const event of batch) {
       const uid = event.object.metadata?.uid;
@@ -72,7 +80,9 @@ export class FakeLiveServer {
     }
     this.objects.set(kind, items);
     for (const sub of this.matching(kind)) {
-      const mine = batch.filter((e) => this.inScope(sub, e.object));
+      const mine = batch
+        .filter((e) => this.inScope(sub, e.object))
+        .map((e) => ({ type: e.type, object: shaped(sub, e.object) }));
       if (mine.length > 0) this.socket.deliver('events', { subId: sub.subId, batch: mine });
     }
   }
@@ -156,8 +166,8 @@ export class FakeLiveServer {
     return !sub.labelSelector || matchesSelector(parseSelector(sub.labelSelector), object.metadata?.labels);
   }
 
-  private snapshot(sub: FakeSub): KindObject[] {
-    return (this.objects.get(sub.kind) ?? []).filter((o) => this.inScope(sub, o));
+  private snapshot(sub: FakeSub): WireItem[] {
+    return (this.objects.get(sub.kind) ?? []).filter((o) => this.inScope(sub, o)).map((o) => shaped(sub, o));
   }
 }
 
