@@ -49,7 +49,8 @@ function heldCells(view: ClientView): Record<string, string> {
   );
 }
 
-const sorted = (cells: Record<string, string>) => Object.entries(cells).sort(([a], [b]) => a.localeCompare(b));
+const sorted = (cells: Record<string, string>) =>
+  Object.entries(cells).sort(([a], [b]) => a.localeCompare(b));
 
 const isRow = (o: unknown) =>
   Object.keys(o as object)
@@ -106,7 +107,9 @@ describe('pods subscribed as rows', () => {
       async () => {
         const pods = await core.listNamespacedPod({ namespace: ns.name });
         const p = pods.items[0];
-        return p?.status?.phase === 'Running' && p.status.containerStatuses?.[0]?.ready ? p.metadata?.name : false;
+        return p?.status?.phase === 'Running' && p.status.containerStatuses?.[0]?.ready
+          ? p.metadata?.name
+          : false;
       },
       { timeoutMs: 60_000, intervalMs: 250, what: 'the web pod to be Running and ready' },
     );

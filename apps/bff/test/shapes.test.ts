@@ -105,7 +105,11 @@ describe('a row-shaped subscription', () => {
   it('leaves an object-shaped subscription of the same pods with whole objects', () => {
     const o = fakeOutlet();
     const s = new SocketSession(o.outlet, limits);
-    const b = s.createBuffer('s2', () => ({ items: [], resourceVersion: '1' }), projectionOf({ kind: 'pods' }));
+    const b = s.createBuffer(
+      's2',
+      () => ({ items: [], resourceVersion: '1' }),
+      projectionOf({ kind: 'pods' }),
+    );
     s.add('s2', b, () => undefined);
     const p = pod('a', '8');
     b.onEvent('MODIFIED', p);

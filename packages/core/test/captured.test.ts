@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { formatRestarts, podStatus } from '../src/index';
-import { capturedCases as cases, capturedPod, capturedPods as fixtures } from './captured-pods';
+import { capturedPod, capturedCases as cases, capturedPods as fixtures } from './captured-pods';
 
 describe('podStatus on pods captured from a real cluster', () => {
   it('has a fixture for every recorded kubectl line, and a kubectl line for every fixture', () => {

@@ -100,7 +100,6 @@ export type SubscribeRequest = z.infer<typeof SubscribeRequest>;
 export const UnsubscribeRequest = z.strictObject({ subId: z.string().min(1).max(64) });
 export type UnsubscribeRequest = z.infer<typeof UnsubscribeRequest>;
 
-
 /** One item of a subscription of kind K in shape S: an object, or (rows of pods) a PodListRow. */
 export type WireItem<K extends Kind = Kind, S extends ListShape = ListShape> = S extends 'row'
   ? PodListRow

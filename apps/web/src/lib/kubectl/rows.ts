@@ -77,17 +77,19 @@ export interface PodRow extends ObjectRow {
  * `kubectl get pods -o wide`, from the row the BFF sends a Pods list (`shape: 'row'`): READY, STATUS,
  * RESTARTS and the rest are @wheelhouse/core's podListRow, computed there from the object.
  */
-export const podRowOf = memo((row: PodListRow): PodRow => ({
-  ...base(row, row.status, row.ip, row.node),
-  ready: row.ready,
-  status: row.status,
-  restarts: row.restarts,
-  lastRestart: row.lastRestart,
-  ip: row.ip,
-  node: row.node,
-  nominatedNode: row.nominatedNode,
-  readinessGates: row.readinessGates,
-}));
+export const podRowOf = memo(
+  (row: PodListRow): PodRow => ({
+    ...base(row, row.status, row.ip, row.node),
+    ready: row.ready,
+    status: row.status,
+    restarts: row.restarts,
+    lastRestart: row.lastRestart,
+    ip: row.ip,
+    node: row.node,
+    nominatedNode: row.nominatedNode,
+    readinessGates: row.readinessGates,
+  }),
+);
 
 /**
  * The same row from a Pod object (a node's or a workload's pods, read from object lists): through

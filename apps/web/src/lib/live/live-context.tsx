@@ -23,7 +23,9 @@ export function useLiveStatus(): LiveStatus {
 }
 
 /** The server-reported problem of one subscription, if its watch is not live right now. */
-export function useSubscriptionProblem(params: LiveParams<ResourceKind, ListShape>): SubscriptionProblem | undefined {
+export function useSubscriptionProblem(
+  params: LiveParams<ResourceKind, ListShape>,
+): SubscriptionProblem | undefined {
   const { problems } = useLiveStatus();
   const hash = hashKey(liveKey(params));
   return problems.find((p) => hashKey(p.key) === hash);

@@ -1,6 +1,6 @@
 import type { V1Pod } from '@kubernetes/client-node';
 import { QueryClient, QueryObserver } from '@tanstack/react-query';
-import type { ResourceKind } from '@wheelhouse/shared-types';
+import type { ListShape, ResourceKind } from '@wheelhouse/shared-types';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../api';
 import { LIVE_GC_TIME_MS, liveListOptions } from './live-query';
@@ -36,7 +36,7 @@ afterEach(() => {
 
 const tick = () => vi.advanceTimersByTimeAsync(1);
 
-function observe<K extends ResourceKind>(params: LiveParams<K>) {
+function observe<K extends ResourceKind, S extends ListShape = 'object'>(params: LiveParams<K, S>) {
   const observer = new QueryObserver(client, liveListOptions(store, params));
   const stop = observer.subscribe(() => {});
   const names = () => {
@@ -47,13 +47,40 @@ function observe<K extends ResourceKind>(params: LiveParams<K>) {
 }
 
 describe('LiveStore', () => {
+  it('keeps the rows of a Pods list and the objects of the same pods apart, one subscription each', async () => {
+    const rows = observe({ kind: 'pods', namespace: 'default', shape: 'row' });
+    const objects = observe({ kind: 'pods', namespace: 'default' });
+    await tick();
+    expect(server.subscribeLog).toEqual([
+      { kind: 'pods', namespace: 'default', shape: 'row' },
+      { kind: 'pods', namespace: 'default' },
+    ]);
+    expect(rows.names()).toEqual(['a', 'b']);
+    expect(objects.names()).toEqual(['a', 'b']);
+    const row = rows.observer.getCurrentResult().data?.byUid.get('uid-default-a');
+    expect(row).toMatchObject({ ready: '0/0', status: 'Running', ip: '<none>' });
+    expect(objects.observer.getCurrentResult().data?.byUid.get('uid-default-a')).toEqual(pod('a'));
+
+    server.push('pods', [{ type: 'MODIFIED', object: pod('a', 'default', '2', 'Failed') }]);
+    await tick();
+    expect(rows.observer.getCurrentResult().data?.byUid.get('uid-default-a')).toMatchObject({
+      status: 'Failed',
+      metadata: { resourceVersion: '2' },
+    });
+    expect(objects.observer.getCurrentResult().data?.byUid.get('uid-default-a')?.status?.phase).toBe(
+      'Failed',
+    );
+  });
+
   it('resolves the query with the ack snapshot, keyed like a query key', async () => {
     const view = observe({ kind: 'pods', namespace: 'default' });
     expect(view.observer.getCurrentResult().status).toBe('pending');
     await tick();
     expect(view.names()).toEqual(['a', 'b']);
     expect(server.subscribeLog).toEqual([{ kind: 'pods', namespace: 'default' }]);
-    expect(client.getQueryCache().find({ queryKey: ['live', 'pods', 'default', ''] })).toBeDefined();
+    expect(
+      client.getQueryCache().find({ queryKey: ['live', 'pods', 'default', '', 'object'] }),
+    ).toBeDefined();
   });
 
   it('applies events and resyncs to the cache entry', async () => {
@@ -129,7 +156,9 @@ describe('LiveStore', () => {
     await tick();
     expect(store.getStatus().connection).toBe('connected');
     expect(server.subscribeLog.slice(2)).toEqual([{ kind: 'pods', namespace: 'default' }]);
-    expect(client.getQueryCache().find({ queryKey: ['live', 'pods', 'kube-system', ''] })).toBeUndefined();
+    expect(
+      client.getQueryCache().find({ queryKey: ['live', 'pods', 'kube-system', '', 'object'] }),
+    ).toBeUndefined();
 
     const after = watched.observer.getCurrentResult().data;
     expect(after?.byUid.get('uid-default-a')).toBe(before?.byUid.get('uid-default-a')); // unchanged: same object

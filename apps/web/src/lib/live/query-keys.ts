@@ -14,10 +14,22 @@ export interface LiveParams<K extends ResourceKind = ResourceKind, S extends Lis
 }
 
 /** `['live', kind, namespace ?? '*', labelSelector ?? '', shape ?? 'object']`: one cache entry per subscription. */
-export type LiveQueryKey<K extends ResourceKind = ResourceKind> = readonly ['live', K, string, string, ListShape];
+export type LiveQueryKey<K extends ResourceKind = ResourceKind> = readonly [
+  'live',
+  K,
+  string,
+  string,
+  ListShape,
+];
 
 export function liveKey<K extends ResourceKind>(params: LiveParams<K, ListShape>): LiveQueryKey<K> {
-  return ['live', params.kind, params.namespace ?? '*', params.labelSelector ?? '', params.shape ?? 'object'] as const;
+  return [
+    'live',
+    params.kind,
+    params.namespace ?? '*',
+    params.labelSelector ?? '',
+    params.shape ?? 'object',
+  ] as const;
 }
 
 /** Reads the params back out of a key (the inverse of `liveKey`). */

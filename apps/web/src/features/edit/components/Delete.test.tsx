@@ -153,6 +153,24 @@ describe('delete', () => {
     expect(screen.queryByTestId('delete-selected')).toBeNull();
   });
 
+  it('deletes the Pods selected in the list (rows on the wire): reads each whole, names who replaces it', async () => {
+    h.render(
+      '/pods?ns=shop',
+      <Route path="/pods" element={<ResourceView kind="pods" title="Pods" noun="pods" />} />,
+    );
+    fireEvent.keyDown(await screen.findByTestId('row-web-7d-a'), { key: ' ' });
+    fireEvent.click(await screen.findByTestId('delete-selected'));
+    const dialog = await screen.findByRole('dialog', { name: 'Delete pod/web-7d-a' });
+    // The list's row has no owners: the dialog's words come from the pod read whole.
+    expect(h.calls.some((c) => c.method === 'GET' && c.url === '/api/pods/shop/web-7d-a')).toBe(true);
+    expect(dialog.textContent).toContain('Its ReplicaSet web-7d will replace it.');
+    fireEvent.click(within(dialog).getByTestId('confirm'));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(deletes().map((c) => [c.url, c.body])).toEqual([
+      ['/api/objects/pods/shop/web-7d-a', { resourceVersion: '5' }],
+    ]);
+  });
+
   it('Space on a row starts selecting and selects it', async () => {
     h.render(
       '/configmaps?ns=shop',

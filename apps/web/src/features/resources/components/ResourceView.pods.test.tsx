@@ -137,7 +137,7 @@ describe('ResourceView of pods', () => {
     const web1 = ['web-1', '1/1', 'Running', '0', '90m', '10.0.0.11', 'kwok-node-0', '<none>', '<none>'];
     expect(cellTexts('web-1')).toEqual(web1);
     expect(rowNames()).toEqual(['row-web-1', 'row-web-2']); // db-0 is in another namespace
-    expect(server.subscribeLog).toEqual([{ kind: 'pods', namespace: 'default' }]);
+    expect(server.subscribeLog).toEqual([{ kind: 'pods', namespace: 'default', shape: 'row' }]);
   });
 
   it('follows events: a pod going into CrashLoopBackOff, a new pod, a deleted pod', async () => {
@@ -167,7 +167,7 @@ describe('ResourceView of pods', () => {
     expect(headers()[0]).toBe('NAMESPACE');
     expect(cellTexts('db-0').slice(0, 2)).toEqual(['data', 'db-0']);
     expect(rowNames()).toEqual(['row-db-0', 'row-web-1', 'row-web-2']);
-    expect(server.subscribeLog).toEqual([{ kind: 'pods' }]);
+    expect(server.subscribeLog).toEqual([{ kind: 'pods', shape: 'row' }]);
   });
 
   it('sorts by a column when its header is clicked', async () => {
@@ -240,6 +240,7 @@ describe('ResourceView of pods', () => {
       kind: 'pods',
       namespace: 'default',
       labelSelector: 'app in (web)',
+      shape: 'row',
     });
   });
 

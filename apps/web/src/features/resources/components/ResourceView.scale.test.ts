@@ -1,6 +1,7 @@
 /**
  * What one live batch costs the pods list at scale, stock TanStack row model and 'auto' sort beside
- * ours, on one synthetic list of captured pods. `WHEELHOUSE_ROWS_N=30000` measures bench size (the
+ * ours, on one synthetic list of captured pods, held as the Pods list holds them: the BFF's rows
+ * (podListRow), each parsed from JSON as from the socket. `WHEELHOUSE_ROWS_N=30000` measures bench size (the
  * default keeps the suite quick); the timings are printed, the assertions are what a user sees:
  * the same order, and an unchanged pod keeps its Row.
  */
@@ -12,10 +13,12 @@ import {
   type RowModel,
   type Table,
 } from '@tanstack/react-table';
+import { podListRow } from '@wheelhouse/core';
+import type { PodListRow } from '@wheelhouse/shared-types';
 import { describe, expect, it } from 'vitest';
 import { flatSortedRowModel, stableCoreRowModel } from '../../../components/live-table/row-model';
 import { cachedAuto } from '../../../components/live-table/sorting';
-import { type PodRow, podRow } from '../../../lib/kubectl/rows';
+import { type PodRow, podRowOf } from '../../../lib/kubectl/rows';
 import captured from '../../../lib/kubectl/testdata/captured-pod-readiness-gates.json';
 import {
   applyEvents,
@@ -28,13 +31,17 @@ import { COLUMNS } from './columns';
 
 const N = Number(process.env.WHEELHOUSE_ROWS_N ?? 3000);
 
-function pod(i: number, version = 1) {
+function podObject(i: number, version = 1) {
   const p = structuredClone(captured);
   p.metadata.name = `web-${(i * 7919).toString(36)}-${i}`;
   p.metadata.uid = `uid-${i}`;
   p.metadata.resourceVersion = `${version}-${i}`;
   return p;
 }
+
+/** The pod's row as the Pods list receives it. */
+const pod = (i: number, version = 1) =>
+  JSON.parse(JSON.stringify(podListRow(podObject(i, version) as never))) as PodListRow;
 
 const byName = (a: PodRow, b: PodRow) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
@@ -60,10 +67,10 @@ function tableOf(ours: boolean) {
   };
 }
 
-/** ResourceView's steps for one state: the objects, their rows, sorted by name. */
+/** ResourceView's steps for one state: the wire rows, their table rows, sorted by name. */
 const rowsOf = (state: LiveList<ObjectWithMeta>) =>
   listItems(state)
-    .map((o) => podRow(o as never))
+    .map((o) => podRowOf(o as PodListRow))
     .sort(byName);
 
 function ms(f: () => void): number {
@@ -132,6 +139,7 @@ describe(`the pods list with ${N} pods`, () => {
         median(v).toFixed(1),
       ]),
     );
-    console.log(`${N} pods, median ms:`, JSON.stringify(out));
+    const bytes = { object: JSON.stringify(podObject(1)).length, row: JSON.stringify(pod(1)).length };
+    console.log(`${N} pods, median ms:`, JSON.stringify(out), 'bytes per pod:', JSON.stringify(bytes));
   });
 });
