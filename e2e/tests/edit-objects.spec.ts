@@ -127,6 +127,36 @@ test.describe('create, delete and key editors', () => {
     await expect(page.getByTestId(`row-${first}`)).toHaveCount(0, { timeout: 60_000 });
   });
 
+  test('select Pods in the list (rows on the wire) and delete them: each named with its ReplicaSet, both replaced', async ({
+    page,
+  }) => {
+    const { kc } = await ensureCluster();
+    await createDeployment(kc, ns.name, 'web', { replicas: 2, image: 'registry.invalid/web:1' });
+    const names = await waitFor(
+      async () => {
+        const out = await kubectl(['-n', ns.name, 'get', 'pods', '-o', 'jsonpath={.items[*].metadata.name}']);
+        const found = out.trim().split(/\s+/).filter(Boolean);
+        return found.length === 2 ? found : undefined;
+      },
+      { timeoutMs: 30_000, intervalMs: 250, what: 'the two pods' },
+    );
+    await page.goto(`/pods?ns=${ns.name}`);
+    await page.getByTestId('select-rows').click();
+    for (const name of names) await page.getByTestId(`select-${name}`).check();
+    await page.getByTestId('delete-selected').click();
+    const dialog = page.getByRole('dialog', { name: 'Delete 2 Pods' });
+    for (const name of names) {
+      await expect(dialog.getByTestId(`delete-item-${name}`)).toContainText(
+        /Its ReplicaSet web-\w+ will replace it\./,
+      );
+    }
+    await dialog.getByTestId('confirm').click();
+    for (const name of names)
+      await expect(page.getByTestId(`row-${name}`)).toHaveCount(0, { timeout: 30_000 });
+    const replacements = page.locator('[data-testid^="row-web-"]');
+    await expect(replacements).toHaveCount(2, { timeout: 30_000 });
+  });
+
   test('select ConfigMaps in the list and delete them together', async ({ page }) => {
     for (const name of ['keep', 'gone-a', 'gone-b']) {
       await kubectl(['-n', ns.name, 'create', 'configmap', name, `--from-literal=k=${name}`]);
