@@ -145,6 +145,34 @@ describe('pods subscribed as rows', () => {
     }
   });
 
+  it('serves rows and objects of the same pods from one informer, rows narrowed from an all-namespaces one', async () => {
+    const objects = new ClientView(await connect(url));
+    const rows = new ClientView(await connect(url));
+    try {
+      await objects.subscribe({ kind: 'pods' });
+      const before = app.hub.stats();
+      const ack = await rows.subscribe({ kind: 'pods', namespace: 'demo', shape: 'row' });
+      expect(app.hub.stats()).toMatchObject({ informers: before.informers, narrowed: before.narrowed + 1 });
+      expect(ack.ok && ack.items.every(isRow)).toBe(true);
+      const demo = [...objects.byName.values()].filter((o) => o.metadata?.namespace === 'demo');
+      expect(demo.every((o) => 'spec' in o)).toBe(true);
+      // Both converge on the same pods at the same versions.
+      await waitFor(
+        async () =>
+          JSON.stringify(Object.entries(rows.versions()).sort()) ===
+          JSON.stringify(
+            Object.entries(objects.versions())
+              .filter(([k]) => k.startsWith('demo/'))
+              .sort(),
+          ),
+        { timeoutMs: 15_000, intervalMs: 100, what: 'rows and objects to agree' },
+      );
+    } finally {
+      objects.socket.close();
+      rows.socket.close();
+    }
+  });
+
   it('refuses rows of configmaps with a 400 naming the shape', async () => {
     const view = new ClientView(await connect(url));
     try {
