@@ -106,11 +106,10 @@ export class SubscriptionBuffer implements InformerListener {
     this.onDirty();
   }
 
-  onEvent(type: WatchEventType, obj: KubernetesObject): void {
+  onEvent(type: WatchEventType, object: KubernetesObject): void {
     if (this.needsResync) return;
-    const key = objectKey(obj);
+    const key = objectKey(object);
     const prev = this.pending.get(key);
-    const object = obj;
     if (prev?.type === 'ADDED' && type === 'DELETED') {
       this.pending.delete(key); // created and gone within one tick: the client never needs to know
     } else if (prev?.type === 'ADDED' && type === 'MODIFIED') {
