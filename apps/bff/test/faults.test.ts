@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { CoreV1Api, type KubeConfig } from '@kubernetes/client-node';
-import { createTestNamespace, ensureCluster, waitFor } from '@wheelhouse/testkit';
+import { createTestNamespace, ensureCluster, flipReadiness, kubectl, waitFor } from '@wheelhouse/testkit';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type WheelhouseApp } from '../src/app';
@@ -156,6 +156,63 @@ describe('faults: apiserver restart and 410 Gone', () => {
     } finally {
       timers.release();
       for (const v of views) v.socket.close();
+    }
+  });
+
+  it('brings a Pods list held as rows back to a fresh LIST after the same outage, with the cells kubectl prints', async () => {
+    const core = kc.makeApiClient(CoreV1Api);
+    const run = (name: string) =>
+      kubectl(['-n', ns.name, 'run', name, '--image=registry.invalid/x:1', '--restart=Never']);
+    for (const name of ['keep', 'drop', 'flip']) await run(name);
+    const ready = async () => {
+      const pods = (await core.listNamespacedPod({ namespace: ns.name })).items;
+      return pods.length > 0 && pods.every((p) => p.status?.containerStatuses?.[0]?.ready === true);
+    };
+    await waitFor(ready, { timeoutMs: 60_000, intervalMs: 250, what: 'the pods to be ready' });
+    const view = new ClientView(await connect(url));
+    try {
+      expect((await view.subscribe({ kind: 'pods', namespace: ns.name, shape: 'row' })).ok).toBe(true);
+
+      timers.hold();
+      await cluster('stop', 'kube-apiserver');
+      await waitFor(async () => timers.queued() > 0, {
+        timeoutMs: 30_000,
+        intervalMs: 100,
+        what: 'the informer to schedule a re-watch',
+      });
+      await cluster('start', 'kube-apiserver');
+      await waitFor(async () => (await core.listNamespacedPod({ namespace: ns.name })) && true, {
+        timeoutMs: 30_000,
+        intervalMs: 250,
+        what: 'the apiserver to serve again',
+      });
+      await kubectl(['-n', ns.name, 'delete', 'pod', 'drop', '--grace-period=0', '--force']);
+      await flipReadiness(kc, ns.name, 'flip', false);
+      await run('new');
+      await cluster('compact');
+
+      timers.release();
+      let last = '';
+      await waitFor(
+        async () => {
+          const list = await core.listNamespacedPod({ namespace: ns.name });
+          last = JSON.stringify({
+            list: list.items.map((p) => [p.metadata?.name, p.metadata?.resourceVersion]),
+            held: view.versions(),
+          });
+          return view.matches(list.items);
+        },
+        { timeoutMs: 60_000, intervalMs: 200, what: 'the rows to equal a fresh LIST after the relist' },
+      ).catch((err) => {
+        throw new Error(`${(err as Error).message}: ${last}`);
+      });
+      expect(view.resyncs).toBeGreaterThanOrEqual(1);
+      expect(view.byName.has(`${ns.name}/drop`)).toBe(false);
+      expect(view.byName.get(`${ns.name}/flip`)).toMatchObject({ ready: '0/1', status: 'Running' });
+      expect(view.byName.get(`${ns.name}/keep`)).not.toHaveProperty('spec');
+    } finally {
+      timers.release();
+      view.socket.close();
     }
   });
 });
