@@ -9,6 +9,7 @@ import {
   PermissionsQuery,
   ResourceVersion,
   RevealRequest,
+  ROW_KINDS,
   SubscribeRequest,
   UnsubscribeRequest,
   WRITABLE_KINDS,
@@ -27,6 +28,16 @@ describe('wire schemas', () => {
       namespace: 'demo',
       labelSelector: 'app=web',
     });
+  });
+
+  it("takes a shape of 'object' or 'row' (which kinds may be rows is the BFF's check, ROW_KINDS)", () => {
+    expect(SubscribeRequest.parse({ kind: 'pods', shape: 'row' })).toEqual({ kind: 'pods', shape: 'row' });
+    expect(SubscribeRequest.parse({ kind: 'pods', shape: 'object' })).toEqual({
+      kind: 'pods',
+      shape: 'object',
+    });
+    expect(SubscribeRequest.safeParse({ kind: 'pods', shape: 'table' }).success).toBe(false);
+    expect([...ROW_KINDS]).toEqual(['pods']);
   });
 
   it('rejects unknown kinds, extra fields, bad namespaces and oversized selectors', () => {
