@@ -36,7 +36,11 @@ export interface AllNamespacesResult {
     coldErrors: string[];
     warmSnapshotMs?: number;
     warmSnapshotRuns: number[];
+    /** Rows, as the Pods list subscribes (`shape: 'row'`). */
     snapshotWireBytes?: number;
+    /** The same snapshot as slim objects (what views that read spec and status hold), for reference. */
+    objectSnapshotMs?: number;
+    objectSnapshotWireBytes?: number;
     rssMiB?: number;
     rssWithBrowserMiB?: number;
   };
@@ -79,10 +83,14 @@ function kubectlGetPods(binDir: string, kubeconfig: string, timeoutMs: number) {
   });
 }
 
-/** Subscribe to every pod; the ack's time and the bytes of socket.io frames received until it. */
+/**
+ * Subscribe to every pod, as rows (what the Pods list asks for) or as objects: the time until the
+ * whole snapshot is in and the bytes of the socket.io frames received until then.
+ */
 async function snapshot(
   url: string,
   timeoutMs: number,
+  shape: 'row' | 'object' = 'row',
 ): Promise<{ ms: number; bytes: number; items: number }> {
   const socket: BenchSocket = await connectSocket(url);
   try {
@@ -92,7 +100,7 @@ async function snapshot(
     });
     const client = new LiveClient(socket);
     const t0 = performance.now();
-    await client.subscribe({ kind: 'pods' }, timeoutMs);
+    await client.subscribe({ kind: 'pods', ...(shape === 'row' ? { shape } : {}) }, timeoutMs);
     return { ms: performance.now() - t0, bytes, items: client.state.size };
   } finally {
     socket.close();
@@ -256,10 +264,13 @@ export async function benchAllNamespaces(
       if (s.items < pods) notes.push(`a warm snapshot held ${s.items} of ${pods} pods`);
     }
     result.bff.warmSnapshotMs = median(result.bff.warmSnapshotRuns);
+    const objects = await snapshot(bff.url, timeoutMs, 'object');
+    result.bff.objectSnapshotMs = round(objects.ms);
+    result.bff.objectSnapshotWireBytes = objects.bytes;
     await sleep(1000);
     result.bff.rssMiB = mib((await bff.metrics()).rssBytes);
     log(
-      `all namespaces: warm snapshot ${result.bff.warmSnapshotMs} ms, ${mib(result.bff.snapshotWireBytes ?? 0)} MiB on the wire; BFF RSS ${result.bff.rssMiB} MiB`,
+      `all namespaces: warm snapshot ${result.bff.warmSnapshotMs} ms, ${mib(result.bff.snapshotWireBytes ?? 0)} MiB on the wire (objects: ${objects.ms} ms, ${mib(objects.bytes)} MiB); BFF RSS ${result.bff.rssMiB} MiB`,
     );
     if (browser) await measureWarmBrowser(browser, bff.url, pods, timeoutMs, b, log);
     result.bff.rssWithBrowserMiB = mib((await bff.metrics()).rssBytes);

@@ -112,11 +112,21 @@ export function renderAllNamespaces(section: unknown, goals: Goal[]): string[] {
       `runs ${a.bff.warmSnapshotRuns.join(', ')} ms; goal ≥ 5×`,
     ],
     [
-      'snapshot bytes on the wire',
+      'snapshot bytes on the wire (rows, as the Pods list asks)',
       a.bff.snapshotWireBytes ? mb(a.bff.snapshotWireBytes) : '—',
       a.rawList ? `${pct(a.bff.snapshotWireBytes ?? 0, a.rawList.bytes)} of the LIST's JSON` : '—',
       'goal ≤ 25 %',
     ],
+    ...(a.bff.objectSnapshotWireBytes
+      ? [
+          [
+            'the same snapshot as slim objects (views that read spec and status)',
+            `${ms(a.bff.objectSnapshotMs)}, ${mb(a.bff.objectSnapshotWireBytes)}`,
+            a.rawList ? `${pct(a.bff.objectSnapshotWireBytes, a.rawList.bytes)} of the LIST's JSON` : '—',
+            'one run',
+          ] as [string, string, string, string],
+        ]
+      : []),
     [
       'BFF RSS: idle → every pod cached → with the browser',
       `${a.bff.idleRssMiB} → ${a.bff.rssMiB ?? '—'} → ${a.bff.rssWithBrowserMiB ?? '—'} MiB`,

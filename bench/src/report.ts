@@ -137,14 +137,14 @@ export function renderMarkdown(raw: Record<string, unknown>, jsonName: string, a
     out.push(`## c. Scale${stampOf(s)}`, '');
     if (s.error) out.push(`**Stopped early:** ${s.error}`, '');
     out.push(
-      'One namespace grown to N pods (ReplicaSets pinned to the KWOK nodes). A fresh BFF per size; the first subscription fills its informer (cold, a LIST), the next five are served from the cache (warm snapshot, median) — baseline: a raw apiserver LIST of the same pods over HTTPS with JSON.parse (median of five).',
+      'One namespace grown to N pods (ReplicaSets pinned to the KWOK nodes). A fresh BFF per size; the first subscription fills its informer (cold, a LIST), the next five are served from the cache as rows, as the Pods list asks (warm snapshot, median; its bytes on the wire), then one as slim objects for reference — baseline: a raw apiserver LIST of the same pods over HTTPS with JSON.parse (median of five).',
       '',
-      '| pods | raw LIST (JSON) | BFF warm snapshot | LIST ÷ snapshot | cold subscribe | BFF RSS idle → loaded | loaded vs idle | with a browser tab |',
-      '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+      '| pods | raw LIST (JSON) | BFF warm snapshot (rows) | LIST ÷ snapshot | bytes vs LIST | as objects | cold subscribe | BFF RSS idle → loaded | loaded vs idle | with a browser tab |',
+      '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     );
     for (const row of s.rows) {
       out.push(
-        `| ${row.pods}${row.podsRunning < row.pods ? ` (${row.podsRunning} Running)` : ''} | ${ms(row.rawListMs)} (${round(row.listBytes / 1024 / 1024, 1)} MiB) | ${ms(row.warmSnapshotMs)} | ${x(ratio(row.rawListMs, row.warmSnapshotMs))} | ${ms(row.coldSubscribeMs)} | ${row.bffIdleRssMiB} → ${row.bffRssMiB} MiB | ${x(ratio(row.bffRssMiB, row.bffIdleRssMiB))} | ${Number.isFinite(row.bffRssWithBrowserMiB) ? `${row.bffRssWithBrowserMiB} MiB` : '—'} |`,
+        `| ${row.pods}${row.podsRunning < row.pods ? ` (${row.podsRunning} Running)` : ''} | ${ms(row.rawListMs)} (${round(row.listBytes / 1024 / 1024, 1)} MiB) | ${ms(row.warmSnapshotMs)} | ${x(ratio(row.rawListMs, row.warmSnapshotMs))} | ${row.snapshotBytes ? `${round((100 * row.snapshotBytes) / row.listBytes, 1)} %` : '—'} | ${row.objectSnapshotBytes ? `${ms(row.objectSnapshotMs)}, ${round((100 * row.objectSnapshotBytes) / row.listBytes, 1)} %` : '—'} | ${ms(row.coldSubscribeMs)} | ${row.bffIdleRssMiB} → ${row.bffRssMiB} MiB | ${x(ratio(row.bffRssMiB, row.bffIdleRssMiB))} | ${Number.isFinite(row.bffRssWithBrowserMiB) ? `${row.bffRssWithBrowserMiB} MiB` : '—'} |`,
       );
     }
     out.push('');

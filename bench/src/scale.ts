@@ -22,8 +22,13 @@ export interface ScaleRow {
   listBytes: number;
   bffIdleRssMiB: number;
   coldSubscribeMs: number;
+  /** Rows, as the Pods list subscribes (`shape: 'row'`). */
   warmSnapshotMs: number;
   warmSnapshotRuns: number[];
+  /** socket.io frames of one warm row snapshot, and of the same pods as slim objects (one run). */
+  snapshotBytes?: number;
+  objectSnapshotMs?: number;
+  objectSnapshotBytes?: number;
   rawListMs: number;
   rawListRuns: number[];
   bffRssMiB: number;
@@ -242,14 +247,26 @@ export async function benchScale(
         const cold = { ms: performance.now() - coldStart };
         for (const e of coldErrors) notes.push(`first subscribe refused (retried): ${e}`);
         const warmRuns: number[] = [];
-        for (let i = 0; i < 5; i++) {
+        const warm = async (shape: 'row' | 'object') => {
           const s = await connectSocket(bff.url);
+          let bytes = 0;
+          s.io.engine.on('packet', (p: { data?: unknown }) => {
+            bytes += typeof p.data === 'string' ? Buffer.byteLength(p.data) + 1 : 1;
+          });
           try {
-            warmRuns.push((await timeIt(() => subscribe(s, { kind: 'pods', namespace: ns }, 300_000))).ms);
+            const req = { kind: 'pods' as const, namespace: ns, ...(shape === 'row' ? { shape } : {}) };
+            return { ms: (await timeIt(() => subscribe(s, req, 300_000))).ms, bytes };
           } finally {
             s.close();
           }
+        };
+        let snapshotBytes = 0;
+        for (let i = 0; i < 5; i++) {
+          const r = await warm('row');
+          warmRuns.push(r.ms);
+          snapshotBytes = r.bytes;
         }
+        const objects = await warm('object');
         const listRuns: number[] = [];
         let listBytes = 0;
         for (let i = 0; i < 5; i++) {
@@ -272,6 +289,9 @@ export async function benchScale(
           coldSubscribeMs: round(cold.ms),
           warmSnapshotMs: round(median(warmRuns)),
           warmSnapshotRuns: warmRuns.map((x) => round(x)),
+          snapshotBytes,
+          objectSnapshotMs: round(objects.ms),
+          objectSnapshotBytes: objects.bytes,
           rawListMs: round(median(listRuns)),
           rawListRuns: listRuns.map((x) => round(x)),
           bffRssMiB: mib(loaded.rssBytes),
