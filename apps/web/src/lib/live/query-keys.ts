@@ -2,9 +2,10 @@ import type { ListShape, ResourceKind } from '@wheelhouse/shared-types';
 
 /**
  * What one live subscription watches. `namespace` undefined means all namespaces. `shape: 'row'`
- * (pods only) holds the list rows the BFF computes instead of objects: only a list that prints
- * them asks for it; every view that reads the objects (relations, health, rollout, counts, the
- * palette) subscribes without it, and the two never share a cache entry.
+ * (pods only) holds the list rows the BFF computes instead of objects: the views that read no more
+ * than a row's cells ask for it (the Pods list, the Namespaces counts, the palette, a node's pods);
+ * every view that reads the objects (relations, health, rollout, an object's page) subscribes
+ * without it, and the two never share a cache entry.
  */
 export interface LiveParams<K extends ResourceKind = ResourceKind, S extends ListShape = 'object'> {
   kind: K;

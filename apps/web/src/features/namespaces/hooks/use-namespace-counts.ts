@@ -30,10 +30,13 @@ function countsOf(list: ListState): NamespaceCounts[ViewableKind] {
 /**
  * How many objects of each of the six kinds every namespace holds, from the all-namespaces live
  * lists (the same subscriptions the lists use across namespaces: no extra watch when one is open).
- * One hook call per kind, written out: the kinds are fixed, and each count follows its own list.
+ * Pods are counted from their rows (`shape: 'row'`, what the Pods list and the palette hold): a
+ * count needs only each pod's namespace, and a cluster's pods are the one list big enough for
+ * objects to cost hundreds of MiB. One hook call per kind, written out: the kinds are fixed, and
+ * each count follows its own list.
  */
 export function useNamespaceCounts(): NamespaceCounts {
-  const pods = useLiveList({ kind: 'pods' });
+  const pods = useLiveList({ kind: 'pods', shape: 'row' });
   const deployments = useLiveList({ kind: 'deployments' });
   const replicasets = useLiveList({ kind: 'replicasets' });
   const services = useLiveList({ kind: 'services' });

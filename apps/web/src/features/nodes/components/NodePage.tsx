@@ -1,4 +1,4 @@
-import type { V1Node, V1Pod } from '@kubernetes/client-node';
+import type { V1Node } from '@kubernetes/client-node';
 import { typeMeta } from '@wheelhouse/shared-types/constants';
 import { lazy, Suspense, useMemo } from 'react';
 import { Link, useParams } from 'react-router';
@@ -29,7 +29,7 @@ function taintText(node: V1Node): string | undefined {
 /**
  * One node (`/nodes/<name>`), live from the cluster's node watch: what `kubectl get nodes -o wide`
  * prints, `kubectl describe node`'s conditions and capacity/allocatable, the pods bound to it
- * (from the all-namespaces pod watch the Pods list shares) and its YAML (`?tab=yaml`, read-only).
+ * (from the all-namespaces pod rows the Pods list shares) and its YAML (`?tab=yaml`, read-only).
  */
 export default function NodePage() {
   const name = useParams().node ?? '';
@@ -40,9 +40,11 @@ export default function NodePage() {
     () => (nodes.data ? listItems(nodes.data).find((n) => n.metadata?.name === name) : undefined),
     [nodes.data, name],
   );
-  const pods = useLiveList({ kind: 'pods' }, { enabled: node !== undefined });
+  // The Pods list's rows (NODE is one of their cells): the table prints nothing a row lacks, and
+  // the all-namespaces Pods list, the palette and the Namespaces counts share the one subscription.
+  const pods = useLiveList({ kind: 'pods', shape: 'row' }, { enabled: node !== undefined });
   const podsHere = useMemo(
-    () => (pods.data ? listItems(pods.data).filter((p: V1Pod) => p.spec?.nodeName === name) : undefined),
+    () => (pods.data ? listItems(pods.data).filter((p) => p.node === name) : undefined),
     [pods.data, name],
   );
   const allNodes = {

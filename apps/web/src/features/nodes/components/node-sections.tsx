@@ -1,5 +1,6 @@
-import type { V1Node, V1Pod } from '@kubernetes/client-node';
+import type { V1Node } from '@kubernetes/client-node';
 import { formatAge, toDate } from '@wheelhouse/core';
+import type { PodListRow } from '@wheelhouse/shared-types';
 import { Link } from 'react-router';
 import { Status } from '../../../components/kubectl/PodStatus';
 import { ReadyRatio } from '../../../components/kubectl/ReadyRatio';
@@ -8,7 +9,7 @@ import { Age } from '../../../components/live-table/Age';
 import { SimpleTable } from '../../../components/table';
 import { describeError } from '../../../lib/api';
 import { useNow } from '../../../lib/clock';
-import { podRow } from '../../../lib/kubectl/rows';
+import { podRowOf } from '../../../lib/kubectl/rows';
 import { detailPath } from '../../../lib/paths';
 import { Muted, Section, TONE_TEXT, type Tone } from '../../detail/components/ui';
 
@@ -88,10 +89,19 @@ export function CapacitySection({ node }: { node: V1Node }) {
   );
 }
 
-/** The pods bound to the node (spec.nodeName), across namespaces, live, each linked to its page. */
-export function NodePodsSection({ pods, error }: { pods: readonly V1Pod[] | undefined; error?: unknown }) {
+/**
+ * The pods bound to the node (their NODE cell, spec.nodeName), across namespaces, live, each linked
+ * to its page: from the rows the BFF computes for the Pods list.
+ */
+export function NodePodsSection({
+  pods,
+  error,
+}: {
+  pods: readonly PodListRow[] | undefined;
+  error?: unknown;
+}) {
   const rows = (pods ?? [])
-    .map(podRow)
+    .map(podRowOf)
     .sort((a, b) =>
       a.namespace === b.namespace ? (a.name < b.name ? -1 : 1) : a.namespace < b.namespace ? -1 : 1,
     );

@@ -1,4 +1,5 @@
 import { useQueries } from '@tanstack/react-query';
+import type { ListShape } from '@wheelhouse/shared-types';
 import { KINDS, type ViewableKind } from '@wheelhouse/shared-types/constants';
 import { useMemo } from 'react';
 import { useLiveStore } from '../../../lib/live/live-context';
@@ -15,6 +16,21 @@ export const SEARCHED_KINDS = [
   'configmaps',
   'secrets',
 ] as const satisfies readonly ViewableKind[];
+
+/**
+ * How each kind is held: pods as the Pods list's rows (a name and a namespace is all the palette
+ * reads, and the rows are a tenth of the objects' bytes), so the palette, the all-namespaces Pods
+ * list and the Namespaces counts share one cache entry and one subscription; the rest as objects,
+ * shared with their lists.
+ */
+const SEARCHED_SHAPE = {
+  pods: 'row',
+  deployments: 'object',
+  replicasets: 'object',
+  services: 'object',
+  configmaps: 'object',
+  secrets: 'object',
+} as const satisfies Record<(typeof SEARCHED_KINDS)[number], ListShape>;
 
 // Names per list, computed once per list state: the reducers keep a list's identity while nothing
 // in it changes, so an event for one kind does not re-read the others.
@@ -43,14 +59,14 @@ export interface PaletteObjects {
 
 /**
  * Every object of the searched kinds, in all namespaces, from the tab's live store: the palette
- * observes the same all-namespaces entries the lists use (one subscription per kind, shared with
- * any view already showing it), while it is open; the store drops them a few seconds after it
+ * observes the same all-namespaces entries the lists use (one subscription per kind, in the shape
+ * its list holds, shared with any view already showing it), while it is open; the store drops them a few seconds after it
  * closes (the live cache's gcTime), so reopening soon finds them warm. Typing never subscribes.
  */
 export function usePaletteObjects(): PaletteObjects {
   const store = useLiveStore();
   const lists = useQueries({
-    queries: SEARCHED_KINDS.map((kind) => liveListOptions(store, { kind })),
+    queries: SEARCHED_KINDS.map((kind) => liveListOptions(store, { kind, shape: SEARCHED_SHAPE[kind] })),
   });
   const data = lists.map((list) => list.data as LiveList<ObjectWithMeta> | undefined);
   const objects = useMemo(
