@@ -2,11 +2,13 @@
 import type { V1ConfigMap, V1Namespace, V1Pod } from '@kubernetes/client-node';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, cleanup, render, screen, within } from '@testing-library/react';
+import type { ReactNode } from 'react';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { LiveStoreProvider } from '../../../lib/live/live-context';
 import { LiveStore } from '../../../lib/live/live-store';
 import { FakeLiveServer } from '../../../lib/live/testing/fake-socket';
+import ResourceView from '../../resources/components/ResourceView';
 import NamespacesView from './NamespacesView';
 
 const ago = (m: number) => new Date(Date.now() - m * 60_000).toISOString() as unknown as Date;
@@ -22,7 +24,18 @@ const inNs = (ns: string, name: string) => ({
   creationTimestamp: ago(1),
 });
 const configMap = (ns: string, name: string): V1ConfigMap => ({ metadata: inNs(ns, name) });
-const pod = (ns: string, name: string): V1Pod => ({ metadata: inNs(ns, name), spec: { containers: [] } });
+/** A pod as `kubectl get pod -o json` shows a running one (the fake server sends its row, as the BFF does). */
+const pod = (ns: string, name: string, resourceVersion = '1'): V1Pod => ({
+  metadata: { ...inNs(ns, name), resourceVersion, labels: { app: name } },
+  spec: { nodeName: 'kwok-node-0', containers: [{ name: 'app', image: 'app:1' }] },
+  status: {
+    phase: 'Running',
+    podIP: '10.0.0.7',
+    containerStatuses: [
+      { name: 'app', image: 'app:1', imageID: '', ready: true, restartCount: 0, state: { running: {} } },
+    ],
+  },
+});
 
 const sizes = { clientHeight: 800, clientWidth: 1200 };
 const saved: Partial<Record<keyof typeof sizes, PropertyDescriptor | undefined>> = {};
@@ -68,19 +81,39 @@ const cells = (name: string) =>
     .getAllByRole('cell')
     .map((c) => c.textContent);
 
+function renderAt(url: string, extra?: ReactNode) {
+  render(
+    <QueryClientProvider client={client}>
+      <LiveStoreProvider store={store}>
+        <MemoryRouter initialEntries={[url]}>
+          <Routes>
+            <Route
+              path="/namespaces"
+              element={
+                <>
+                  <NamespacesView />
+                  {extra}
+                </>
+              }
+            />
+          </Routes>
+        </MemoryRouter>
+      </LiveStoreProvider>
+    </QueryClientProvider>,
+  );
+}
+
+/** Runs a server push and lets the query cache notify its observers (it batches on a timer). */
+async function serverSends(push: () => void) {
+  await act(async () => {
+    push();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  });
+}
+
 describe('NamespacesView', () => {
   it('prints NAME, STATUS, AGE and each kind’s count, links into the lists, and — where the kind cannot be listed', async () => {
-    render(
-      <QueryClientProvider client={client}>
-        <LiveStoreProvider store={store}>
-          <MemoryRouter initialEntries={['/namespaces?ns=demo']}>
-            <Routes>
-              <Route path="/namespaces" element={<NamespacesView />} />
-            </Routes>
-          </MemoryRouter>
-        </LiveStoreProvider>
-      </QueryClientProvider>,
-    );
+    renderAt('/namespaces?ns=demo');
     await screen.findByTestId('row-demo');
     expect(screen.getAllByRole('columnheader').map((h) => h.textContent?.replace(/[▲▼]/g, ''))).toEqual([
       'NAME',
@@ -111,10 +144,37 @@ describe('NamespacesView', () => {
     expect(screen.getAllByTitle(/^Cannot count secrets: .*cannot list resource "secrets"/)).toHaveLength(2);
 
     // A ConfigMap added in demo is counted live (the count rides in a new row, not a stale cell).
-    await act(async () => {
-      server.push('configmaps', [{ type: 'ADDED', object: configMap('demo', 'extra') }]);
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    });
+    await serverSends(() =>
+      server.push('configmaps', [{ type: 'ADDED', object: configMap('demo', 'extra') }]),
+    );
     expect(cells('demo')[7]).toBe('2');
+  });
+
+  it('counts pods from the rows the BFF sends the Pods list, live: a pod added, changed and deleted', async () => {
+    renderAt('/namespaces');
+    await screen.findByTestId('row-demo');
+    expect(cells('demo')[3]).toBe('2');
+    expect(cells('old')[3]).toBe('0');
+    // The pods travel as rows (a tenth of the objects' bytes): a count needs only their namespace.
+    expect(server.subscribeLog.filter((s) => s.kind === 'pods')).toEqual([{ kind: 'pods', shape: 'row' }]);
+
+    await serverSends(() => server.push('pods', [{ type: 'ADDED', object: pod('old', 'straggler') }]));
+    expect(cells('old')[3]).toBe('1');
+    await serverSends(() => server.push('pods', [{ type: 'MODIFIED', object: pod('demo', 'a', '2') }]));
+    expect(cells('demo')[3]).toBe('2'); // a change is the same pod, never one more
+    await serverSends(() => server.push('pods', [{ type: 'DELETED', object: pod('demo', 'b') }]));
+    expect(cells('demo')[3]).toBe('1');
+    expect(
+      within(screen.getByTestId('row-demo')).getByRole('link', { name: '1 pods in demo' }),
+    ).toBeDefined();
+  });
+
+  it('shares one pods subscription with the all-namespaces Pods list shown beside it', async () => {
+    renderAt('/namespaces', <ResourceView kind="pods" title="Pods" noun="pods" />);
+    await screen.findByTestId('row-demo');
+    await screen.findByTestId('row-a'); // the Pods list's row of pod demo/a
+    expect(cells('demo')[3]).toBe('2');
+    expect(server.subscribeLog.filter((s) => s.kind === 'pods')).toEqual([{ kind: 'pods', shape: 'row' }]);
+    expect([...server.subs.values()].filter((s) => s.kind === 'pods')).toHaveLength(1);
   });
 });
