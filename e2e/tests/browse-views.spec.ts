@@ -59,6 +59,9 @@ test('Namespaces: kubectl STATUS, counts of the six kinds that follow the cluste
     // Live: a ConfigMap created with kubectl is counted without a reload.
     await kubectl(['-n', ns.name, 'create', 'configmap', 'extra', '--from-literal=k=v']);
     await expect.poll(async () => (await rowCells(page, ns.name))[7]).toBe('2');
+    // And a pod (counted from the pod rows the Pods list holds): a scale-up adds one.
+    await kubectl(['-n', ns.name, 'scale', 'deployment', 'web', '--replicas=3']);
+    await expect.poll(async () => (await rowCells(page, ns.name))[3]).toBe('3');
     // A namespace created with kubectl appears, one deleted goes Terminating, then away.
     const other = `${ns.name}-b`;
     await kubectl(['create', 'namespace', other]);
@@ -145,6 +148,18 @@ test('Nodes: kubectl get nodes -o wide cells, a label change live, the node page
     .map((p) => p.replace('pod/', ''));
   expect(demoPods.length).toBeGreaterThan(0);
   for (const pod of demoPods) await expect(page.getByTestId(`pod-${pod}`)).toBeVisible();
+  // Each in kubectl's words (from the pod rows the BFF computes): READY, STATUS, RESTARTS, IP.
+  const wide = parseKubectlTable(
+    await kubectl(['get', 'pods', '-n', 'demo', '--field-selector', `spec.nodeName=${target}`, '-o', 'wide']),
+  );
+  for (const pod of wide) {
+    await expect
+      .poll(async () => {
+        const cells = await page.getByTestId(`pod-${pod.NAME}`).getByRole('cell').allTextContents();
+        return [cells[0], cells[1], cells[2], cells[3], cells[4], cells[6]];
+      })
+      .toEqual(['demo', pod.NAME, pod.READY, pod.STATUS, pod.RESTARTS, pod.IP]);
+  }
   await fullScreenshot(page, screenshotPath('views-node-page.png'));
   await expectNoSeriousA11yViolations(page, 'Node page');
 

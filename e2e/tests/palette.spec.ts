@@ -1,4 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
+import { kubectl } from '@wheelhouse/testkit';
 import { screenshotPath } from '../support/artifacts';
 import { expectNoSeriousA11yViolations } from '../support/browse';
 
@@ -46,13 +47,12 @@ test('Ctrl-K opens it; typing a deployment name and Enter opens its page; typing
   await expect(palette(page)).toBeVisible();
   await expect(combobox(page)).toBeFocused();
   await loaded(page);
-  // Opening subscribes to the six kinds in all namespaces, once each.
+  // Opening subscribes to the six kinds in all namespaces, once each; pods as the Pods list's rows.
   const opened = subscribes.slice(beforeOpen);
   for (const kind of ['pods', 'deployments', 'replicasets', 'services', 'configmaps', 'secrets']) {
-    expect(
-      opened.filter((f) => f.includes(`"kind":"${kind}"`) && !f.includes('"namespace"')),
-      kind,
-    ).toHaveLength(1);
+    const frames = opened.filter((f) => f.includes(`"kind":"${kind}"`) && !f.includes('"namespace"'));
+    expect(frames, kind).toHaveLength(1);
+    expect(frames[0]?.includes('"shape":"row"'), `${kind} as rows`).toBe(kind === 'pods');
   }
   const afterOpen = subscribes.length;
 
@@ -77,6 +77,33 @@ test('Ctrl-K opens it; typing a deployment name and Enter opens its page; typing
   await expect(palette(page)).toBeHidden();
   await expect(page).toHaveURL(/\/deployments\/demo\/frontend\?ns=demo$/);
   await expect(page.getByRole('heading', { name: /frontend/ }).first()).toBeVisible();
+});
+
+test('over the all-namespaces Pods list it searches the list’s own pod rows (no second pods subscription) and opens a pod', async ({
+  page,
+}) => {
+  const subscribes = recordSubscribes(page);
+  await openList(page, '/pods');
+  expect(subscribes.filter((f) => f.includes('"kind":"pods"'))).toHaveLength(1);
+  const beforeOpen = subscribes.length;
+  await page.keyboard.press('Control+k');
+  await loaded(page);
+  const opened = subscribes.slice(beforeOpen);
+  expect(
+    opened.filter((f) => f.includes('"kind":"pods"')),
+    'pods already held by the list',
+  ).toHaveLength(0);
+  expect(opened).toHaveLength(5);
+
+  // A demo pod, found by its name, as kubectl names it.
+  const name =
+    (await kubectl(['get', 'pods', '-n', 'demo', '-o', 'name'])).split('\n')[0]?.replace('pod/', '') ?? '';
+  expect(name).not.toBe('');
+  await combobox(page).fill(name);
+  await expect(options(page).first()).toHaveAttribute('data-href', `/pods/demo/${name}?ns=demo`);
+  await combobox(page).press('Enter');
+  await expect(page).toHaveURL(new RegExp(`/pods/demo/${name}\\?ns=demo$`));
+  await expect(page.getByRole('heading', { name: new RegExp(name) }).first()).toBeVisible();
 });
 
 test('":" opens it like k9s, and "rollout api" leads to the rollout cockpit, keyboard only', async ({
