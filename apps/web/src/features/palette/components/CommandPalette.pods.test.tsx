@@ -1,0 +1,121 @@
+// @vitest-environment jsdom
+import type { V1Pod } from '@kubernetes/client-node';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { LiveStoreProvider } from '../../../lib/live/live-context';
+import { LiveStore } from '../../../lib/live/live-store';
+import { FakeLiveServer } from '../../../lib/live/testing/fake-socket';
+import ResourceView from '../../resources/components/ResourceView';
+import { CommandPalette } from './CommandPalette';
+
+/**
+ * The palette finds pods from the rows the BFF computes for the Pods list (`shape: 'row'`): a name
+ * and a namespace is all it reads, and the all-namespaces Pods list already holds them.
+ */
+
+/** A running pod as `kubectl get pod -o json` shows it; the fake server sends its row, as the BFF does. */
+const pod = (namespace: string, name: string): V1Pod => ({
+  metadata: { uid: `${namespace}/${name}`, name, namespace, resourceVersion: '1', labels: { app: 'api' } },
+  spec: { nodeName: 'kwok-node-0', containers: [{ name: 'app', image: 'api:1' }] },
+  status: {
+    phase: 'Running',
+    podIP: '10.0.0.9',
+    containerStatuses: [
+      { name: 'app', image: 'api:1', imageID: '', ready: true, restartCount: 0, state: { running: {} } },
+    ],
+  },
+});
+
+// jsdom does no layout: give the list's scroll container a size so the virtualiser renders rows.
+const sizes = { clientHeight: 800, clientWidth: 1200 };
+const saved: Partial<Record<keyof typeof sizes, PropertyDescriptor | undefined>> = {};
+beforeAll(() => {
+  for (const [prop, value] of Object.entries(sizes) as [keyof typeof sizes, number][]) {
+    saved[prop] = Object.getOwnPropertyDescriptor(HTMLElement.prototype, prop);
+    Object.defineProperty(HTMLElement.prototype, prop, { configurable: true, get: () => value });
+  }
+});
+afterAll(() => {
+  for (const [prop, descriptor] of Object.entries(saved)) {
+    if (descriptor) Object.defineProperty(HTMLElement.prototype, prop, descriptor);
+  }
+});
+
+let server: FakeLiveServer;
+let client: QueryClient;
+let store: LiveStore;
+
+beforeEach(() => {
+  server = new FakeLiveServer();
+  server.set('pods', [pod('demo', 'api-6f7b9c8d5-x2k9p')]);
+  client = new QueryClient();
+  store = new LiveStore(server.client, client);
+});
+afterEach(() => {
+  cleanup();
+  store.dispose();
+  client.clear();
+});
+
+function Where() {
+  const { pathname, search } = useLocation();
+  return <output data-testid="where">{`${pathname}${search}`}</output>;
+}
+
+function renderWith(beside?: ReactNode) {
+  render(
+    <QueryClientProvider client={client}>
+      <LiveStoreProvider store={store}>
+        <MemoryRouter initialEntries={['/pods']}>
+          <Routes>
+            <Route
+              path="*"
+              element={
+                <>
+                  <CommandPalette />
+                  {beside}
+                  <Where />
+                </>
+              }
+            />
+          </Routes>
+        </MemoryRouter>
+      </LiveStoreProvider>
+    </QueryClientProvider>,
+  );
+}
+
+const input = () => screen.getByRole('combobox', { name: 'Find an object or a view' });
+
+describe('CommandPalette pods', () => {
+  it('finds a pod by name from its row and opens its page; a pod created meanwhile is found too', async () => {
+    renderWith();
+    fireEvent.keyDown(document.body, { key: ':' });
+    fireEvent.change(input(), { target: { value: 'x2k9p' } });
+    const option = await screen.findByRole('option', { name: /api-6f7b9c8d5-x2k9p/ });
+    expect(option.textContent).toContain('demo/api-6f7b9c8d5-x2k9p');
+    fireEvent.keyDown(input(), { key: 'Enter' });
+    expect(screen.getByTestId('where').textContent).toBe('/pods/demo/api-6f7b9c8d5-x2k9p?ns=demo');
+
+    fireEvent.keyDown(document.body, { key: ':' });
+    act(() => server.push('pods', [{ type: 'ADDED', object: pod('staging', 'api-77c4d-q8w2z') }]));
+    fireEvent.change(input(), { target: { value: 'q8w2z' } });
+    const created = await screen.findByRole('option', { name: /q8w2z/ });
+    expect(created.textContent).toContain('staging/api-77c4d-q8w2z');
+    expect(server.subscribeLog.filter((s) => s.kind === 'pods')).toEqual([{ kind: 'pods', shape: 'row' }]);
+  });
+
+  it('opened over the all-namespaces Pods list, searches its rows: one pods subscription for both', async () => {
+    renderWith(<ResourceView kind="pods" title="Pods" noun="pods" />);
+    await screen.findByTestId('row-api-6f7b9c8d5-x2k9p');
+    fireEvent.keyDown(document.body, { key: ':' });
+    fireEvent.change(input(), { target: { value: 'x2k9p' } });
+    await screen.findByRole('option', { name: /api-6f7b9c8d5-x2k9p/ });
+    await waitFor(() => expect(server.subscribeLog).toHaveLength(6));
+    expect(server.subscribeLog.filter((s) => s.kind === 'pods')).toEqual([{ kind: 'pods', shape: 'row' }]);
+    expect([...server.subs.values()].filter((s) => s.kind === 'pods')).toHaveLength(1);
+  });
+});
