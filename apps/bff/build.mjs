@@ -10,6 +10,13 @@ await build({
   target: 'node24',
   format: 'esm',
   sourcemap: true,
+  // Memory, not size: V8 keeps a module's source text for the process's lifetime (functions compile
+  // lazily from it). Dependencies' comments make it 6 MB, and one non-ASCII character in a comment
+  // makes V8 hold all of it as UTF-16 (12 MB). Without whitespace and comments, and with every
+  // non-ASCII character escaped, it is 4.4 MB of one-byte text: ~8 MiB less RSS from start-up on.
+  // Names stay (stack traces read as before; the source map maps lines and columns).
+  minifyWhitespace: true,
+  charset: 'ascii',
   legalComments: 'linked',
   logLevel: 'info',
   // Some CommonJS dependencies call require(): give the ESM bundle one.

@@ -36,7 +36,7 @@ const EnvSchema = z.object({
   /** How long an informer outlives its last subscriber. */
   WHEELHOUSE_INFORMER_GRACE_MS: z.coerce.number().int().min(0).default(30_000),
   /**
-   * First page of an informer's LIST (limit/continue; later pages are ten times larger): the first
+   * First page of an informer's LIST (limit/continue; later pages are larger, up to 1,000): the first
    * viewer of a large list sees these rows while the rest loads. 0 lists in one request.
    */
   WHEELHOUSE_LIST_CHUNK: z.coerce.number().int().min(0).default(500),

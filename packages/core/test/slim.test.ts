@@ -4,6 +4,7 @@
  * injected kube-api-access volumes) and the kubectl-applied `api` Deployment (last-applied annotation).
  */
 import type { KubernetesObject, V1Deployment, V1Pod } from '@kubernetes/client-node';
+import { setFlagsFromString } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { LAST_APPLIED, podStatus, slimObject } from '../src/index';
 import deploymentJson from './fixtures/captured-slim-deployment-api.json';
@@ -94,5 +95,26 @@ describe('slimObject', () => {
     slimObject('pods', pod);
     slimObject('deployments', deployment as KubernetesObject);
     expect(JSON.stringify(pod)).toBe(before);
+  });
+  it('holds plain objects in V8\'s fast mode: no class instances, no dictionary-mode objects', () => {
+    // The live cache holds one slim object per watched pod (100,000 of them at the scale goal). A
+    // `delete` turns an object into a hash table, several times larger than the same object in fast
+    // mode; a class instance (client-node's V1Pod) would carry what JSON.parse never makes.
+    setFlagsFromString('--allow-natives-syntax');
+    const hasFastProperties = new Function('o', 'return %HasFastProperties(o)') as (o: object) => boolean;
+    setFlagsFromString('--no-allow-natives-syntax');
+    const slow: string[] = [];
+    const walk = (o: unknown, at: string) => {
+      if (o === null || typeof o !== 'object') return;
+      if (!Array.isArray(o)) {
+        if (Object.getPrototypeOf(o) !== Object.prototype) slow.push(`${at} (not a plain object)`);
+        else if (!hasFastProperties(o)) slow.push(`${at} (dictionary mode)`);
+      }
+      for (const [k, v] of Object.entries(o)) walk(v, `${at}.${k}`);
+    };
+    // As the informer gets it: parsed from the apiserver's JSON.
+    walk(slimObject('pods', JSON.parse(JSON.stringify(pod)) as V1Pod), 'pod');
+    walk(slimObject('deployments', JSON.parse(JSON.stringify(deployment)) as V1Deployment), 'deployment');
+    expect(slow).toEqual([]);
   });
 });

@@ -21,7 +21,7 @@ export interface HubOptions {
    * idle, subscribe() refuses with 429.
    */
   maxInformersPerIdentity?: number;
-  /** First page of each informer's LIST (later pages are ten times larger); 0: one request. */
+  /** First page of each informer's LIST (later pages are larger, see laterPage); 0: one request. */
   listChunk?: number;
 }
 

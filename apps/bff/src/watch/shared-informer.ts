@@ -46,7 +46,7 @@ export interface InformerSpec {
 
 export interface InformerOptions {
   clock?: Clock;
-  /** First page of a LIST (later pages are ten times larger); 0 lists in one request. */
+  /** First page of a LIST (later pages are larger, see laterPage); 0 lists in one request. */
   listChunk?: number;
 }
 export const DEFAULT_LIST_CHUNK = 500;

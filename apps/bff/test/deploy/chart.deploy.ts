@@ -163,6 +163,17 @@ describe('helm chart deploy/chart/wheelhouse', () => {
     expect(svc.spec.selector).toEqual(dep.spec.selector.matchLabels);
   });
 
+  it.each([
+    ['the default 512Mi limit', [], '--max-old-space-size=384'],
+    ['a 2Gi limit', ['resources.limits.memory=2Gi'], '--max-old-space-size=1536'],
+    ['no memory limit', ['resources.limits=null'], undefined],
+  ])('Deployment: V8 old generation sized to three quarters of %s', async (_name, set, expected) => {
+    const { objects } = await renderChart(set);
+    const [c] = find(objects, 'Deployment').spec.template.spec.containers;
+    const env = c.env as Array<{ name: string; value?: string }>;
+    expect(env.find((e) => e.name === 'NODE_OPTIONS')?.value).toBe(expected);
+  });
+
   it('an Ingress needs token mode; with it the hosts are allowed and TLS marks the cookie Secure; no ClusterRole then', async () => {
     await expect(renderChart(['ingress.enabled=true'])).rejects.toThrow(/mode: token/);
     const { objects } = await renderChart([

@@ -60,3 +60,21 @@ Secret and the pods' checksum annotation agree. `lookup` is empty under `helm te
 {{- end -}}
 {{- .Values._csrfTokenChosen -}}
 {{- end -}}
+
+{{/*
+V8's old-generation limit in MiB: three quarters of resources.limits.memory (Mi or Gi), empty without
+a limit in those units. A limit below 2 GiB also makes V8 collect sooner (it grows the heap by a
+smaller factor between major GCs): 10,000 cached pods hold ~170 MiB RSS instead of ~300 MiB
+(bench/RESULTS.md, "BFF memory"); the rest of the limit is V8's young generation, code and buffers.
+*/}}
+{{- define "wheelhouse.heapMiB" -}}
+{{- $mem := "" -}}
+{{- if and .Values.resources .Values.resources.limits .Values.resources.limits.memory -}}
+{{- $mem = toString .Values.resources.limits.memory -}}
+{{- end -}}
+{{- if regexMatch "^[0-9]+Mi$" $mem -}}
+{{- div (mul (trimSuffix "Mi" $mem | int) 3) 4 -}}
+{{- else if regexMatch "^[0-9]+Gi$" $mem -}}
+{{- div (mul (trimSuffix "Gi" $mem | int) 3072) 4 -}}
+{{- end -}}
+{{- end -}}
