@@ -1,5 +1,6 @@
 // Production build of the BFF: one ESM file (dist/server.mjs) with every dependency bundled, so
 // the runtime image needs Node and this file only.
+import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 await build({
@@ -24,3 +25,7 @@ await build({
     js: "import { createRequire as __whCreateRequire } from 'node:module'; const require = __whCreateRequire(import.meta.url);",
   },
 });
+
+// The one-byte source above holds only while nothing non-ASCII is left (see charset).
+const at = readFileSync('dist/server.mjs').findIndex((byte) => byte > 0x7f);
+if (at !== -1) throw new Error(`dist/server.mjs has a non-ASCII byte at ${at}: V8 would keep it as UTF-16`);
