@@ -224,7 +224,9 @@ export async function benchScale(
       await sleep(3000); // let KWOK's and the controllers' last writes land
 
       // As the chart runs it with its default 512Mi limit (NODE_OPTIONS from resources.limits.memory).
-      const bff: Bff = await startBff(root, kube.kubeconfigPath, { env: { NODE_OPTIONS: CHART_NODE_OPTIONS } });
+      const bff: Bff = await startBff(root, kube.kubeconfigPath, {
+        env: { NODE_OPTIONS: CHART_NODE_OPTIONS },
+      });
       try {
         await sleep(1000);
         const idle = await bff.metrics();

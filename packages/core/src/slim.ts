@@ -88,7 +88,8 @@ function slimVolume(v: V1Volume): V1Volume {
 function slimPodStatus(status: V1PodStatus): V1PodStatus {
   // Rest, not `delete`: a deleted property turns the object into a hash table, several times larger
   // in V8 than the same object in fast mode, and the cache holds one per pod.
-  const { podIPs, hostIPs, ...rest }: V1PodStatus = status;
+  const { podIPs, hostIPs, ...others } = status;
+  const rest: V1PodStatus = others;
   if (podIPs && !(podIPs.length <= 1 && podIPs[0]?.ip === status.podIP)) rest.podIPs = podIPs;
   if (hostIPs && !(hostIPs.length <= 1 && hostIPs[0]?.ip === status.hostIP)) rest.hostIPs = hostIPs;
   if (rest.conditions) {

@@ -3,8 +3,9 @@
  * `kubectl get … -o json --show-managed-fields`: the demo's frontend Pod (ConfigMap, Secret and the
  * injected kube-api-access volumes) and the kubectl-applied `api` Deployment (last-applied annotation).
  */
-import type { KubernetesObject, V1Deployment, V1Pod } from '@kubernetes/client-node';
+
 import { setFlagsFromString } from 'node:v8';
+import type { KubernetesObject, V1Deployment, V1Pod } from '@kubernetes/client-node';
 import { describe, expect, it } from 'vitest';
 import { LAST_APPLIED, podStatus, slimObject } from '../src/index';
 import deploymentJson from './fixtures/captured-slim-deployment-api.json';
@@ -96,7 +97,7 @@ describe('slimObject', () => {
     slimObject('deployments', deployment as KubernetesObject);
     expect(JSON.stringify(pod)).toBe(before);
   });
-  it('holds plain objects in V8\'s fast mode: no class instances, no dictionary-mode objects', () => {
+  it("holds plain objects in V8's fast mode: no class instances, no dictionary-mode objects", () => {
     // The live cache holds one slim object per watched pod (100,000 of them at the scale goal). A
     // `delete` turns an object into a hash table, several times larger than the same object in fast
     // mode; a class instance (client-node's V1Pod) would carry what JSON.parse never makes.
