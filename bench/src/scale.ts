@@ -51,9 +51,6 @@ export interface ScaleRow {
 const artifacts = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../artifacts/screenshots');
 mkdirSync(artifacts, { recursive: true });
 
-/** What deploy/chart/wheelhouse gives the BFF with its default memory limit (3/4 of 512Mi). */
-export const CHART_NODE_OPTIONS = '--max-old-space-size=384';
-
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -223,10 +220,7 @@ export async function benchScale(
       log(`scale ${n}: ${ready.running}/${n} Running in ${Math.round(createMs / 1000)} s`);
       await sleep(3000); // let KWOK's and the controllers' last writes land
 
-      // As the chart runs it with its default 512Mi limit (NODE_OPTIONS from resources.limits.memory).
-      const bff: Bff = await startBff(root, kube.kubeconfigPath, {
-        env: { NODE_OPTIONS: CHART_NODE_OPTIONS },
-      });
+      const bff: Bff = await startBff(root, kube.kubeconfigPath);
       try {
         await sleep(1000);
         const idle = await bff.metrics();

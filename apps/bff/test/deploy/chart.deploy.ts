@@ -164,10 +164,23 @@ describe('helm chart deploy/chart/wheelhouse', () => {
   });
 
   it.each([
-    ['the default 512Mi limit', [], '--max-old-space-size=384'],
-    ['a 2Gi limit', ['resources.limits.memory=2Gi'], '--max-old-space-size=1536'],
-    ['no memory limit', ['resources.limits=null'], undefined],
-  ])('Deployment: V8 old generation sized to three quarters of %s', async (_name, set, expected) => {
+    ['default values: off', [], undefined],
+    [
+      'heapFromMemoryLimit with the default 512Mi limit',
+      ['heapFromMemoryLimit=true'],
+      '--max-old-space-size=384',
+    ],
+    [
+      'heapFromMemoryLimit with a 2Gi limit',
+      ['heapFromMemoryLimit=true', 'resources.limits.memory=2Gi'],
+      '--max-old-space-size=1536',
+    ],
+    [
+      'heapFromMemoryLimit without a memory limit',
+      ['heapFromMemoryLimit=true', 'resources.limits=null'],
+      undefined,
+    ],
+  ])('Deployment: V8 old generation from the memory limit, %s', async (_name, set, expected) => {
     const { objects } = await renderChart(set);
     const [c] = find(objects, 'Deployment').spec.template.spec.containers;
     const env = c.env as Array<{ name: string; value?: string }>;

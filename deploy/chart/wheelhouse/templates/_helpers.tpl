@@ -62,14 +62,13 @@ Secret and the pods' checksum annotation agree. `lookup` is empty under `helm te
 {{- end -}}
 
 {{/*
-V8's old-generation limit in MiB: three quarters of resources.limits.memory (Mi or Gi), empty without
-a limit in those units. A limit below 2 GiB also makes V8 collect sooner (it grows the heap by a
-smaller factor between major GCs): 10,000 cached pods hold ~170 MiB RSS instead of ~300 MiB
-(bench/RESULTS.md, "BFF memory"); the rest of the limit is V8's young generation, code and buffers.
+V8's old-generation limit in MiB with heapFromMemoryLimit: three quarters of resources.limits.memory
+(Mi or Gi); empty when off or without a limit in those units. A limit below 2 GiB makes V8 collect
+sooner (a smaller growing factor between major GCs): less RSS for more GC CPU (values.yaml).
 */}}
 {{- define "wheelhouse.heapMiB" -}}
 {{- $mem := "" -}}
-{{- if and .Values.resources .Values.resources.limits .Values.resources.limits.memory -}}
+{{- if and .Values.heapFromMemoryLimit .Values.resources .Values.resources.limits .Values.resources.limits.memory -}}
 {{- $mem = toString .Values.resources.limits.memory -}}
 {{- end -}}
 {{- if regexMatch "^[0-9]+Mi$" $mem -}}
