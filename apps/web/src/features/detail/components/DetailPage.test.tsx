@@ -329,7 +329,7 @@ describe('DetailPage', () => {
     expect(document.body.textContent).not.toContain('dataSizes');
   });
 
-  it('shows the whole object read by GET (the live list is slim) and reads it again at each new resourceVersion', async () => {
+  it("shows the whole object read by GET (the live list holds the Pods list's rows) and reads it again at each new resourceVersion", async () => {
     const gets: string[] = [];
     const base = fetchMock.getMockImplementation() as (url: string, init?: RequestInit) => Promise<Response>;
     fetchMock.mockImplementation((url: string, init?: RequestInit) => {
@@ -347,6 +347,10 @@ describe('DetailPage', () => {
       timeout: 5000,
     });
     expect(gets).toEqual(['1']);
+    // The page watches its pod through the Pods list's own subscription (rows), not a second one of objects.
+    expect(server.subscribeLog.filter((r) => r.kind === 'pods')).toEqual([
+      { kind: 'pods', namespace: 'shop', shape: 'row' },
+    ]);
     const changed = pod('web-new-a', 'web-new', false);
     changed.metadata = { ...changed.metadata, resourceVersion: '2' };
     server.push('pods', [{ type: 'MODIFIED', object: changed }]);

@@ -65,9 +65,10 @@ export default function DetailPage() {
 function ObjectPage({ view, namespace, name }: { view: ViewKind; namespace: string; name: string }) {
   const { kind, singular } = view;
   // The live list of its kind in its namespace (the list view's own subscription when coming from
-  // there) says when the object changes or goes; it holds slim objects, so what the page shows and
-  // edits is the whole object, read by GET again at each new resourceVersion.
-  const params = { kind, namespace };
+  // there) says when the object changes or goes; it holds slim objects (pods: rows, as the Pods list
+  // holds them — only the name and resourceVersion are read here), so what the page shows and edits
+  // is the whole object, read by GET again at each new resourceVersion.
+  const params = kind === 'pods' ? { kind, namespace, shape: 'row' as const } : { kind, namespace };
   const live = useLiveList(params);
   const notice = useLiveNotice(params);
   const fromList = useMemo(
