@@ -4,7 +4,7 @@
  * started in turn, alternating, AB_ROUNDS times. Per run: idle RSS, cold subscribe (first ack, and the
  * whole list when the build sends it in parts), five warm snapshots (time and bytes of the payloads),
  * raw LIST of the same pods, RSS loaded. Usage:
- *   WHEELHOUSE_CLUSTER=scalecore pnpm --filter @wheelhouse/bench exec tsx src/ab.ts <pods> <rootA> <rootB>
+ *   WHEELHOUSE_CLUSTER=scalecore [AB_SHAPES=object,row] pnpm --filter @wheelhouse/bench exec tsx src/ab.ts <pods> <rootA> <rootB>
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +18,8 @@ const here = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const n = Number(process.argv[2] ?? 10_000);
 const roots = process.argv.slice(3);
 const rounds = Number(process.env.AB_ROUNDS ?? 2);
+/** The socket subscription's shape per build, in the order of the roots (AB_SHAPES=object,row): a build without rows refuses `shape`. */
+const shapes = (process.env.AB_SHAPES ?? '').split(',').map((s) => (s.trim() === 'row' ? 'row' : 'object'));
 const ns = process.env.AB_NAMESPACE ?? `ab-${n}`;
 const log = (s: string) => process.stderr.write(`[ab] ${s}\n`);
 
@@ -73,6 +75,7 @@ interface Progress {
 /** Subscribes; resolves when the whole list is in (the ack, or the ack plus its parts). */
 function subscribeAll(
   s: BenchSocket,
+  shape: 'row' | 'object',
 ): Promise<{ ackMs: number; allMs: number; bytes: number; items: number }> {
   const t0 = performance.now();
   return new Promise((resolve, reject) => {
@@ -92,7 +95,7 @@ function subscribeAll(
       items += p.batch.length;
       if (p.subId === subId && pr?.complete) done();
     });
-    s.emit('subscribe', { kind: 'pods', namespace: ns }, (ack) => {
+    s.emit('subscribe', { kind: 'pods', namespace: ns, ...(shape === 'row' ? { shape } : {}) }, (ack) => {
       if (!ack.ok) {
         clearTimeout(timer);
         reject(new Error(ack.error.message));
@@ -139,7 +142,8 @@ async function main(): Promise<void> {
   await ensurePods(kube);
   const out: Record<string, unknown[]> = {};
   for (let r = 0; r < rounds; r++) {
-    for (const root of roots) {
+    for (const [index, root] of roots.entries()) {
+      const shape = shapes[index] ?? 'object';
       const bff = await startBff(root, kubeconfigPath);
       try {
         await sleep(1000);
@@ -147,12 +151,12 @@ async function main(): Promise<void> {
         // A browser first, on the cold BFF (its informer's LIST starts with this navigation).
         const coldRowsMs = browser ? round(await firstRows(browser, bff.url)) : undefined;
         const holder = await connectSocket(bff.url);
-        const cold = await subscribeAll(holder);
+        const cold = await subscribeAll(holder, shape);
         const warm: Array<Awaited<ReturnType<typeof subscribeAll>>> = [];
         for (let i = 0; i < 5; i++) {
           const s = await connectSocket(bff.url);
           try {
-            warm.push(await subscribeAll(s));
+            warm.push(await subscribeAll(s, shape));
           } finally {
             s.close();
           }
@@ -172,6 +176,7 @@ async function main(): Promise<void> {
         for (let i = 0; browser && i < 3; i++) warmRows.push(round(await firstRows(browser, bff.url)));
         const row = {
           root,
+          shape,
           round: r,
           pods: cold.items,
           coldFirstRowsMs: coldRowsMs,
