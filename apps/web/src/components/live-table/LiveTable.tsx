@@ -6,14 +6,15 @@ import { ErrorPanel, LiveNotice, PageMessage as Message } from '../notices';
 import { tableMinWidth } from './column-widths';
 import { FilterInput } from './FilterInput';
 import { rowCount } from './loading-text';
-import { flatSortedRowModel, stableCoreRowModel } from './row-model';
+import { flatSortedRowModel, searchedRowModel, stableCoreRowModel } from './row-model';
 import { cachedAuto } from './sorting';
 import { TableRow } from './TableRow';
 import type { LiveRow } from './types';
 import { useChangeTimes } from './use-change-times';
-import { useFilteredRows } from './use-filtered-rows';
+import { useFilterNeedle } from './use-filter-needle';
 
 const ROW_HEIGHT = 32;
+const NO_ROWS: never[] = [];
 /** One object for every render: TanStack rebuilds its columns when this changes. */
 const DEFAULT_COLUMN = { sortingFn: cachedAuto };
 
@@ -73,24 +74,28 @@ export function LiveTable<R extends LiveRow>(props: LiveTableProps<R>) {
     rowHref,
     onRowSpace,
   } = props;
-  const changedAt = useChangeTimes(rows);
+  const changedAt = useChangeTimes(rows, loading !== undefined);
 
-  const { shown, filtered, data } = useFilteredRows(rows, filter);
+  const { shown, needle } = useFilterNeedle(filter);
 
   const table = useReactTable({
-    data,
+    data: rows ?? NO_ROWS,
     columns,
-    state: { sorting, columnVisibility: { namespace: namespace === undefined } },
+    state: { sorting, globalFilter: needle, columnVisibility: { namespace: namespace === undefined } },
     onSortingChange: (updater) => onSortingChange(typeof updater === 'function' ? updater(sorting) : updater),
     getCoreRowModel: stableCoreRowModel(),
     getSortedRowModel: flatSortedRowModel(),
+    // The filter box's step, after the sort (TanStack's last slot: live tables do not page).
+    getPaginationRowModel: searchedRowModel(),
+    autoResetPageIndex: false,
     getRowId: (row) => row.uid,
     defaultColumn: DEFAULT_COLUMN,
     enableSortingRemoval: false,
   });
 
+  const shownCount = table.getRowModel().rows.length;
   const count =
-    rows === undefined ? '' : rowCount(rows.length, filtered ? data.length : undefined, noun, loading);
+    rows === undefined ? '' : rowCount(rows.length, needle ? shownCount : undefined, noun, loading);
 
   return (
     <div className="flex min-h-0 flex-1 flex-col">
@@ -111,7 +116,7 @@ export function LiveTable<R extends LiveRow>(props: LiveTableProps<R>) {
           No {noun} {selector ? `match the selector “${selector}” ` : ''}in{' '}
           {scope ?? (namespace === undefined ? 'any namespace' : `namespace ${namespace}`)}
         </Message>
-      ) : data.length === 0 ? (
+      ) : shownCount === 0 ? (
         <Message role="status">
           No {noun} match “{shown.trim()}”
         </Message>

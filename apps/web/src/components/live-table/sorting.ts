@@ -70,3 +70,20 @@ export function cachedAuto<R extends object>(a: Row<R>, b: Row<R>, id: string): 
     return compareChunks(chunksOf(a.original, id, text(x)), chunksOf(b.original, id, text(y)));
   return x === y ? 0 : (x as number) > (y as number) ? 1 : -1;
 }
+
+/**
+ * `cachedAuto` for one sort of `rows` by column `id`, comparing rows by their index in `rows`: each
+ * row's value is read once, and its chunks looked up once, instead of on every comparison.
+ */
+export function autoComparer(rows: readonly Row<object>[], id: string): (i: number, j: number) => number {
+  const values = rows.map((row) => row.getValue(id));
+  const chunks: (Chunk[] | undefined)[] = new Array(rows.length);
+  const chunksAt = (i: number): Chunk[] =>
+    (chunks[i] ??= chunksOf((rows[i] as Row<object>).original, id, text(values[i])));
+  return (i, j) => {
+    const x = values[i];
+    const y = values[j];
+    if (typeof x === 'string' || typeof y === 'string') return compareChunks(chunksAt(i), chunksAt(j));
+    return x === y ? 0 : (x as number) > (y as number) ? 1 : -1;
+  };
+}

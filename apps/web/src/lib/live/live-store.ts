@@ -21,7 +21,15 @@ import type { Socket } from 'socket.io-client';
 import { ApiError } from '../api';
 import { currentContext } from '../kube-context';
 import { isLiveKey, type LiveParams, type LiveQueryKey, liveKey } from './query-keys';
-import { applyEvents, applyResync, fromSnapshot, type LiveList, listItems } from './reducers';
+import {
+  applyEvents,
+  applyParts,
+  applyResync,
+  type EventsPart,
+  fromSnapshot,
+  type LiveList,
+  listItems,
+} from './reducers';
 
 /** The one socket.io connection of this tab, typed with the shared protocol. */
 export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -44,6 +52,12 @@ export interface LiveStatus {
 export interface LiveStoreOptions {
   /** How long to wait for a subscribe ack before the query fails. */
   ackTimeoutMs: number;
+  /**
+   * While a progressive snapshot arrives, its parts reach the cache at most this often: each one
+   * re-renders the whole list, and at 100,000 pods twenty parts were twenty renders of it. The
+   * first part and the last are applied at once; changes after the snapshot are never held.
+   */
+  partIntervalMs: number;
 }
 
 /** Thrown inside `open` when the socket dropped before the ack: `open` then waits and retries. */
@@ -57,6 +71,11 @@ interface Entry {
   /** Acked but not yet returned to the query: events for it are applied here until then. */
   pending: { subId: string; list: LiveList } | undefined;
   problem: SubscriptionProblem | undefined;
+  /** Snapshot parts received and not yet applied to the cache (see `partIntervalMs`). */
+  parts: EventsPart[];
+  partTimer: ReturnType<typeof setTimeout> | undefined;
+  /** When parts were last applied (Date.now()); 0: not since the subscription was committed. */
+  partsAppliedAt: number;
 }
 
 /**
@@ -85,7 +104,7 @@ export class LiveStore {
     private readonly queryClient: QueryClient,
     options: Partial<LiveStoreOptions> = {},
   ) {
-    this.options = { ackTimeoutMs: 30_000, ...options };
+    this.options = { ackTimeoutMs: 30_000, partIntervalMs: 500, ...options };
     this.everConnected = socket.connected;
     this.status = { connection: socket.connected ? 'connected' : 'connecting', problems: [] };
 
@@ -111,6 +130,7 @@ export class LiveStore {
   /** Stops listening to the socket and the cache (the socket itself is the caller's). */
   dispose(): void {
     for (const cleanup of this.cleanups.splice(0)) cleanup();
+    for (const entry of this.entries.values()) this.dropParts(entry);
   }
 
   // ── status, for useSyncExternalStore ────────────────────────────────────────────────────────
@@ -152,7 +172,16 @@ export class LiveStore {
     const hash = hashKey(key);
     let entry = this.entries.get(hash);
     if (entry === undefined) {
-      entry = { key, params, subId: undefined, pending: undefined, problem: undefined };
+      entry = {
+        key,
+        params,
+        subId: undefined,
+        pending: undefined,
+        problem: undefined,
+        parts: [],
+        partTimer: undefined,
+        partsAppliedAt: 0,
+      };
       this.entries.set(hash, entry);
     }
     for (;;) {
@@ -173,6 +202,7 @@ export class LiveStore {
       // The socket dropped between the ack and here: the subscription died with it; subscribe again.
       if (pending === undefined || pending.subId !== ack.subId) continue;
       const previous = entry.subId;
+      this.dropParts(entry);
       entry.subId = pending.subId;
       if (previous !== undefined && previous !== pending.subId) this.release(previous);
       const held = this.queryClient.getQueryData<LiveList<WireItem<K, S>>>(key);
@@ -286,11 +316,37 @@ export class LiveStore {
     if (entry.pending?.subId === subId) {
       entry.pending.list = applyEvents(entry.pending.list, batch, progress);
     } else if (entry.subId === subId) {
-      this.queryClient.setQueryData(entry.key, (old: LiveList | undefined) =>
-        old === undefined ? old : applyEvents(old, batch, progress),
-      );
+      entry.parts.push(progress === undefined ? { batch } : { batch, progress });
+      // A snapshot's middle part waits for the next flush, unless none happened for a while (the
+      // first part is shown at once); its last part and every change after it are applied now.
+      const wait =
+        progress === undefined || progress.complete
+          ? 0
+          : entry.partsAppliedAt + this.options.partIntervalMs - Date.now();
+      if (wait <= 0) this.flushParts(entry);
+      else entry.partTimer ??= setTimeout(() => this.flushParts(entry), wait);
     }
   };
+
+  /** Applies the parts held for an entry to its cache entry, as one state change. */
+  private flushParts(entry: Entry): void {
+    if (entry.partTimer !== undefined) clearTimeout(entry.partTimer);
+    entry.partTimer = undefined;
+    const parts = entry.parts.splice(0);
+    if (parts.length === 0) return;
+    entry.partsAppliedAt = Date.now();
+    this.queryClient.setQueryData(entry.key, (old: LiveList | undefined) =>
+      old === undefined ? old : applyParts(old, parts),
+    );
+  }
+
+  /** Forgets parts held for a subscription that ended or was replaced by a full list. */
+  private dropParts(entry: Entry): void {
+    if (entry.partTimer !== undefined) clearTimeout(entry.partTimer);
+    entry.partTimer = undefined;
+    entry.parts = [];
+    entry.partsAppliedAt = 0;
+  }
 
   private readonly onResync = (payload: ResyncPayload): void => {
     const entry = this.entryOf(payload.subId);
@@ -298,6 +354,8 @@ export class LiveStore {
     if (entry.pending?.subId === payload.subId) {
       entry.pending.list = applyResync(entry.pending.list, payload);
     } else if (entry.subId === payload.subId) {
+      // The resync replaces everything, the parts held before it too.
+      this.dropParts(entry);
       this.queryClient.setQueryData(entry.key, (old: LiveList | undefined) => applyResync(old, payload));
     }
   };
@@ -323,6 +381,7 @@ export class LiveStore {
     // The server forgets a socket's subscriptions with it.
     this.hashBySubId.clear();
     for (const entry of this.entries.values()) {
+      this.dropParts(entry);
       entry.subId = undefined;
       entry.pending = undefined;
       entry.problem = undefined;
@@ -360,6 +419,7 @@ export class LiveStore {
     const entry = this.entries.get(event.query.queryHash);
     if (entry === undefined) return;
     this.entries.delete(event.query.queryHash);
+    this.dropParts(entry);
     if (entry.subId !== undefined) this.release(entry.subId);
     if (entry.pending !== undefined) this.release(entry.pending.subId);
     if (entry.problem !== undefined) this.publish();

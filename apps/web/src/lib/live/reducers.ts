@@ -50,6 +50,13 @@ export function fromSnapshot<T extends ObjectWithMeta>(
   return loading ? { byUid, resourceVersion, loading } : { byUid, resourceVersion };
 }
 
+/** One `events` payload as the reducers take it: its batch, and a progressive snapshot's progress. */
+export interface EventsPart {
+  readonly batch: readonly WatchEvent[];
+  /** A progressive snapshot's next part: the batch is its objects, this says how far it is. */
+  readonly progress?: ListProgress | undefined;
+}
+
 /**
  * Applies one `events` batch. ADDED and MODIFIED both upsert (a MODIFIED for an object we do not
  * hold is an insert, an ADDED for one we hold is an update); DELETED of an unknown object is a
@@ -61,26 +68,51 @@ export function applyEvents<T extends ObjectWithMeta>(
   /** A progressive snapshot's next part: the batch is its objects, this says how far it is. */
   progress?: ListProgress,
 ): LiveList<T> {
+  return applyParts(state, [{ batch, progress }]);
+}
+
+/**
+ * Applies several `events` payloads in order, as one state change: the same result as applying
+ * them one by one, with one copy of the map instead of one per payload (at 100,000 pods a
+ * progressive snapshot's twenty parts were twenty copies and twenty renders of the whole list).
+ */
+export function applyParts<T extends ObjectWithMeta>(
+  state: LiveList<T>,
+  parts: readonly EventsPart[],
+): LiveList<T> {
   let next: Map<string, T> | undefined;
-  let resourceVersion = state.resourceVersion;
-  for (const event of batch) {
-    const object = event.object as T;
-    const key = objectKey(object);
-    const current = (next ?? state.byUid).get(key);
-    if (event.type === 'DELETED') {
-      if (current === undefined) continue;
-      next ??= new Map(state.byUid);
-      next.delete(key);
-    } else {
-      if (current !== undefined && sameVersion(current, object)) continue;
-      next ??= new Map(state.byUid);
-      next.set(key, object);
+  let { resourceVersion, loading } = state;
+  /** Whether the result is a new state (a part with progress always makes one). */
+  let changed = false;
+  for (const { batch, progress } of parts) {
+    let partChanged = false;
+    for (const event of batch) {
+      const object = event.object as T;
+      const key = objectKey(object);
+      const current = (next ?? state.byUid).get(key);
+      if (event.type === 'DELETED') {
+        if (current === undefined) continue;
+        next ??= new Map(state.byUid);
+        next.delete(key);
+      } else {
+        if (current !== undefined && sameVersion(current, object)) continue;
+        next ??= new Map(state.byUid);
+        next.set(key, object);
+      }
+      partChanged = true;
+      // A snapshot's parts are not changes: the list's version is the snapshot's, not its objects'.
+      if (progress === undefined) resourceVersion = object.metadata?.resourceVersion ?? resourceVersion;
     }
-    // A snapshot's parts are not changes: the list's version is the snapshot's, not its objects'.
-    if (progress === undefined) resourceVersion = object.metadata?.resourceVersion ?? resourceVersion;
+    if (progress !== undefined) {
+      loading = loadingOf(progress);
+      changed = true;
+    } else if (partChanged) {
+      // A change outside a snapshot's parts: the list is whole again.
+      loading = undefined;
+      changed = true;
+    }
   }
-  if (progress === undefined) return next === undefined ? state : { byUid: next, resourceVersion };
-  const loading = loadingOf(progress);
+  if (!changed) return state;
   const byUid = next ?? state.byUid;
   return loading ? { byUid, resourceVersion, loading } : { byUid, resourceVersion };
 }
