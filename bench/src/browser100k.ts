@@ -73,6 +73,28 @@ function topSelf(profile: Profile, n: number): string[] {
     .map(([k, ms]) => `${round(ms).toString().padStart(8)} ms  ${k}`);
 }
 
+interface HeapNode {
+  callFrame: ProfileNode['callFrame'];
+  selfSize: number;
+  children: HeapNode[];
+}
+
+/** The functions whose allocations hold the most live memory, as "MiB  name  file:line:col". */
+function topAlloc(head: HeapNode, n: number): string[] {
+  const self = new Map<string, number>();
+  const walk = (node: HeapNode) => {
+    const f = node.callFrame;
+    const key = `${f.functionName || '(anonymous)'}  ${path.basename(f.url)}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + node.selfSize);
+    for (const child of node.children) walk(child);
+  };
+  walk(head);
+  return [...self.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([k, bytes]) => `${mib(bytes).toString().padStart(8)} MiB  ${k}`);
+}
+
 async function run(root: string, label: string): Promise<Record<string, unknown>> {
   const bff = await startBff(root, kubeconfig, { port: Number(values.port) });
   const browser = await chromium.launch({
@@ -102,6 +124,10 @@ async function run(root: string, label: string): Promise<Record<string, unknown>
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
       await cdp.send('Profiler.start');
+      // Live objects by the function that allocated them, sampled (a full heap snapshot of a page
+      // holding 100,000 rows is too large to take and read here).
+      await cdp.send('HeapProfiler.enable');
+      await cdp.send('HeapProfiler.startSampling', { samplingInterval: 32768 });
     }
     const first = round(await firstRows(page, '/pods', timeoutMs));
     const whole = round(await wholeList(page, pods));
@@ -110,6 +136,12 @@ async function run(root: string, label: string): Promise<Record<string, unknown>
       const file = path.join(values.profile, `${label}.cpuprofile`);
       writeFileSync(file, JSON.stringify(profile));
       console.log(`[${label}] CPU profile ${file}; top self time:\n${topSelf(profile, 25).join('\n')}`);
+      await cdp.send('HeapProfiler.collectGarbage');
+      const { profile: heap } = (await cdp.send('HeapProfiler.getSamplingProfile')) as {
+        profile: { head: HeapNode };
+      };
+      await cdp.send('HeapProfiler.stopSampling');
+      console.log(`[${label}] live heap by allocating function:\n${topAlloc(heap.head, 20).join('\n')}`);
     }
     const names = await page
       .locator('[data-testid^="row-many-"]')

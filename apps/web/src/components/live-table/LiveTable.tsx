@@ -1,17 +1,18 @@
-import { type ColumnDef, flexRender, type SortingState, useReactTable } from '@tanstack/react-table';
+import { type ColumnDef, flexRender, type Row, type SortingState, useReactTable } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ErrorPanel, LiveNotice, PageMessage as Message } from '../notices';
 import { tableMinWidth } from './column-widths';
 import { FilterInput } from './FilterInput';
 import { rowCount } from './loading-text';
-import { flatSortedRowModel, searchedRowModel, stableCoreRowModel } from './row-model';
+import { stableCoreRowModel } from './row-model';
 import { cachedAuto } from './sorting';
 import { TableRow } from './TableRow';
 import type { LiveRow } from './types';
 import { useChangeTimes } from './use-change-times';
 import { useFilterNeedle } from './use-filter-needle';
+import { useShownRows } from './use-shown-rows';
 
 const ROW_HEIGHT = 32;
 const NO_ROWS: never[] = [];
@@ -78,22 +79,27 @@ export function LiveTable<R extends LiveRow>(props: LiveTableProps<R>) {
 
   const { shown, needle } = useFilterNeedle(filter);
 
+  const shownRef = useRef<readonly R[]>(NO_ROWS);
+  // TanStack's row models see the first row only: TanStack picks a column's first sort direction
+  // from the first row's value. The rows shown are sorted and filtered by useShownRows.
+  const first = rows?.[0];
+  const data = useMemo(() => (first === undefined ? NO_ROWS : [first]), [first]);
   const table = useReactTable({
-    data: rows ?? NO_ROWS,
+    data,
     columns,
-    state: { sorting, globalFilter: needle, columnVisibility: { namespace: namespace === undefined } },
+    meta: { shown: shownRef },
+    state: { sorting, columnVisibility: { namespace: namespace === undefined } },
     onSortingChange: (updater) => onSortingChange(typeof updater === 'function' ? updater(sorting) : updater),
     getCoreRowModel: stableCoreRowModel(),
-    getSortedRowModel: flatSortedRowModel(),
-    // The filter box's step, after the sort (TanStack's last slot: live tables do not page).
-    getPaginationRowModel: searchedRowModel(),
     autoResetPageIndex: false,
     getRowId: (row) => row.uid,
     defaultColumn: DEFAULT_COLUMN,
     enableSortingRemoval: false,
   });
 
-  const shownCount = table.getRowModel().rows.length;
+  const { shown: shownRows, rowOf } = useShownRows(table, rows, sorting, columns, needle);
+  shownRef.current = shownRows;
+  const shownCount = shownRows.length;
   const count =
     rows === undefined ? '' : rowCount(rows.length, needle ? shownCount : undefined, noun, loading);
 
@@ -123,6 +129,8 @@ export function LiveTable<R extends LiveRow>(props: LiveTableProps<R>) {
       ) : (
         <VirtualTable
           table={table}
+          shown={shownRows}
+          rowOf={rowOf}
           noun={noun}
           changedAt={changedAt}
           rowHref={rowHref}
@@ -135,19 +143,24 @@ export function LiveTable<R extends LiveRow>(props: LiveTableProps<R>) {
 
 function VirtualTable<R extends LiveRow>({
   table,
+  shown,
+  rowOf,
   noun,
   changedAt,
   rowHref,
   onRowSpace,
 }: {
   table: ReturnType<typeof useReactTable<R>>;
+  /** The rows shown, sorted and filtered; `rowOf` makes the TanStack Row of one being rendered. */
+  shown: readonly R[];
+  rowOf: (original: R, index: number) => Row<R>;
   noun: string;
   changedAt: ReadonlyMap<string, number>;
   rowHref: ((row: R) => string | undefined) | undefined;
   onRowSpace: ((row: R) => void) | undefined;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  const rows = table.getRowModel().rows;
+  const rows = shown;
   const navigate = useNavigate();
   // Roving focus: one row is the table's tab stop; arrows move it, Enter opens the row.
   const [active, setActive] = useState(0);
@@ -158,7 +171,7 @@ function VirtualTable<R extends LiveRow>({
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
-    getItemKey: (index) => rows[index]?.id ?? index,
+    getItemKey: (index) => rows[index]?.uid ?? index,
   });
   const items = virtualizer.getVirtualItems();
   const paddingTop = items[0]?.start ?? 0;
@@ -185,9 +198,9 @@ function VirtualTable<R extends LiveRow>({
       const row = rows[index];
       if (row === undefined || event.target !== event.currentTarget) return;
       event.preventDefault();
-      if (event.key === ' ') onRowSpace?.(row.original);
+      if (event.key === ' ') onRowSpace?.(row);
       else {
-        const href = rowHref?.(row.original);
+        const href = rowHref?.(row);
         if (href !== undefined) navigate(href);
       }
       return;
@@ -253,8 +266,9 @@ function VirtualTable<R extends LiveRow>({
             </tr>
           )}
           {items.map((item) => {
-            const row = rows[item.index];
-            if (row === undefined) return null;
+            const original = rows[item.index];
+            if (original === undefined) return null;
+            const row = rowOf(original, item.index);
             return (
               <TableRow
                 key={row.id}

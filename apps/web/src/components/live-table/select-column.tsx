@@ -24,8 +24,8 @@ export function selectColumn<R extends LiveRow>({
     enableSorting: false,
     meta: { width: '2.5rem' },
     header: ({ table }) => {
-      const rows = table.getRowModel().rows.filter((r) => selectable(r.original));
-      const count = rows.filter((r) => selected.has(r.original.uid)).length;
+      const rows = (table.options.meta?.shown?.current ?? []).filter(selectable);
+      const count = rows.filter((r) => selected.has(r.uid)).length;
       return (
         <input
           type="checkbox"
@@ -37,7 +37,7 @@ export function selectColumn<R extends LiveRow>({
             if (el) el.indeterminate = count > 0 && count < rows.length;
           }}
           disabled={rows.length === 0}
-          onChange={(e) => onChange(e.target.checked ? new Set(rows.map((r) => r.original.uid)) : new Set())}
+          onChange={(e) => onChange(e.target.checked ? new Set(rows.map((r) => r.uid)) : new Set())}
           data-testid="select-all"
         />
       );

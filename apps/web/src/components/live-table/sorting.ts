@@ -72,14 +72,16 @@ export function cachedAuto<R extends object>(a: Row<R>, b: Row<R>, id: string): 
 }
 
 /**
- * `cachedAuto` for one sort of `rows` by column `id`, comparing rows by their index in `rows`: each
- * row's value is read once, and its chunks looked up once, instead of on every comparison.
+ * `cachedAuto` for one sort, comparing data objects by their index: each one's value was read once
+ * (`values`), and its chunks are looked up once, instead of on every comparison.
  */
-export function autoComparer(rows: readonly Row<object>[], id: string): (i: number, j: number) => number {
-  const values = rows.map((row) => row.getValue(id));
-  const chunks: (Chunk[] | undefined)[] = new Array(rows.length);
-  const chunksAt = (i: number): Chunk[] =>
-    (chunks[i] ??= chunksOf((rows[i] as Row<object>).original, id, text(values[i])));
+export function autoComparer(
+  data: readonly object[],
+  values: readonly unknown[],
+  id: string,
+): (i: number, j: number) => number {
+  const chunks: (Chunk[] | undefined)[] = new Array(data.length);
+  const chunksAt = (i: number): Chunk[] => (chunks[i] ??= chunksOf(data[i] as object, id, text(values[i])));
   return (i, j) => {
     const x = values[i];
     const y = values[j];

@@ -13,6 +13,14 @@ export interface LiveRow {
 }
 
 declare module '@tanstack/react-table' {
+  interface TableMeta<TData extends RowData> {
+    /**
+     * The rows a live table shows (sorted, filtered), read at render: TanStack's own row models
+     * do not hold them (see use-shown-rows).
+     */
+    shown?: { readonly current: readonly TData[] };
+  }
+
   // The type parameters must match the library's declaration for the merge to apply.
   interface ColumnMeta<TData extends RowData, TValue> {
     /** CSS width of the column (table-layout is fixed); none means it takes the rest. */

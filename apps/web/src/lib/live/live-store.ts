@@ -60,6 +60,9 @@ export interface LiveStoreOptions {
   partIntervalMs: number;
 }
 
+/** The longest a snapshot's middle part waits to be shown (its count of loaded rows, too). */
+const MAX_PART_DELAY_MS = 4000;
+
 /** Thrown inside `open` when the socket dropped before the ack: `open` then waits and retries. */
 class DisconnectedError extends Error {}
 
@@ -74,8 +77,13 @@ interface Entry {
   /** Snapshot parts received and not yet applied to the cache (see `partIntervalMs`). */
   parts: EventsPart[];
   partTimer: ReturnType<typeof setTimeout> | undefined;
-  /** When parts were last applied (Date.now()); 0: not since the subscription was committed. */
+  /**
+   * When parts were last applied and shown (Date.now(), taken after the render they caused); 0:
+   * not since the subscription was committed.
+   */
   partsAppliedAt: number;
+  /** How long the next middle part may wait: doubles with each flush, so a slow LIST renders seldom. */
+  partDelayMs: number;
 }
 
 /**
@@ -181,6 +189,7 @@ export class LiveStore {
         parts: [],
         partTimer: undefined,
         partsAppliedAt: 0,
+        partDelayMs: this.options.partIntervalMs,
       };
       this.entries.set(hash, entry);
     }
@@ -322,7 +331,7 @@ export class LiveStore {
       const wait =
         progress === undefined || progress.complete
           ? 0
-          : entry.partsAppliedAt + this.options.partIntervalMs - Date.now();
+          : entry.partsAppliedAt + entry.partDelayMs - Date.now();
       if (wait <= 0) this.flushParts(entry);
       else entry.partTimer ??= setTimeout(() => this.flushParts(entry), wait);
     }
@@ -334,10 +343,21 @@ export class LiveStore {
     entry.partTimer = undefined;
     const parts = entry.parts.splice(0);
     if (parts.length === 0) return;
-    entry.partsAppliedAt = Date.now();
+    const last = parts.at(-1)?.progress;
+    if (last !== undefined && !last.complete && entry.partsAppliedAt !== 0) {
+      entry.partDelayMs = Math.min(entry.partDelayMs * 2, MAX_PART_DELAY_MS);
+    }
+    const stamp = Date.now();
+    entry.partsAppliedAt = stamp;
     this.queryClient.setQueryData(entry.key, (old: LiveList | undefined) =>
       old === undefined ? old : applyParts(old, parts),
     );
+    // The query's observers render in a task queued by setQueryData; this one runs after it, so
+    // the next wait counts from when the list was shown, not from before a long render (after a
+    // 800 ms render of 100,000 rows the parts that queued meanwhile were each applied at once).
+    setTimeout(() => {
+      if (entry.partsAppliedAt === stamp) entry.partsAppliedAt = Date.now();
+    }, 0);
   }
 
   /** Forgets parts held for a subscription that ended or was replaced by a full list. */
@@ -346,6 +366,7 @@ export class LiveStore {
     entry.partTimer = undefined;
     entry.parts = [];
     entry.partsAppliedAt = 0;
+    entry.partDelayMs = this.options.partIntervalMs;
   }
 
   private readonly onResync = (payload: ResyncPayload): void => {
