@@ -1,6 +1,12 @@
-import { type ColumnDef, flexRender, type Row, type SortingState, useReactTable } from '@tanstack/react-table';
+import {
+  type ColumnDef,
+  flexRender,
+  type Row,
+  type SortingState,
+  useReactTable,
+} from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type KeyboardEvent, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ErrorPanel, LiveNotice, PageMessage as Message } from '../notices';
 import { tableMinWidth } from './column-widths';
@@ -166,12 +172,15 @@ function VirtualTable<R extends LiveRow>({
   const [active, setActive] = useState(0);
   const focusPending = useRef(false);
   const activeIndex = Math.min(active, Math.max(rows.length - 1, 0));
+  // Stable while the rows are: the virtualizer measures every row again when it changes (100,000
+  // at a time), which a keystroke's first, urgent render does not need.
+  const getItemKey = useCallback((index: number) => rows[index]?.uid ?? index, [rows]);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
-    getItemKey: (index) => rows[index]?.uid ?? index,
+    getItemKey,
   });
   const items = virtualizer.getVirtualItems();
   const paddingTop = items[0]?.start ?? 0;

@@ -3,6 +3,7 @@ import { matchesSelector, parseSelector, podListRow } from '@wheelhouse/core';
 import type {
   ApiErrorBody,
   KindObject,
+  ListProgress,
   ResourceKind,
   SubscribeRequest,
   WatchEvent,
@@ -84,6 +85,20 @@ export class FakeLiveServer {
         .filter((e) => this.inScope(sub, e.object))
         .map((e) => ({ type: e.type, object: shaped(sub, e.object) }));
       if (mine.length > 0) this.socket.deliver('events', { subId: sub.subId, batch: mine });
+    }
+  }
+
+  /**
+   * Sends one part of a progressive snapshot to every subscription to `kind` (as the BFF sends a
+   * large list after its ack): `objects` are stored and sent as ADDED, `progress` says how far.
+   */
+  part(kind: ResourceKind, objects: KindObject[], progress: ListProgress): void {
+    this.objects.set(kind, [...(this.objects.get(kind) ?? []), ...objects]);
+    for (const sub of this.matching(kind)) {
+      const batch = objects
+        .filter((o) => this.inScope(sub, o))
+        .map((o) => ({ type: 'ADDED' as const, object: shaped(sub, o) }));
+      this.socket.deliver('events', { subId: sub.subId, batch, progress });
     }
   }
 
