@@ -149,9 +149,15 @@ async function run(root: string, label: string): Promise<Record<string, unknown>
     const name = (names[Math.floor(names.length / 2)] ?? 'row-many-0000-12345').replace(/^row-/, '');
     await page.getByTestId('filter-input').click();
     const keys: number[] = [];
+    if (cdp) await cdp.send('Profiler.start');
     for (const ch of `-${name.slice(name.lastIndexOf('-') + 1)}`) {
       const ms = await keystroke(page, ch, 5_000);
       if (ms !== undefined) keys.push(round(ms));
+    }
+    if (cdp && values.profile) {
+      const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
+      writeFileSync(path.join(values.profile, `${label}-keys.cpuprofile`), JSON.stringify(profile));
+      console.log(`[${label}] keystrokes, top self time:\n${topSelf(profile, 25).join('\n')}`);
     }
     await page.getByTestId(`row-${name}`).waitFor({ timeout: 15_000 });
     const heap = mib(await jsHeap(page));

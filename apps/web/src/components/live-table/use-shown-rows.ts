@@ -1,5 +1,5 @@
 import { createRow, type Row, type SortingState, type Table } from '@tanstack/react-table';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import { sortOrder } from './sort-order';
 import type { LiveRow } from './types';
 
@@ -27,10 +27,18 @@ export function useShownRows<R extends LiveRow>(
     () => (rows === undefined ? NONE : sortOrder(table, rows, sorting).map((i) => rows[i] as R)),
     [table, rows, sorting, columns],
   );
-  const shown = useMemo(
-    () => (needle ? sorted.filter((r) => r.search.includes(needle)) : sorted),
-    [sorted, needle],
-  );
+  // Typing narrows: when the needle grows, only the rows the shorter one kept can match.
+  const last = useRef<{ sorted: readonly R[]; needle: string; shown: readonly R[] }>(undefined);
+  const shown = useMemo(() => {
+    const previous = last.current;
+    const from =
+      previous?.sorted === sorted && previous.needle !== '' && needle.startsWith(previous.needle)
+        ? previous.shown
+        : sorted;
+    const result = needle ? from.filter((r) => r.search.includes(needle)) : sorted;
+    last.current = { sorted, needle, shown: result };
+    return result;
+  }, [sorted, needle]);
   // A Row per data object, kept while the object is (objects are memoised per version).
   const kept = useMemo(() => new WeakMap<R, Row<R>>(), []);
   const rowOf = useCallback(

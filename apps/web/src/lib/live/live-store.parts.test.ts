@@ -39,8 +39,10 @@ async function watchPods() {
   });
   await vi.advanceTimersByTimeAsync(1);
   states.length = 0;
-  const names = () =>
-    listItems(observer.getCurrentResult().data ?? { byUid: new Map() }).map((r) => r.metadata?.name);
+  const names = () => {
+    const data = observer.getCurrentResult().data;
+    return data ? listItems(data).map((r) => r.metadata?.name) : [];
+  };
   return { states, names };
 }
 
