@@ -17,6 +17,7 @@ import { podListRow } from '@wheelhouse/core';
 import type { PodListRow } from '@wheelhouse/shared-types';
 import { describe, expect, it } from 'vitest';
 import { flatSortedRowModel, stableCoreRowModel } from '../../../components/live-table/row-model';
+import { sortOrder } from '../../../components/live-table/sort-order';
 import { cachedAuto } from '../../../components/live-table/sorting';
 import { type PodRow, podRowOf } from '../../../lib/kubectl/rows';
 import captured from '../../../lib/kubectl/testdata/captured-pod-readiness-gates.json';
@@ -67,6 +68,22 @@ function tableOf(ours: boolean) {
   };
 }
 
+/** What LiveTable does now: the rows' order from their data, no TanStack Row per row (use-shown-rows). */
+function shownOf() {
+  const table = createTable<PodRow>({
+    data: [],
+    columns: COLUMNS.pods as never,
+    state: { sorting: [{ id: 'name', desc: false }] },
+    onStateChange: () => {},
+    renderFallbackValue: null,
+    getCoreRowModel: stableCoreRowModel() as (t: Table<PodRow>) => () => RowModel<PodRow>,
+    getRowId: (r) => r.uid,
+    defaultColumn: { sortingFn: cachedAuto },
+  });
+  return (rows: PodRow[]) =>
+    sortOrder(table, rows, [{ id: 'name', desc: false }]).map((i) => rows[i] as PodRow);
+}
+
 /** ResourceView's steps for one state: the wire rows, their table rows, sorted by name. */
 const rowsOf = (state: LiveList<ObjectWithMeta>) =>
   listItems(state)
@@ -88,6 +105,7 @@ describe(`the pods list with ${N} pods`, () => {
     );
     const stock = tableOf(false);
     const ours = tableOf(true);
+    const shown = shownOf();
     stock(rowsOf(state));
     let previous: readonly Row<PodRow>[] = ours(rowsOf(state)).core;
     const cost = {
@@ -95,6 +113,7 @@ describe(`the pods list with ${N} pods`, () => {
       rows: [] as number[],
       stock: [] as number[],
       ours: [] as number[],
+      shown: [] as number[],
     };
     for (let k = 0; k < 7; k += 1) {
       const changed = pod(k * 13, k + 2);
@@ -121,23 +140,32 @@ describe(`the pods list with ${N} pods`, () => {
           after = ours(rows);
         }),
       );
+      let order: PodRow[] = [];
+      cost.shown.push(
+        ms(() => {
+          order = shown(rows);
+        }),
+      );
       expect(after.sorted.map((r) => r.id)).toEqual(before.map((r) => r.id));
+      expect(order.map((r) => r.uid)).toEqual(before.map((r) => r.id));
       const kept = new Set(previous);
       expect(after.core.filter((r) => !kept.has(r)).map((r) => r.id)).toEqual([`uid-${k * 13}`]);
       previous = after.core;
     }
-    const keys: { stock: number[]; ours: number[] } = { stock: [], ours: [] };
+    const keys: { stock: number[]; ours: number[]; shown: number[] } = { stock: [], ours: [], shown: [] };
     const rows = rowsOf(state);
+    const sorted = shown(rows);
     for (const needle of ['w', 'we', 'web', 'web-', 'web-1', '']) {
-      const shown = needle ? rows.filter((r) => r.search.includes(needle)) : rows;
-      keys.stock.push(ms(() => stock(shown)));
-      keys.ours.push(ms(() => ours(shown)));
+      const kept = needle ? rows.filter((r) => r.search.includes(needle)) : rows;
+      keys.stock.push(ms(() => stock(kept)));
+      keys.ours.push(ms(() => ours(kept)));
+      // Now: the sorted rows filtered, no sort (typing narrows further in use-shown-rows).
+      keys.shown.push(ms(() => (needle ? sorted.filter((r) => r.search.includes(needle)) : sorted)));
     }
     const out = Object.fromEntries(
-      Object.entries({ ...cost, keyStock: keys.stock, keyOurs: keys.ours }).map(([k, v]) => [
-        k,
-        median(v).toFixed(1),
-      ]),
+      Object.entries({ ...cost, keyStock: keys.stock, keyOurs: keys.ours, keyShown: keys.shown }).map(
+        ([k, v]) => [k, median(v).toFixed(1)],
+      ),
     );
     const bytes = { object: JSON.stringify(podObject(1)).length, row: JSON.stringify(pod(1)).length };
     console.log(`${N} pods, median ms:`, JSON.stringify(out), 'bytes per pod:', JSON.stringify(bytes));
