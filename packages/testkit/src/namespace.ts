@@ -53,7 +53,11 @@ export async function createTestNamespace(kc: KubeConfig, prefix: string): Promi
         throw error;
       }
     },
-    { timeoutMs: 30_000, intervalMs: 100, what: `the default ServiceAccount in namespace ${name}` },
+    // 90 s, not 30: right after a kube-apiserver restart (the fault tests make one) its authorizer
+    // answers 403 until its RBAC cache is in, and kube-controller-manager's reflectors back off on
+    // those errors for up to 30 s each (client-go's reflector backoff), so the ServiceAccount
+    // controller may be that late to create the next namespace's `default`.
+    { timeoutMs: 90_000, intervalMs: 100, what: `the default ServiceAccount in namespace ${name}` },
   );
   return {
     name,
