@@ -4,7 +4,8 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { MemoryRouter, Route, Routes } from 'react-router';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { giveElementsASize } from '../../../components/live-table/jsdom-layout';
 import { LiveStoreProvider } from '../../../lib/live/live-context';
 import { LiveStore } from '../../../lib/live/live-store';
 import { FakeLiveServer } from '../../../lib/live/testing/fake-socket';
@@ -37,19 +38,7 @@ const pod = (ns: string, name: string, resourceVersion = '1'): V1Pod => ({
   },
 });
 
-const sizes = { clientHeight: 800, clientWidth: 1200 };
-const saved: Partial<Record<keyof typeof sizes, PropertyDescriptor | undefined>> = {};
-beforeAll(() => {
-  for (const [prop, value] of Object.entries(sizes) as [keyof typeof sizes, number][]) {
-    saved[prop] = Object.getOwnPropertyDescriptor(HTMLElement.prototype, prop);
-    Object.defineProperty(HTMLElement.prototype, prop, { configurable: true, get: () => value });
-  }
-});
-afterAll(() => {
-  for (const [prop, descriptor] of Object.entries(saved)) {
-    if (descriptor) Object.defineProperty(HTMLElement.prototype, prop, descriptor);
-  }
-});
+giveElementsASize();
 
 let server: FakeLiveServer;
 let client: QueryClient;

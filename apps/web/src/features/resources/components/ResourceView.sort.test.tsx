@@ -3,26 +3,14 @@ import type { V1ConfigMap } from '@kubernetes/client-node';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { giveElementsASize } from '../../../components/live-table/jsdom-layout';
 import { LiveStoreProvider } from '../../../lib/live/live-context';
 import { LiveStore } from '../../../lib/live/live-store';
 import { FakeLiveServer } from '../../../lib/live/testing/fake-socket';
 import ResourceView from './ResourceView';
 
-// jsdom does no layout: give the table's scroll container a size so the virtualiser renders rows.
-const sizes = { clientHeight: 800, clientWidth: 1200 };
-const saved: Partial<Record<keyof typeof sizes, PropertyDescriptor | undefined>> = {};
-beforeAll(() => {
-  for (const [prop, value] of Object.entries(sizes) as [keyof typeof sizes, number][]) {
-    saved[prop] = Object.getOwnPropertyDescriptor(HTMLElement.prototype, prop);
-    Object.defineProperty(HTMLElement.prototype, prop, { configurable: true, get: () => value });
-  }
-});
-afterAll(() => {
-  for (const [prop, descriptor] of Object.entries(saved)) {
-    if (descriptor) Object.defineProperty(HTMLElement.prototype, prop, descriptor);
-  }
-});
+giveElementsASize();
 afterEach(cleanup);
 
 const cm = (namespace: string, name: string, keys = 0, minutesOld = 0): V1ConfigMap => ({
