@@ -2,10 +2,20 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
 /**
- * Runs axe on the page as it is and fails on serious or critical violations, naming each one
- * with the elements it found, so a failure says what to fix.
+ * Runs axe on the page at rest and fails on serious or critical violations, naming each one
+ * with the elements it found, so a failure says what to fix. At rest: a live row that just
+ * changed flashes for 1.2 s, and its tint under the text is not the page's contrast — a pod that
+ * KWOK marks Running just before the check would otherwise fail it.
  */
 export async function expectNoSeriousA11yViolations(page: Page, screen: string): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      document
+        .getAnimations()
+        .every((a) => a.playState !== 'running' || (a as CSSAnimation).animationName !== 'row-flash'),
+    undefined,
+    { timeout: 5_000, polling: 50 },
+  );
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
