@@ -63,28 +63,43 @@ describe('pods subscribed as rows', () => {
   let url: string;
   let kc: KubeConfig;
   let ns: { name: string; cleanup(): Promise<void> };
+  // A namespace of this file's own with four running pods, one of them restarted: the integration
+  // stage runs before `cluster seed`, so the demo namespace may not exist yet (it did not on CI).
+  let pods: { name: string; cleanup(): Promise<void> };
 
   beforeAll(async () => {
     ({ kc } = await ensureCluster());
     ns = await createTestNamespace(kc, 'bff-rows');
+    pods = await createTestNamespace(kc, 'bff-rows-list');
+    await createDeployment(kc, pods.name, 'api', { replicas: 4, image: 'registry.invalid/api:1' });
+    const core = kc.makeApiClient(CoreV1Api);
+    const running = await waitFor(
+      async () => {
+        const list = await core.listNamespacedPod({ namespace: pods.name });
+        const ready = list.items.filter((p) => p.status?.containerStatuses?.[0]?.ready);
+        return ready.length === 4 ? ready.map((p) => p.metadata?.name as string) : false;
+      },
+      { timeoutMs: 60_000, intervalMs: 250, what: 'four api pods to be Running and ready' },
+    );
+    await addRestarts(kc, pods.name, running[0] as string, { count: 2 });
     ({ app, url } = await startBff());
   });
   afterAll(async () => {
     await app?.close();
     await ns?.cleanup();
+    await pods?.cleanup();
   });
 
-  it('holds what kubectl get pods -o wide prints for the demo namespace', async () => {
+  it('holds what kubectl get pods -o wide prints for a namespace', async () => {
     const view = new ClientView(await connect(url));
     try {
-      const ack = await view.subscribe({ kind: 'pods', namespace: 'demo', shape: 'row' });
-      expect(ack.ok && ack.items.length).toBeGreaterThan(0);
+      const ack = await view.subscribe({ kind: 'pods', namespace: pods.name, shape: 'row' });
+      expect(ack.ok && ack.items.length).toBe(4);
       expect(ack.ok && ack.items.every(isRow)).toBe(true);
-      // The demo may be moving (seed --live): the held rows must reach what kubectl prints.
       let last: unknown;
       await waitFor(
         async () => {
-          const want = await kubectlWide('demo');
+          const want = await kubectlWide(pods.name);
           last = { want, held: heldCells(view) };
           return JSON.stringify(sorted(heldCells(view))) === JSON.stringify(sorted(want)) || false;
         },
@@ -94,7 +109,8 @@ describe('pods subscribed as rows', () => {
       });
       // RESTARTS "(5m ago)": a pod that restarted carries when, as kubectl shows it.
       const restarted = [...view.byName.values()].filter((o) => (o as unknown as PodListRow).restarts > 0);
-      for (const r of restarted) expect((r as unknown as PodListRow).lastRestart).toBeTypeOf('number');
+      expect(restarted).toHaveLength(1);
+      expect((restarted[0] as unknown as PodListRow).lastRestart).toBeTypeOf('number');
     } finally {
       view.socket.close();
     }
@@ -151,18 +167,20 @@ describe('pods subscribed as rows', () => {
     try {
       await objects.subscribe({ kind: 'pods' });
       const before = app.hub.stats();
-      const ack = await rows.subscribe({ kind: 'pods', namespace: 'demo', shape: 'row' });
+      const ack = await rows.subscribe({ kind: 'pods', namespace: pods.name, shape: 'row' });
       expect(app.hub.stats()).toMatchObject({ informers: before.informers, narrowed: before.narrowed + 1 });
+      expect(ack.ok && ack.items.length).toBe(4);
       expect(ack.ok && ack.items.every(isRow)).toBe(true);
-      const demo = [...objects.byName.values()].filter((o) => o.metadata?.namespace === 'demo');
-      expect(demo.every((o) => 'spec' in o)).toBe(true);
+      const mine = [...objects.byName.values()].filter((o) => o.metadata?.namespace === pods.name);
+      expect(mine).toHaveLength(4);
+      expect(mine.every((o) => 'spec' in o)).toBe(true);
       // Both converge on the same pods at the same versions.
       await waitFor(
         async () =>
           JSON.stringify(Object.entries(rows.versions()).sort()) ===
           JSON.stringify(
             Object.entries(objects.versions())
-              .filter(([k]) => k.startsWith('demo/'))
+              .filter(([k]) => k.startsWith(`${pods.name}/`))
               .sort(),
           ),
         { timeoutMs: 15_000, intervalMs: 100, what: 'rows and objects to agree' },
@@ -198,7 +216,7 @@ describe('pods subscribed as rows', () => {
         views.push(view);
         const pages: EventsPayload[] = [];
         view.socket.on('events', (p) => pages.push(p));
-        const ack = await view.subscribe({ kind: 'pods', namespace: 'demo', shape: 'row' });
+        const ack = await view.subscribe({ kind: 'pods', namespace: pods.name, shape: 'row' });
         expect(ack.ok && ack.progress?.complete).toBe(false);
         await waitFor(async () => pages.some((p) => p.progress?.complete), {
           timeoutMs: 30_000,
@@ -207,7 +225,8 @@ describe('pods subscribed as rows', () => {
         });
         expect(ack.ok && ack.items.every(isRow)).toBe(true);
         expect(pages.flatMap((p) => p.batch).every((e) => isRow(e.object))).toBe(true);
-        expect(Object.keys(heldCells(view)).sort()).toEqual(Object.keys(await kubectlWide('demo')).sort());
+        expect(Object.keys(heldCells(view))).toHaveLength(4);
+        expect(Object.keys(heldCells(view)).sort()).toEqual(Object.keys(await kubectlWide(pods.name)).sort());
       }
     } finally {
       for (const v of views) v.socket.close();
