@@ -1,6 +1,7 @@
 import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { lazy } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useParams } from 'react-router';
+import { usePrefetchListView } from '../features/resources/hooks/use-list-view';
 import { LiveStoreProvider } from '../lib/live/live-context';
 import type { LiveStore } from '../lib/live/live-store';
 import { viewKind } from './kinds';
@@ -19,6 +20,12 @@ const EventsView = lazy(() => import('../features/events/components/EventsView')
 function KindPage() {
   const view = viewKind(useParams().kind);
   if (view === undefined) return <NotFound />;
+  return <KnownKindPage view={view} />;
+}
+
+function KnownKindPage({ view }: { view: NonNullable<ReturnType<typeof viewKind>> }) {
+  // The list's snapshot starts on its way while ResourceView's chunk loads.
+  usePrefetchListView(view.kind);
   return <ResourceView key={view.kind} kind={view.kind} title={view.label} noun={view.noun} />;
 }
 

@@ -37,7 +37,8 @@ async function watchPods() {
   observer.subscribe((result) => {
     if (result.data) states.push({ count: result.data.byUid.size, loading: result.data.loading });
   });
-  await vi.advanceTimersByTimeAsync(1);
+  // The ack's list is shown, and the frame after it painted (parts wait until then).
+  await vi.advanceTimersByTimeAsync(50);
   states.length = 0;
   const names = () => {
     const data = observer.getCurrentResult().data;
@@ -100,5 +101,72 @@ describe('LiveStore: a snapshot sent in parts', () => {
     // 5 s of parts every 250 ms: shown at 0, 0.5, 1.5 and 3.5 s (the wait doubles), not 20 times;
     // each flush holds the parts that came before its timer.
     expect(view.states.map((s) => s.count)).toEqual([6, 11, 31, 71]);
+  });
+});
+
+describe("LiveStore: a warm list's later pages right behind its ack", () => {
+  const key = liveListOptions(store, { kind: 'pods', shape: 'row' });
+  /** As the BFF answers from a warm cache: the ack, then its pages, each the next message. */
+  const pagesBehindTheAck = () => {
+    server.onAcked = () => {
+      setTimeout(() => server.part('pods', pods(0, 5), { loaded: 6, total: 16, complete: false }), 0);
+      setTimeout(() => server.part('pods', pods(5, 10), { loaded: 16, total: 16, complete: true }), 0);
+    };
+  };
+  const observe = () => {
+    const counts: number[] = [];
+    const observer = new QueryObserver(client, liveListOptions(store, { kind: 'pods', shape: 'row' }));
+    observer.subscribe((result) => {
+      if (result.data) counts.push(result.data.byUid.size);
+    });
+    // A view that mounts on a list already in the cache renders it at once.
+    const held = observer.getCurrentResult().data;
+    if (held) counts.push(held.byUid.size);
+    return counts;
+  };
+
+  it("shows the ack's rows alone first, and the rest as one change the frame after", async () => {
+    pagesBehindTheAck();
+    const counts = observe();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(counts).toEqual([1]);
+    await vi.advanceTimersByTimeAsync(50);
+    expect(counts).toEqual([1, 16]);
+  });
+
+  it('holds the pages of a list prefetched before its view mounted until a view shows it', async () => {
+    pagesBehindTheAck();
+    void client.prefetchQuery(liveListOptions(store, { kind: 'pods', shape: 'row' }));
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(client.getQueryData(key.queryKey)?.byUid.size).toBe(1);
+    const counts = observe();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(counts).toEqual([1]);
+    await vi.advanceTimersByTimeAsync(50);
+    expect(counts).toEqual([1, 16]);
+  });
+
+  it('in a tab that paints no frames (hidden), shows the rest partIntervalMs after the view appeared', async () => {
+    vi.stubGlobal('requestAnimationFrame', () => 0);
+    try {
+      pagesBehindTheAck();
+      const counts = observe();
+      await vi.advanceTimersByTimeAsync(100);
+      expect(counts).toEqual([1]);
+      await vi.advanceTimersByTimeAsync(450);
+      expect(counts).toEqual([1, 16]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('applies a change that comes while the pages wait at once, with the pages before it', async () => {
+    server.onAcked = () => {
+      setTimeout(() => server.part('pods', pods(0, 5), { loaded: 6, total: 6, complete: true }), 0);
+      setTimeout(() => server.push('pods', [{ type: 'DELETED', object: pod('first', '9') }]), 0);
+    };
+    const counts = observe();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(counts.at(-1)).toBe(5);
   });
 });

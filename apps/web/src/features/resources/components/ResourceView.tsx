@@ -1,5 +1,5 @@
 import type { ColumnDef, SortingState } from '@tanstack/react-table';
-import type { KindObject, ListShape, PodListRow } from '@wheelhouse/shared-types';
+import type { KindObject, PodListRow } from '@wheelhouse/shared-types';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { secondaryButton } from '../../../components/buttons';
@@ -39,8 +39,6 @@ interface ListedItem extends Record<ListedKind, unknown> {
   configmaps: KindObject<'configmaps'>;
   secrets: KindObject<'secrets'>;
 }
-const SHAPE: { [K in ListedKind]?: ListShape } = { pods: 'row' };
-
 const ROWS: { [K in ListedKind]: (item: ListedItem[K]) => ObjectRow } = {
   pods: podRowOf,
   deployments: deploymentRow,
@@ -76,10 +74,7 @@ export default function ResourceView({
   title: string;
   noun: string;
 }) {
-  const { namespace, filter, setFilter, selector, setSelector, query, notice } = useListView(
-    kind,
-    SHAPE[kind],
-  );
+  const { namespace, filter, setFilter, selector, setSelector, query, notice } = useListView(kind);
   const toRow = ROWS[kind] as (item: ListedItem[ListedKind]) => ObjectRow;
   const objects = useMemo(
     () => (query.data ? (listItems(query.data) as ListedItem[ListedKind][]) : undefined),
