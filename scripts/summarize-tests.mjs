@@ -40,7 +40,9 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
       }
       // a file that failed to load (syntax error, hook timeout) has no failed assertion of its own
       if (suite.status === 'failed' && !(suite.assertionResults ?? []).some((t) => t.status === 'failed')) {
-        failedNames.push(`${file}: ${where} (the file failed: ${String(suite.message ?? '').split('\n')[0]})`);
+        failedNames.push(
+          `${file}: ${where} (the file failed: ${String(suite.message ?? '').split('\n')[0]})`,
+        );
       }
     }
     console.log(`${file}: ${report.numPassedTests} passed, ${report.numFailedTests} failed`);
