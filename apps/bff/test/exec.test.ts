@@ -4,15 +4,16 @@
  * of the Shell tab would notice: output, resize, exit codes, clear refusals, sessions that end when
  * the pod goes, and nothing left running on the BFF (its exec gauge on /metrics).
  */
-import { CoreV1Api, type KubeConfig, RbacAuthorizationV1Api } from '@kubernetes/client-node';
+import { CoreV1Api, type KubeConfig } from '@kubernetes/client-node';
 import { EXEC_INPUT_MAX_BYTES } from '@wheelhouse/shared-types';
-import { createTestNamespace, ensureCluster, kubectl, waitFor } from '@wheelhouse/testkit';
+import { createTestNamespace, ensureCluster, waitFor } from '@wheelhouse/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WheelhouseApp } from '../src/app';
 import { openExec } from '../src/exec/upstream';
 import { ApiServerError } from '../src/kube/client';
 import { createShellPod, csrfOf, EXEC_GAUGE, gaugeBackTo, metric, ShellClient } from './exec-support';
-import { connect, memoryLogger, mutationHeaders, startBff } from './support';
+import { connect, memoryLogger, startBff } from './support';
+import { createViewerToken, postLogin, sessionCookie } from './token-user';
 
 describe('a shell in a container over the socket (pods/exec as the caller)', () => {
   let app: WheelhouseApp;
@@ -230,25 +231,10 @@ describe('a shell in a container over the socket (pods/exec as the caller)', () 
   });
 
   it('a view-only user is refused with 403 naming the permission; the apiserver itself refuses them too', async () => {
-    const core = kc.makeApiClient(CoreV1Api);
-    await core.createNamespacedServiceAccount({ namespace: ns.name, body: { metadata: { name: 'viewer' } } });
-    await kc.makeApiClient(RbacAuthorizationV1Api).createNamespacedRoleBinding({
-      namespace: ns.name,
-      body: {
-        metadata: { name: 'viewer-view' },
-        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'view' },
-        subjects: [{ kind: 'ServiceAccount', name: 'viewer', namespace: ns.name }],
-      },
-    });
-    const token = (await kubectl(['-n', ns.name, 'create', 'token', 'viewer', '--duration=10m'])).trim();
+    const token = await createViewerToken(kc, ns.name);
     const tm = await startBff({ env: { WHEELHOUSE_MODE: 'token' } });
     try {
-      const login = await fetch(`${tm.url}/api/login`, {
-        method: 'POST',
-        headers: await mutationHeaders(tm.url),
-        body: JSON.stringify({ token }),
-      });
-      const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+      const cookie = sessionCookie(await postLogin(tm.url, token));
       const c = new ShellClient(await connect(tm.url, tm.url, cookie), await csrfOf(tm.url, cookie));
       try {
         const ack = await c.start({ namespace: ns.name, pod, container: 'app' });

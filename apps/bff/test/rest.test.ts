@@ -1,9 +1,10 @@
-import { CoreV1Api, type KubeConfig, RbacAuthorizationV1Api } from '@kubernetes/client-node';
+import { CoreV1Api, type KubeConfig } from '@kubernetes/client-node';
 import { CSRF_HEADER } from '@wheelhouse/shared-types';
-import { createTestNamespace, ensureCluster, kubectl } from '@wheelhouse/testkit';
+import { createTestNamespace, ensureCluster } from '@wheelhouse/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WheelhouseApp } from '../src/app';
 import { ClientView, connect, memoryLogger, mutationHeaders, startBff } from './support';
+import { createViewerToken, postLogin } from './token-user';
 
 describe('REST reads and the security baseline', () => {
   let app: WheelhouseApp;
@@ -130,25 +131,6 @@ describe('REST reads and the security baseline', () => {
     expect(metrics).toContain('wheelhouse_sockets');
   });
 
-  /** A ServiceAccount bound to the built-in "view" role in the test namespace only, and its token. */
-  let viewerToken: string | undefined;
-  async function viewer(): Promise<string> {
-    if (viewerToken) return viewerToken;
-    const core = kc.makeApiClient(CoreV1Api);
-    const rbac = kc.makeApiClient(RbacAuthorizationV1Api);
-    await core.createNamespacedServiceAccount({ namespace: ns.name, body: { metadata: { name: 'viewer' } } });
-    await rbac.createNamespacedRoleBinding({
-      namespace: ns.name,
-      body: {
-        metadata: { name: 'viewer-view' },
-        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'view' },
-        subjects: [{ kind: 'ServiceAccount', name: 'viewer', namespace: ns.name }],
-      },
-    });
-    viewerToken = (await kubectl(['-n', ns.name, 'create', 'token', 'viewer', '--duration=10m'])).trim();
-    return viewerToken;
-  }
-
   it('reveals one Secret key on explicit request and audits who, which secret and key, never the value', async () => {
     const { log, lines } = memoryLogger();
     const audited = await startBff({ log });
@@ -201,7 +183,7 @@ describe('REST reads and the security baseline', () => {
   });
 
   it('in token mode acts as the logged-in user: reads what RBAC allows, 403 on the rest, 401 before login', async () => {
-    const token = await viewer();
+    const token = await createViewerToken(kc, ns.name);
     const tm = await startBff({ env: { WHEELHOUSE_MODE: 'token' } });
     try {
       const before = await fetch(`${tm.url}/api/namespaces`);
@@ -209,18 +191,10 @@ describe('REST reads and the security baseline', () => {
       const session0 = (await (await fetch(`${tm.url}/api/session`)).json()) as { authenticated: boolean };
       expect(session0.authenticated).toBe(false);
 
-      const garbage = await fetch(`${tm.url}/api/login`, {
-        method: 'POST',
-        headers: await mutationHeaders(tm.url),
-        body: JSON.stringify({ token: 'not-a-real-token' }),
-      });
+      const garbage = await postLogin(tm.url, 'not-a-real-token');
       expect(garbage.status).toBe(401);
 
-      const login = await fetch(`${tm.url}/api/login`, {
-        method: 'POST',
-        headers: await mutationHeaders(tm.url),
-        body: JSON.stringify({ token }),
-      });
+      const login = await postLogin(tm.url, token);
       expect(login.status).toBe(200);
       expect(((await login.json()) as { user: string }).user).toBe(`system:serviceaccount:${ns.name}:viewer`);
       const setCookie = login.headers.get('set-cookie') ?? '';
