@@ -1,24 +1,19 @@
 import { CoreV1Api, type KubeConfig } from '@kubernetes/client-node';
-import { createDeployment, createTestNamespace, ensureCluster, kubectl, waitFor } from '@wheelhouse/testkit';
+import {
+  createDeployment,
+  createTestNamespace,
+  ensureCluster,
+  kubectl,
+  namespacedWatchCount,
+  waitFor,
+} from '@wheelhouse/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WheelhouseApp } from '../src/app';
 import { ClientView, connect, startBff } from './support';
 
-/** Namespace-scoped pods WATCH requests open on the apiserver right now (from its /metrics). */
+/** Namespace-scoped WATCH requests open on the apiserver right now (from its /metrics). */
 async function namespacedWatches(resource: string): Promise<number> {
-  const text = await kubectl(['get', '--raw', '/metrics']);
-  let n = 0;
-  for (const line of text.split('\n')) {
-    if (
-      line.startsWith('apiserver_longrunning_requests{') &&
-      line.includes(`resource="${resource}"`) &&
-      line.includes('scope="namespace"') &&
-      line.includes('verb="WATCH"')
-    ) {
-      n += Number(line.slice(line.lastIndexOf(' ') + 1));
-    }
-  }
-  return n;
+  return namespacedWatchCount(await kubectl(['get', '--raw', '/metrics']), resource);
 }
 
 describe('live subscriptions against the real cluster', () => {

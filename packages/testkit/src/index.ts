@@ -1,3 +1,4 @@
+export { namespacedWatchCount } from './apiserver-metrics';
 export {
   type BffProcess,
   type BffProcessOptions,
