@@ -114,7 +114,7 @@ describe('container logs over the socket (the real pods/log path, served by KWOK
         follow: true,
       });
       const end = await got.ended(streamId, 'the empty log to end');
-      expect(end).toEqual({ streamId: streamId, reason: 'completed' });
+      expect(end).toEqual({ streamId, reason: 'completed' });
       expect(got.lines.get(streamId) ?? []).toEqual([]);
     } finally {
       socket.close();
