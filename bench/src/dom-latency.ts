@@ -5,10 +5,10 @@
  * same way; both run on this machine.
  */
 import { type Browser, chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from '@wheelhouse/testkit';
 import { type Bff, connectSocket, subscribe } from './bff';
 import { createNamespace, createPods, deleteNamespace, type Kube, sleep, waitForRunning } from './kube';
 import { now } from './patcher';
-import { CHROMIUM_ARGS } from './scale';
 import { percentile, round } from './stats';
 
 interface Pod {
@@ -70,10 +70,7 @@ export async function benchDomLatency(
     await subscribe(holder, { kind: 'pods', namespace: ns });
     const pods = (await kube.json<{ items: Pod[] }>('GET', `/api/v1/namespaces/${ns}/pods`)).items;
 
-    browser = await chromium.launch({
-      executablePath: process.env.WHEELHOUSE_CHROMIUM ?? '/usr/bin/chromium',
-      args: CHROMIUM_ARGS,
-    });
+    browser = await chromium.launch(chromiumLaunchOptions());
     const context = await browser.newContext({ viewport: { width: 1400, height: 2400 } });
     await context.addInitScript(READY_PROBE);
     const page = await context.newPage();
