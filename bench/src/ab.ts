@@ -9,9 +9,11 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from '@wheelhouse/testkit';
 import { type BenchSocket, connectSocket, startBff } from './bff';
 import { clusterEnv, connectKube, createNamespace, type Kube, sleep, waitForRunning } from './kube';
-import { CHROMIUM_ARGS, PROBES } from './scale';
+import { PROBES } from './page-probes';
+import { scaleReplicaSets } from './scale-pods';
 import { median, mib, round } from './stats';
 
 const here = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -26,41 +28,7 @@ const log = (s: string) => process.stderr.write(`[ab] ${s}\n`);
 async function ensurePods(kube: Kube): Promise<void> {
   const r = await kube.request('GET', `/api/v1/namespaces/${ns}`);
   if (r.status === 404) await createNamespace(kube, ns);
-  const per = [Math.ceil(n / 2), Math.floor(n / 2)];
-  for (const [i, replicas] of per.entries()) {
-    const name = `scale-${i}`;
-    const p = await kube.request(
-      'PATCH',
-      `/apis/apps/v1/namespaces/${ns}/replicasets/${name}`,
-      { spec: { replicas } },
-      'application/merge-patch+json',
-    );
-    if (p.status !== 404) continue;
-    await kube.json('POST', `/apis/apps/v1/namespaces/${ns}/replicasets`, {
-      apiVersion: 'apps/v1',
-      kind: 'ReplicaSet',
-      metadata: { name },
-      spec: {
-        replicas,
-        selector: { matchLabels: { app: name } },
-        template: {
-          metadata: { labels: { app: name, bench: 'scale' } },
-          spec: {
-            nodeName: `kwok-node-${i}`,
-            tolerations: [{ operator: 'Exists' }],
-            containers: [
-              {
-                name: 'app',
-                image: 'registry.invalid/scale:1',
-                ports: [{ name: 'http', containerPort: 8080 }],
-                resources: { requests: { cpu: '1m', memory: '1Mi' } },
-              },
-            ],
-          },
-        },
-      },
-    });
-  }
+  await scaleReplicaSets(kube, ns, n);
   const ready = await waitForRunning(kube, ns, n, 30 * 60_000, (c) =>
     log(`${c.total} pods, ${c.running} Running`),
   );
@@ -130,13 +98,7 @@ async function firstRows(browser: Browser, url: string): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const browser =
-    process.env.AB_BROWSER === '0'
-      ? undefined
-      : await chromium.launch({
-          executablePath: process.env.WHEELHOUSE_CHROMIUM ?? '/usr/bin/chromium',
-          args: CHROMIUM_ARGS,
-        });
+  const browser = process.env.AB_BROWSER === '0' ? undefined : await chromium.launch(chromiumLaunchOptions());
   const kubeconfigPath = await clusterEnv(path.join(here, 'tools/cluster/cluster'));
   const kube = await connectKube(kubeconfigPath);
   await ensurePods(kube);

@@ -13,12 +13,13 @@
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { type Browser, chromium, type Page } from '@playwright/test';
+import { type Browser, chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from '@wheelhouse/testkit';
 import { type BenchSocket, type Bff, connectSocket, startBff } from './bff';
 import { type Kube, sleep } from './kube';
 import { LiveClient } from './live-client';
 import { countAllPods, createManyNamespaces, type GrowResult, growPods, MANY_LABEL } from './many-pods';
-import { CHROMIUM_ARGS, firstRows, jsHeap, keystroke, PROBES } from './scale';
+import { firstRows, jsHeap, keystroke, PROBES, wholeList } from './page-probes';
 import { median, mib, round } from './stats';
 
 export interface AllNamespacesResult {
@@ -105,20 +106,6 @@ async function snapshot(
   } finally {
     socket.close();
   }
-}
-
-/** After navigation: ms until the row count says `expected` pods (the whole list is in the table). */
-async function wholeList(page: Page, expected: number, timeoutMs: number): Promise<number> {
-  await page.waitForFunction(
-    (n) => {
-      const text = document.querySelector('[data-testid="row-count"]')?.textContent ?? '';
-      const m = /^\s*([\d,]+) pods?\s*$/.exec(text);
-      return m !== null && Number((m[1] as string).replace(/,/g, '')) >= n;
-    },
-    expected,
-    { timeout: timeoutMs, polling: 100 },
-  );
-  return page.evaluate(() => performance.now());
 }
 
 export async function benchAllNamespaces(
@@ -219,10 +206,7 @@ export async function benchAllNamespaces(
     result.bff.idleRssMiB = mib((await bff.metrics()).rssBytes);
     const b: NonNullable<AllNamespacesResult['browser']> = { filterKeystrokeMs: [] };
     if (opts.browser) {
-      browser = await chromium.launch({
-        executablePath: process.env.WHEELHOUSE_CHROMIUM ?? '/usr/bin/chromium',
-        args: CHROMIUM_ARGS,
-      });
+      browser = await chromium.launch(chromiumLaunchOptions());
       result.browser = b;
       // Cold BFF: the page is the informer's first viewer.
       const context = await browser.newContext({ baseURL: bff.url, viewport: { width: 1400, height: 900 } });

@@ -13,10 +13,11 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium, type Page } from '@playwright/test';
+import { chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from '@wheelhouse/testkit';
 import { connectSocket, startBff } from './bff';
 import { LiveClient } from './live-client';
-import { CHROMIUM_ARGS, firstRows, jsHeap, keystroke, PROBES } from './scale';
+import { firstRows, jsHeap, keystroke, PROBES, wholeList } from './page-probes';
 import { median, mib, round } from './stats';
 
 const { values } = parseArgs({
@@ -32,20 +33,6 @@ const { values } = parseArgs({
 const kubeconfig = values.kubeconfig ?? process.env.KUBECONFIG ?? '';
 const roots = values.root ?? [];
 const timeoutMs = Number(values.timeout);
-
-/** After navigation: ms until the row count says `expected` pods (the whole list is in the table). */
-async function wholeList(page: Page, expected: number): Promise<number> {
-  await page.waitForFunction(
-    (n) => {
-      const text = document.querySelector('[data-testid="row-count"]')?.textContent ?? '';
-      const m = /^\s*([\d,]+) pods?\s*$/.exec(text);
-      return m !== null && Number((m[1] as string).replace(/,/g, '')) >= n;
-    },
-    expected,
-    { timeout: timeoutMs, polling: 100 },
-  );
-  return page.evaluate(() => performance.now());
-}
 
 interface ProfileNode {
   id: number;
@@ -97,10 +84,7 @@ function topAlloc(head: HeapNode, n: number): string[] {
 
 async function run(root: string, label: string): Promise<Record<string, unknown>> {
   const bff = await startBff(root, kubeconfig, { port: Number(values.port) });
-  const browser = await chromium.launch({
-    executablePath: process.env.WHEELHOUSE_CHROMIUM ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions());
   try {
     // Warm the informer (and learn how many pods there are) with one socket subscribe.
     const socket = await connectSocket(bff.url);
@@ -130,7 +114,7 @@ async function run(root: string, label: string): Promise<Record<string, unknown>
       await cdp.send('HeapProfiler.startSampling', { samplingInterval: 32768 });
     }
     const first = round(await firstRows(page, '/pods', timeoutMs));
-    const whole = round(await wholeList(page, pods));
+    const whole = round(await wholeList(page, pods, timeoutMs));
     if (cdp && values.profile) {
       const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
       const file = path.join(values.profile, `${label}.cpuprofile`);

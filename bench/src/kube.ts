@@ -7,6 +7,7 @@ import { execFile } from 'node:child_process';
 import https from 'node:https';
 import { promisify } from 'node:util';
 import { KubeConfig } from '@kubernetes/client-node';
+import { namespacedWatchCount } from '@wheelhouse/testkit';
 
 const run = promisify(execFile);
 
@@ -85,19 +86,7 @@ export async function connectKube(kubeconfigPath: string): Promise<Kube> {
 
 /** Namespace-scoped WATCH requests the apiserver holds open for `resource` (apiserver_longrunning_requests). */
 export async function namespacedWatches(kube: Kube, resource: string): Promise<number> {
-  const { text } = await kube.request('GET', '/metrics');
-  let n = 0;
-  for (const line of text.split('\n')) {
-    if (
-      line.startsWith('apiserver_longrunning_requests{') &&
-      line.includes(`resource="${resource}"`) &&
-      line.includes('scope="namespace"') &&
-      line.includes('verb="WATCH"')
-    ) {
-      n += Number(line.slice(line.lastIndexOf(' ') + 1));
-    }
-  }
-  return n;
+  return namespacedWatchCount((await kube.request('GET', '/metrics')).text, resource);
 }
 
 export async function createNamespace(kube: Kube, name: string): Promise<void> {

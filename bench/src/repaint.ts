@@ -5,9 +5,9 @@
  * is stamped). Latency per flip per tab; p50/p99 over all of them. All tabs share one BFF (one watch).
  */
 import type { Browser, Page } from '@playwright/test';
-import { READY_PROBE } from './dom-latency';
 import { type Kube, sleep } from './kube';
-import { now } from './patcher';
+import { waitForRowCount } from './page-probes';
+import { flipReadinessInTurn, type Pod, patchReadiness, READY_PROBE, seenLatencies } from './readiness';
 import { percentile, round } from './stats';
 
 export interface RepaintResult {
@@ -20,11 +20,6 @@ export interface RepaintResult {
   p95: number;
   p99: number;
   max: number;
-}
-
-interface Pod {
-  metadata: { name: string };
-  status: { containerStatuses?: Array<Record<string, unknown>> };
 }
 
 export async function measureRepaint(
@@ -43,16 +38,7 @@ export async function measureRepaint(
     for (let i = 0; i < opts.tabs; i++) {
       const page = await context.newPage();
       await page.goto(`/pods?ns=${ns}`);
-      await page.waitForFunction(
-        (n) => {
-          const m = /^\s*([\d,]+) pods?\s*$/.exec(
-            document.querySelector('[data-testid="row-count"]')?.textContent ?? '',
-          );
-          return m !== null && Number((m[1] as string).replace(/,/g, '')) >= n;
-        },
-        total,
-        { timeout: opts.timeoutMs, polling: 200 },
-      );
+      await waitForRowCount(page, total, opts.timeoutMs, 200);
       pages.push(page);
     }
     await sleep(1000);
@@ -66,56 +52,13 @@ export async function measureRepaint(
     const pods = await Promise.all(
       names.map((n) => kube.json<Pod>('GET', `/api/v1/namespaces/${ns}/pods/${n}`)),
     );
-    const ready = new Map(names.map((n) => [n, true]));
-    const sent: Array<{ name: string; text: string; t: number; nth: number }> = [];
-    const flipsOf = new Map<string, number>();
-    const gap = 1000 / opts.ratePerSecond;
-    const t0 = performance.now();
-    for (let i = 0; i < opts.flips; i++) {
-      const pod = pods[i % pods.length] as Pod;
-      const name = pod.metadata.name;
-      const next = !ready.get(name);
-      ready.set(name, next);
-      const status = next ? 'True' : 'False';
-      const t = now();
-      const r = await kube.request(
-        'PATCH',
-        `/api/v1/namespaces/${ns}/pods/${name}/status`,
-        {
-          status: {
-            conditions: [
-              { type: 'Ready', status },
-              { type: 'ContainersReady', status },
-            ],
-            containerStatuses: (pod.status.containerStatuses ?? []).map((c) => ({ ...c, ready: next })),
-          },
-        },
-        'application/strategic-merge-patch+json',
-      );
-      if (r.status >= 300) throw new Error(`status patch: ${r.status} ${r.text.slice(0, 200)}`);
-      const nth = (flipsOf.get(name) ?? 0) + 1;
-      flipsOf.set(name, nth);
-      sent.push({ name, text: next ? '1/1' : '0/1', t, nth });
-      const wait = t0 + (i + 1) * gap - performance.now();
-      if (wait > 0) await sleep(wait);
-    }
-    await sleep(3000);
+    const { sent, ready } = await flipReadinessInTurn(kube, ns, pods, opts);
     const latencies: number[] = [];
     let minSeen = Number.POSITIVE_INFINITY;
     for (const page of pages) {
-      const seenByName = (await page.evaluate(
-        () => (window as unknown as { __ready: Record<string, Array<[string, number]>> }).__ready,
-      )) as Record<string, Array<[string, number]>>;
-      let seen = 0;
-      for (const s of sent) {
-        // The row's values after its first render: the nth flip is the (n+1)th value seen.
-        const entry = seenByName[s.name]?.[s.nth];
-        if (entry && entry[0] === s.text) {
-          latencies.push(entry[1] - s.t);
-          seen++;
-        }
-      }
-      minSeen = Math.min(minSeen, seen);
+      const seen = await seenLatencies(page, sent);
+      latencies.push(...seen);
+      minSeen = Math.min(minSeen, seen.length);
     }
     const result: RepaintResult = {
       tabs: opts.tabs,
@@ -133,21 +76,7 @@ export async function measureRepaint(
     // Leave the pods as they were (Ready), so later measurements see the same list.
     for (const [name, isReady] of ready) {
       if (isReady) continue;
-      const pod = pods.find((p) => p.metadata.name === name) as Pod;
-      await kube.request(
-        'PATCH',
-        `/api/v1/namespaces/${ns}/pods/${name}/status`,
-        {
-          status: {
-            conditions: [
-              { type: 'Ready', status: 'True' },
-              { type: 'ContainersReady', status: 'True' },
-            ],
-            containerStatuses: (pod.status.containerStatuses ?? []).map((c) => ({ ...c, ready: true })),
-          },
-        },
-        'application/strategic-merge-patch+json',
-      );
+      await patchReadiness(kube, ns, pods.find((p) => p.metadata.name === name) as Pod, true);
     }
     return result;
   } finally {

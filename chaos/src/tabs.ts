@@ -6,6 +6,7 @@
  */
 import { type Browser, chromium, type Page } from '@playwright/test';
 import { podStatus } from '@wheelhouse/core';
+import { chromiumLaunchOptions } from '@wheelhouse/testkit';
 import type { Kube } from './kube';
 
 export interface TabCheck {
@@ -125,18 +126,7 @@ export interface Tab {
 }
 
 export async function openTabs(baseUrl: string, count: number): Promise<{ browser: Browser; tabs: Tab[] }> {
-  const browser = await chromium.launch({
-    executablePath: process.env.WHEELHOUSE_CHROMIUM ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions());
   const tabs: Tab[] = [];
   for (const view of VIEWS.slice(0, count)) {
     // One context each: a tab of its own, with its own socket (as separate browser tabs have).

@@ -1,10 +1,4 @@
-import {
-  AppsV1Api,
-  CoreV1Api,
-  type KubeConfig,
-  RbacAuthorizationV1Api,
-  type V1Deployment,
-} from '@kubernetes/client-node';
+import { AppsV1Api, type KubeConfig, type V1Deployment } from '@kubernetes/client-node';
 import { RESTARTED_AT_ANNOTATION } from '@wheelhouse/core';
 import type {
   ActionResponse,
@@ -16,6 +10,7 @@ import { createDeployment, createTestNamespace, ensureCluster, kubectl, waitFor 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WheelhouseApp } from '../src/app';
 import { mutationHeaders, startBff } from './support';
+import { createViewerToken, postLogin, sessionCookie } from './token-user';
 
 describe('Deployment actions, as the caller, with the resourceVersion the user saw', () => {
   let app: WheelhouseApp;
@@ -307,27 +302,12 @@ describe('Deployment actions, as the caller, with the resourceVersion the user s
   });
 
   it('a view-only user gets 403 for every action, sees "not allowed" in permissions, and nothing changes', async () => {
-    const core = kc.makeApiClient(CoreV1Api);
-    const rbac = kc.makeApiClient(RbacAuthorizationV1Api);
-    await core.createNamespacedServiceAccount({ namespace: ns.name, body: { metadata: { name: 'viewer' } } });
-    await rbac.createNamespacedRoleBinding({
-      namespace: ns.name,
-      body: {
-        metadata: { name: 'viewer-view' },
-        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'view' },
-        subjects: [{ kind: 'ServiceAccount', name: 'viewer', namespace: ns.name }],
-      },
-    });
-    const token = (await kubectl(['-n', ns.name, 'create', 'token', 'viewer', '--duration=10m'])).trim();
+    const token = await createViewerToken(kc, ns.name);
     const tm = await startBff({ env: { WHEELHOUSE_MODE: 'token' } });
     try {
-      const login = await fetch(`${tm.url}/api/login`, {
-        method: 'POST',
-        headers: await mutationHeaders(tm.url),
-        body: JSON.stringify({ token }),
-      });
+      const login = await postLogin(tm.url, token);
       expect(login.status).toBe(200);
-      const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+      const cookie = sessionCookie(login);
 
       const perms = await fetch(
         `${tm.url}/api/permissions?namespace=${ns.name}&checks=get:deployments,patch:deployments,patch:deployments/scale`,

@@ -73,6 +73,16 @@ function harness(script: (up: FakeUpstream) => void, limits: Partial<ExecLimits>
   return { session, opened, output, ends, ended, setBacklog: (n: number) => (backlog = n) };
 }
 
+/** A session running `sh` (it prints "$ "), acknowledged and active: its harness and its one upstream. */
+async function activeShell() {
+  const h = harness((up) => up.on.output(Buffer.from('$ ')));
+  await h.session.start(['sh'], []);
+  h.session.activate();
+  const up = h.opened[0];
+  if (!up) throw new Error('no upstream was opened');
+  return { h, up };
+}
+
 describe('ExecSession', () => {
   it('falls back from bash to sh when the image has no bash, and says sh runs', async () => {
     const h = harness((up) => {
@@ -147,23 +157,17 @@ describe('ExecSession', () => {
   });
 
   it('holds output while the socket is behind, pausing the upstream, and sends it all once it drains', async () => {
-    let up: FakeUpstream | undefined;
-    const h = harness((u) => {
-      up = u;
-      u.on.output(Buffer.from('$ '));
-    });
-    await h.session.start(['sh'], []);
-    h.session.activate();
+    const { h, up } = await activeShell();
     await tick();
     h.setBacklog(1000);
-    up?.on.output(Buffer.from('a'.repeat(100)));
+    up.on.output(Buffer.from('a'.repeat(100)));
     await tick();
-    expect(up?.paused).toBe(true);
+    expect(up.paused).toBe(true);
     expect(h.output.join('')).toBe('$ ');
     h.setBacklog(0);
     await new Promise((r) => setTimeout(r, 20));
     expect(h.output.join('')).toBe(`$ ${'a'.repeat(100)}`);
-    expect(up?.paused).toBe(false);
+    expect(up.paused).toBe(false);
   });
 
   it('opens nothing when stopped before the start (the browser left while the permission was asked)', async () => {
@@ -176,36 +180,24 @@ describe('ExecSession', () => {
   });
 
   it('ends once: a stop closes the upstream, and its later close is not a second end', async () => {
-    let up: FakeUpstream | undefined;
-    const h = harness((u) => {
-      up = u;
-      u.on.output(Buffer.from('$ '));
-    });
-    await h.session.start(['sh'], []);
-    h.session.activate();
+    const { h, up } = await activeShell();
     h.session.input('ls\r');
     h.session.resize(100, 30);
-    expect(up?.sent).toEqual(['ls\r']);
-    expect(up?.sizes).toEqual([[100, 30]]);
+    expect(up.sent).toEqual(['ls\r']);
+    expect(up.sizes).toEqual([[100, 30]]);
     h.session.stop('pod-deleted', 'pod web-1 was deleted');
-    up?.on.closed('closed with 1006');
-    expect(up?.closed).toBe(true);
+    up.on.closed('closed with 1006');
+    expect(up.closed).toBe(true);
     expect(h.ends).toEqual([{ sessionId: 'x1', reason: 'pod-deleted', message: 'pod web-1 was deleted' }]);
     expect(h.ended).toHaveLength(1);
     expect(() => h.session.input('more')).toThrow(/has ended/);
   });
 
   it('refuses input while the container has not read what was sent (429), and an upstream that breaks ends the session', async () => {
-    let up: FakeUpstream | undefined;
-    const h = harness((u) => {
-      up = u;
-      u.on.output(Buffer.from('$ '));
-    });
-    await h.session.start(['sh'], []);
-    h.session.activate();
-    if (up) up.bufferedAmount = 2 * 1024 * 1024;
+    const { h, up } = await activeShell();
+    up.bufferedAmount = 2 * 1024 * 1024;
     expect(() => h.session.input('x')).toThrow(/not reading its input/);
-    up?.on.closed('read ECONNRESET');
+    up.on.closed('read ECONNRESET');
     expect(h.ends).toEqual([{ sessionId: 'x1', reason: 'error', message: 'read ECONNRESET' }]);
   });
 });

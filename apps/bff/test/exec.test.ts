@@ -4,45 +4,37 @@
  * of the Shell tab would notice: output, resize, exit codes, clear refusals, sessions that end when
  * the pod goes, and nothing left running on the BFF (its exec gauge on /metrics).
  */
-import { CoreV1Api, type KubeConfig, RbacAuthorizationV1Api } from '@kubernetes/client-node';
+import { CoreV1Api } from '@kubernetes/client-node';
 import { EXEC_INPUT_MAX_BYTES } from '@wheelhouse/shared-types';
-import { createTestNamespace, ensureCluster, kubectl, waitFor } from '@wheelhouse/testkit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WheelhouseApp } from '../src/app';
+import { waitFor } from '@wheelhouse/testkit';
+import { describe, expect, it } from 'vitest';
 import { openExec } from '../src/exec/upstream';
 import { ApiServerError } from '../src/kube/client';
 import { createShellPod, csrfOf, EXEC_GAUGE, gaugeBackTo, metric, ShellClient } from './exec-support';
-import { connect, memoryLogger, mutationHeaders, startBff } from './support';
+import { bffAndNamespace, connect, memoryLogger, startBff } from './support';
+import { createViewerToken, postLogin, sessionCookie } from './token-user';
 
 describe('a shell in a container over the socket (pods/exec as the caller)', () => {
-  let app: WheelhouseApp;
-  let url: string;
-  let kc: KubeConfig;
-  let ns: { name: string; cleanup(): Promise<void> };
   const audit = memoryLogger();
   const pod = 'shell';
 
-  beforeAll(async () => {
-    ({ kc } = await ensureCluster());
-    ns = await createTestNamespace(kc, 'bff-exec');
-    await createShellPod(kc, ns.name, pod);
-    ({ app, url } = await startBff({ log: audit.log }));
-  });
-  afterAll(async () => {
-    await app?.close();
-    await ns?.cleanup();
+  const t = bffAndNamespace('bff-exec', {
+    bff: { log: audit.log },
+    seed: async (kc, ns) => {
+      await createShellPod(kc, ns.name, pod);
+    },
   });
 
   async function client(): Promise<ShellClient> {
-    return new ShellClient(await connect(url), await csrfOf(url));
+    return new ShellClient(await connect(t.url), await csrfOf(t.url));
   }
 
   it('echo $((6*7)) prints 42 in bash (the first default shell), and says which shell runs', async () => {
     const c = await client();
     try {
-      const { sessionId, shell } = await c.open({ namespace: ns.name, pod, container: 'app' });
+      const { sessionId, shell } = await c.open({ namespace: t.ns.name, pod, container: 'app' });
       expect(shell).toBe('bash');
-      expect(await metric(url, EXEC_GAUGE)).toBe(1);
+      expect(await metric(t.url, EXEC_GAUGE)).toBe(1);
       await c.type(sessionId, 'echo $((6*7))\r');
       await c.waitForOutput(sessionId, /[\r\n]42\r\n/);
       await c.type(sessionId, 'echo $0\r');
@@ -55,7 +47,7 @@ describe('a shell in a container over the socket (pods/exec as the caller)', () 
   it('echoes a keystroke within a round trip (BFF → apiserver → pty → back), measured over 50 keys', async () => {
     const c = await client();
     try {
-      const { sessionId } = await c.open({ namespace: ns.name, pod, container: 'app' });
+      const { sessionId } = await c.open({ namespace: t.ns.name, pod, container: 'app' });
       await c.waitForOutput(sessionId, /# $/);
       const samples: number[] = [];
       for (let i = 0; i < 50; i++) {
@@ -83,7 +75,13 @@ describe('a shell in a container over the socket (pods/exec as the caller)', () 
   it('the terminal has the size asked at the start, and a resize reaches the process (stty size)', async () => {
     const c = await client();
     try {
-      const { sessionId } = await c.open({ namespace: ns.name, pod, container: 'app', cols: 100, rows: 30 });
+      const { sessionId } = await c.open({
+        namespace: t.ns.name,
+        pod,
+        container: 'app',
+        cols: 100,
+        rows: 30,
+      });
       await c.type(sessionId, 'stty size\r');
       await c.waitForOutput(sessionId, /[\r\n]30 100\r\n/);
       const resized = await c.socket
@@ -100,16 +98,21 @@ describe('a shell in a container over the socket (pods/exec as the caller)', () 
   it("ends with the process's exit code, and the audit names who, where and what, never what was typed", async () => {
     const c = await client();
     try {
-      const { sessionId } = await c.open({ namespace: ns.name, pod, container: 'sidecar', command: ['sh'] });
+      const { sessionId } = await c.open({
+        namespace: t.ns.name,
+        pod,
+        container: 'sidecar',
+        command: ['sh'],
+      });
       await c.type(sessionId, 'echo top-secret-$((1+1))\r');
       await c.waitForOutput(sessionId, /top-secret-2/);
       await c.type(sessionId, 'exit 7\r');
       expect(await c.waitForEnd(sessionId)).toEqual({ sessionId, reason: 'exited', exitCode: 7 });
-      await gaugeBackTo(url, 0);
+      await gaugeBackTo(t.url, 0);
       const lines = audit.lines
         .map((l) => JSON.parse(l) as Record<string, unknown>)
         .filter((l) => l.audit === 'exec');
-      const mine = lines.filter((l) => l.container === 'sidecar' && l.namespace === ns.name);
+      const mine = lines.filter((l) => l.container === 'sidecar' && l.namespace === t.ns.name);
       expect(mine.map((l) => l.event)).toEqual(['start', 'end']);
       expect(mine[1]).toMatchObject({
         pod,
@@ -128,29 +131,29 @@ describe('a shell in a container over the socket (pods/exec as the caller)', () 
   it('refuses clearly: unknown pod 404, unknown container 400, a command the image lacks 400, no CSRF token 403', async () => {
     const c = await client();
     try {
-      const before = await metric(url, EXEC_GAUGE);
-      const noPod = await c.start({ namespace: ns.name, pod: 'no-such-pod', container: 'app' });
+      const before = await metric(t.url, EXEC_GAUGE);
+      const noPod = await c.start({ namespace: t.ns.name, pod: 'no-such-pod', container: 'app' });
       expect(!noPod.ok && [noPod.error.code, noPod.error.source]).toEqual([404, 'apiserver']);
       expect(!noPod.ok && noPod.error.message).toContain('no-such-pod');
-      const noContainer = await c.start({ namespace: ns.name, pod, container: 'nope' });
+      const noContainer = await c.start({ namespace: t.ns.name, pod, container: 'nope' });
       expect(!noContainer.ok && noContainer.error.code).toBe(400);
       expect(!noContainer.ok && noContainer.error.message).toContain('nope');
       const noCommand = await c.start({
-        namespace: ns.name,
+        namespace: t.ns.name,
         pod,
         container: 'app',
         command: ['no-such-shell'],
       });
       expect(!noCommand.ok && noCommand.error.code).toBe(400);
       expect(!noCommand.ok && noCommand.error.message).toMatch(/cannot run "no-such-shell".*not found/);
-      const noCsrf = await c.start({ namespace: ns.name, pod, container: 'app', csrf: 'guess' });
+      const noCsrf = await c.start({ namespace: t.ns.name, pod, container: 'app', csrf: 'guess' });
       expect(!noCsrf.ok && [noCsrf.error.code, noCsrf.error.message]).toEqual([
         403,
         expect.stringContaining('CSRF'),
       ]);
-      const bad = await c.start({ namespace: ns.name, pod: '../etc', container: 'app' });
+      const bad = await c.start({ namespace: t.ns.name, pod: '../etc', container: 'app' });
       expect(!bad.ok && bad.error.code).toBe(400);
-      await gaugeBackTo(url, before);
+      await gaugeBackTo(t.url, before);
     } finally {
       c.socket.close();
     }
@@ -159,7 +162,7 @@ describe('a shell in a container over the socket (pods/exec as the caller)', () 
   it('refuses an input over the limit with 413 and keeps the session usable; input to no session is a 404', async () => {
     const c = await client();
     try {
-      const { sessionId } = await c.open({ namespace: ns.name, pod, container: 'app', command: ['sh'] });
+      const { sessionId } = await c.open({ namespace: t.ns.name, pod, container: 'app', command: ['sh'] });
       const huge = await c.type(sessionId, `echo ${'x'.repeat(EXEC_INPUT_MAX_BYTES)}\r`);
       expect(!huge.ok && [huge.error.code, huge.error.message]).toEqual([
         413,
@@ -183,7 +186,7 @@ describe('a shell in a container over the socket (pods/exec as the caller)', () 
     const small = await startBff({ execLimits: { maxSessions: 2 } });
     const c = new ShellClient(await connect(small.url), await csrfOf(small.url));
     try {
-      const target = { namespace: ns.name, pod, container: 'app', command: ['sh'] };
+      const target = { namespace: t.ns.name, pod, container: 'app', command: ['sh'] };
       const [a, b, extra] = await Promise.all([c.start(target), c.start(target), c.start(target)]);
       expect([a, b, extra].filter((r) => r.ok)).toHaveLength(2);
       const refused = [a, b, extra].find((r) => !r.ok);
@@ -201,57 +204,42 @@ describe('a shell in a container over the socket (pods/exec as the caller)', () 
   });
 
   it('a closed socket mid-session ends every upstream: the gauge returns to its baseline', async () => {
-    await gaugeBackTo(url, 0);
+    await gaugeBackTo(t.url, 0);
     const c = await client();
-    const a = await c.open({ namespace: ns.name, pod, container: 'app' });
-    await c.open({ namespace: ns.name, pod, container: 'sidecar' });
+    const a = await c.open({ namespace: t.ns.name, pod, container: 'app' });
+    await c.open({ namespace: t.ns.name, pod, container: 'sidecar' });
     await c.type(a.sessionId, 'sleep 300\r');
-    expect(await metric(url, EXEC_GAUGE)).toBe(2);
+    expect(await metric(t.url, EXEC_GAUGE)).toBe(2);
     c.socket.disconnect();
-    await gaugeBackTo(url, 0);
+    await gaugeBackTo(t.url, 0);
   });
 
   it('deleting the pod ends the session with reason pod-deleted (seen by the shared informer)', async () => {
-    await createShellPod(kc, ns.name, 'doomed');
+    await createShellPod(t.kc, t.ns.name, 'doomed');
     const c = await client();
     try {
-      const { sessionId } = await c.open({ namespace: ns.name, pod: 'doomed', container: 'app' });
+      const { sessionId } = await c.open({ namespace: t.ns.name, pod: 'doomed', container: 'app' });
       await c.type(sessionId, 'echo alive\r');
       await c.waitForOutput(sessionId, /[\r\n]alive\r\n/);
-      await kc
+      await t.kc
         .makeApiClient(CoreV1Api)
-        .deleteNamespacedPod({ name: 'doomed', namespace: ns.name, gracePeriodSeconds: 0 });
+        .deleteNamespacedPod({ name: 'doomed', namespace: t.ns.name, gracePeriodSeconds: 0 });
       const end = await c.waitForEnd(sessionId, 30_000);
       expect(end).toMatchObject({ reason: 'pod-deleted', message: 'pod doomed was deleted' });
-      await gaugeBackTo(url, 0);
+      await gaugeBackTo(t.url, 0);
     } finally {
       c.socket.close();
     }
   });
 
   it('a view-only user is refused with 403 naming the permission; the apiserver itself refuses them too', async () => {
-    const core = kc.makeApiClient(CoreV1Api);
-    await core.createNamespacedServiceAccount({ namespace: ns.name, body: { metadata: { name: 'viewer' } } });
-    await kc.makeApiClient(RbacAuthorizationV1Api).createNamespacedRoleBinding({
-      namespace: ns.name,
-      body: {
-        metadata: { name: 'viewer-view' },
-        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'view' },
-        subjects: [{ kind: 'ServiceAccount', name: 'viewer', namespace: ns.name }],
-      },
-    });
-    const token = (await kubectl(['-n', ns.name, 'create', 'token', 'viewer', '--duration=10m'])).trim();
+    const token = await createViewerToken(t.kc, t.ns.name);
     const tm = await startBff({ env: { WHEELHOUSE_MODE: 'token' } });
     try {
-      const login = await fetch(`${tm.url}/api/login`, {
-        method: 'POST',
-        headers: await mutationHeaders(tm.url),
-        body: JSON.stringify({ token }),
-      });
-      const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+      const cookie = sessionCookie(await postLogin(tm.url, token));
       const c = new ShellClient(await connect(tm.url, tm.url, cookie), await csrfOf(tm.url, cookie));
       try {
-        const ack = await c.start({ namespace: ns.name, pod, container: 'app' });
+        const ack = await c.start({ namespace: t.ns.name, pod, container: 'app' });
         expect(!ack.ok && [ack.error.code, ack.error.reason]).toEqual([403, 'Forbidden']);
         expect(!ack.ok && ack.error.message).toMatch(/create and get on pods\/exec is not allowed/);
       } finally {
@@ -261,7 +249,7 @@ describe('a shell in a container over the socket (pods/exec as the caller)', () 
       const viewer = tm.app.callers.resolve({ cookie }).kc;
       const refused = openExec(
         viewer,
-        { namespace: ns.name, pod, container: 'app', command: ['sh'] },
+        { namespace: t.ns.name, pod, container: 'app', command: ['sh'] },
         { cols: 80, rows: 24, pingMs: 0, count: () => {} },
         { output: () => {}, status: () => {}, closed: () => {} },
       );

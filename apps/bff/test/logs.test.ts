@@ -1,102 +1,90 @@
-import { CoreV1Api, type KubeConfig } from '@kubernetes/client-node';
-import type { LogEndPayload } from '@wheelhouse/shared-types';
-import {
-  appendPodLog,
-  createDeployment,
-  createTestNamespace,
-  ensureCluster,
-  waitFor,
-} from '@wheelhouse/testkit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WheelhouseApp } from '../src/app';
-import { type ClientSocket, connect, startBff } from './support';
+import { CoreV1Api } from '@kubernetes/client-node';
+import type { LogEndPayload, LogsRequest } from '@wheelhouse/shared-types';
+import { appendPodLog, createDeployment, waitFor } from '@wheelhouse/testkit';
+import { describe, expect, it } from 'vitest';
+import { bffAndNamespace, type ClientSocket, connect } from './support';
 
-/** Lines and ends received per stream on one socket. */
+/** The Logs tab's side of one socket: the streams it opens, and the lines and end each one received. */
 function collect(socket: ClientSocket) {
   const lines = new Map<string, string[]>();
   const ends = new Map<string, LogEndPayload>();
   socket.on('logLines', (p) => lines.set(p.streamId, [...(lines.get(p.streamId) ?? []), ...p.lines]));
   socket.on('logEnd', (p) => ends.set(p.streamId, p));
-  return { lines, ends };
+  return {
+    lines,
+    ends,
+    /** Starts a stream that must open, and returns its id. */
+    async open(req: LogsRequest): Promise<string> {
+      const ack = await socket.timeout(15_000).emitWithAck('logsStart', req);
+      expect(ack.ok).toBe(true);
+      if (!ack.ok) throw new Error(ack.error.message);
+      return ack.streamId;
+    },
+    ended: (streamId: string, what: string) =>
+      waitFor(async () => ends.get(streamId), { timeoutMs: 15_000, intervalMs: 100, what }),
+  };
 }
 
 describe('container logs over the socket (the real pods/log path, served by KWOK)', () => {
-  let app: WheelhouseApp;
-  let url: string;
-  let kc: KubeConfig;
-  let ns: { name: string; cleanup(): Promise<void> };
   let pod = '';
 
-  beforeAll(async () => {
-    ({ kc } = await ensureCluster());
-    ns = await createTestNamespace(kc, 'bff-logs');
-    await createDeployment(kc, ns.name, 'talker', { replicas: 1, image: 'registry.invalid/talker:1' });
-    const core = kc.makeApiClient(CoreV1Api);
-    pod = await waitFor(
-      async () => {
-        const p = (await core.listNamespacedPod({ namespace: ns.name })).items[0];
-        return p?.status?.phase === 'Running' ? p.metadata?.name : undefined;
-      },
-      { timeoutMs: 60_000, intervalMs: 250, what: 'the talker pod to run' },
-    );
-    ({ app, url } = await startBff());
-  });
-  afterAll(async () => {
-    await app?.close();
-    await ns?.cleanup();
+  const t = bffAndNamespace('bff-logs', {
+    seed: async (kc, ns) => {
+      await createDeployment(kc, ns.name, 'talker', { replicas: 1, image: 'registry.invalid/talker:1' });
+      const core = kc.makeApiClient(CoreV1Api);
+      pod = await waitFor(
+        async () => {
+          const p = (await core.listNamespacedPod({ namespace: ns.name })).items[0];
+          return p?.status?.phase === 'Running' ? p.metadata?.name : undefined;
+        },
+        { timeoutMs: 60_000, intervalMs: 250, what: 'the talker pod to run' },
+      );
+    },
   });
 
   it('follows a log: lines written after the start arrive, and none after a stop', async () => {
-    const socket = await connect(url);
+    const socket = await connect(t.url);
     const got = collect(socket);
     try {
-      const ack = await socket.timeout(15_000).emitWithAck('logsStart', {
-        namespace: ns.name,
+      const streamId = await got.open({
+        namespace: t.ns.name,
         pod,
         container: 'talker',
         follow: true,
         tailLines: 2,
       });
-      expect(ack.ok).toBe(true);
-      if (!ack.ok) return;
-      const marker = `hello-from-${ns.name}-${Date.now()}`;
+      const marker = `hello-from-${t.ns.name}-${Date.now()}`;
       await appendPodLog(marker);
-      await waitFor(async () => got.lines.get(ack.streamId)?.some((l) => l.includes(marker)), {
+      await waitFor(async () => got.lines.get(streamId)?.some((l) => l.includes(marker)), {
         timeoutMs: 15_000,
         intervalMs: 100,
         what: 'the appended line to stream in',
       });
-      expect((await socket.timeout(5000).emitWithAck('logsStop', { streamId: ack.streamId })).ok).toBe(true);
+      expect((await socket.timeout(5000).emitWithAck('logsStop', { streamId })).ok).toBe(true);
       const after = `after-stop-${Date.now()}`;
       await appendPodLog(after);
       await new Promise((r) => setTimeout(r, 1500));
-      expect(got.lines.get(ack.streamId)?.some((l) => l.includes(after))).toBe(false);
+      expect(got.lines.get(streamId)?.some((l) => l.includes(after))).toBe(false);
     } finally {
       socket.close();
     }
   });
 
   it('reads the previous container log to its end, with timestamps when asked', async () => {
-    const socket = await connect(url);
+    const socket = await connect(t.url);
     const got = collect(socket);
     try {
-      const ack = await socket.timeout(15_000).emitWithAck('logsStart', {
-        namespace: ns.name,
+      const streamId = await got.open({
+        namespace: t.ns.name,
         pod,
         container: 'talker',
         previous: true,
         follow: false,
         timestamps: true,
       });
-      expect(ack.ok).toBe(true);
-      if (!ack.ok) return;
-      const end = await waitFor(async () => got.ends.get(ack.streamId), {
-        timeoutMs: 15_000,
-        intervalMs: 100,
-        what: 'the previous log to end',
-      });
+      const end = await got.ended(streamId, 'the previous log to end');
       expect(end.reason).toBe('completed');
-      const lines = got.lines.get(ack.streamId) ?? [];
+      const lines = got.lines.get(streamId) ?? [];
       expect(lines.some((l) => l.includes('out of memory'))).toBe(true);
       expect(lines.every((l) => /^\d{4}-\d\d-\d\dT/.test(l))).toBe(true);
     } finally {
@@ -105,9 +93,9 @@ describe('container logs over the socket (the real pods/log path, served by KWOK
   });
 
   it('reads the log of a pod not scheduled yet as empty, as kubectl does (the apiserver answers 204)', async () => {
-    const core = kc.makeApiClient(CoreV1Api);
+    const core = t.kc.makeApiClient(CoreV1Api);
     await core.createNamespacedPod({
-      namespace: ns.name,
+      namespace: t.ns.name,
       body: {
         metadata: { name: 'unscheduled' },
         spec: {
@@ -116,49 +104,46 @@ describe('container logs over the socket (the real pods/log path, served by KWOK
         },
       },
     });
-    const socket = await connect(url);
+    const socket = await connect(t.url);
     const got = collect(socket);
     try {
-      const ack = await socket.timeout(15_000).emitWithAck('logsStart', {
-        namespace: ns.name,
+      const streamId = await got.open({
+        namespace: t.ns.name,
         pod: 'unscheduled',
         container: 'main',
         follow: true,
       });
-      expect(ack.ok).toBe(true);
-      if (!ack.ok) return;
-      const end = await waitFor(async () => got.ends.get(ack.streamId), {
-        timeoutMs: 15_000,
-        intervalMs: 100,
-        what: 'the empty log to end',
-      });
-      expect(end).toEqual({ streamId: ack.streamId, reason: 'completed' });
-      expect(got.lines.get(ack.streamId) ?? []).toEqual([]);
+      const end = await got.ended(streamId, 'the empty log to end');
+      expect(end).toEqual({ streamId, reason: 'completed' });
+      expect(got.lines.get(streamId) ?? []).toEqual([]);
     } finally {
       socket.close();
     }
   });
 
   it('passes the apiserver refusal through: an unknown container is a 400 with its message', async () => {
-    const socket = await connect(url);
+    const socket = await connect(t.url);
     try {
       const ack = await socket
         .timeout(15_000)
-        .emitWithAck('logsStart', { namespace: ns.name, pod, container: 'nope', follow: false });
+        .emitWithAck('logsStart', { namespace: t.ns.name, pod, container: 'nope', follow: false });
       expect(ack.ok).toBe(false);
       if (!ack.ok) {
         expect(ack.error.code).toBe(400);
         expect(ack.error.source).toBe('apiserver');
         expect(ack.error.message).toContain('nope');
       }
-      const missing = await socket
-        .timeout(15_000)
-        .emitWithAck('logsStart', { namespace: ns.name, pod: 'no-such-pod', container: 'x', follow: false });
+      const missing = await socket.timeout(15_000).emitWithAck('logsStart', {
+        namespace: t.ns.name,
+        pod: 'no-such-pod',
+        container: 'x',
+        follow: false,
+      });
       expect(!missing.ok && missing.error.code).toBe(404);
       const bad = await socket
         .timeout(5000)
         // biome-ignore lint/suspicious/noExplicitAny: deliberately sending what the types forbid
-        .emitWithAck('logsStart', { namespace: ns.name, pod: '../etc', container: 'x' } as any);
+        .emitWithAck('logsStart', { namespace: t.ns.name, pod: '../etc', container: 'x' } as any);
       expect(!bad.ok && bad.error.code).toBe(400);
     } finally {
       socket.close();

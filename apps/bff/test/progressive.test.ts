@@ -4,43 +4,33 @@
  * once, the rest as `events` pages with their progress, and ends — like every later subscriber —
  * holding exactly what a fresh LIST says; changes after that arrive as ordinary events.
  */
-import { CoreV1Api, type KubeConfig } from '@kubernetes/client-node';
+import { CoreV1Api } from '@kubernetes/client-node';
 import type { ListProgress } from '@wheelhouse/shared-types';
-import { createTestNamespace, ensureCluster, waitFor } from '@wheelhouse/testkit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WheelhouseApp } from '../src/app';
-import { ClientView, connect, startBff } from './support';
+import { waitFor } from '@wheelhouse/testkit';
+import { describe, expect, it } from 'vitest';
+import { bffAndNamespace, ClientView, connect } from './support';
 
 const CONFIGMAPS = 45;
 
 describe('progressive snapshots (first page 2, then 20)', () => {
-  let app: WheelhouseApp;
-  let url: string;
-  let kc: KubeConfig;
-  let ns: { name: string; cleanup(): Promise<void> };
-
-  beforeAll(async () => {
-    ({ kc } = await ensureCluster());
-    ns = await createTestNamespace(kc, 'bff-progressive');
-    const core = kc.makeApiClient(CoreV1Api);
-    for (let i = 0; i < CONFIGMAPS; i++) {
-      await core.createNamespacedConfigMap({
-        namespace: ns.name,
-        body: { metadata: { name: `cm-${String(i).padStart(2, '0')}` }, data: { i: String(i) } },
-      });
-    }
-    ({ app, url } = await startBff({ env: { WHEELHOUSE_LIST_CHUNK: '2' } }));
-  }, 120_000);
-  afterAll(async () => {
-    await app?.close();
-    await ns?.cleanup();
+  const t = bffAndNamespace('bff-progressive', {
+    bff: { env: { WHEELHOUSE_LIST_CHUNK: '2' } },
+    seed: async (kc, ns) => {
+      const core = kc.makeApiClient(CoreV1Api);
+      for (let i = 0; i < CONFIGMAPS; i++) {
+        await core.createNamespacedConfigMap({
+          namespace: ns.name,
+          body: { metadata: { name: `cm-${String(i).padStart(2, '0')}` }, data: { i: String(i) } },
+        });
+      }
+    },
   });
 
   it('answers with the first page, sends the rest in pages with their progress, and converges to a fresh LIST', async () => {
-    const core = kc.makeApiClient(CoreV1Api);
-    const fresh = await core.listNamespacedConfigMap({ namespace: ns.name });
+    const core = t.kc.makeApiClient(CoreV1Api);
+    const fresh = await core.listNamespacedConfigMap({ namespace: t.ns.name });
     const total = fresh.items.length; // ours, and the namespace's kube-root-ca.crt
-    const view = new ClientView(await connect(url));
+    const view = new ClientView(await connect(t.url));
     const progress: ListProgress[] = [];
     let paged = 0;
     view.socket.on('events', (p) => {
@@ -50,7 +40,7 @@ describe('progressive snapshots (first page 2, then 20)', () => {
       expect(p.batch.every((e) => e.type === 'ADDED')).toBe(true);
     });
     try {
-      const ack = await view.subscribe({ kind: 'configmaps', namespace: ns.name });
+      const ack = await view.subscribe({ kind: 'configmaps', namespace: t.ns.name });
       if (!ack.ok) throw new Error(ack.error.message);
       // The first page only, and the apiserver's estimate of the whole.
       expect(ack.items).toHaveLength(2);
@@ -72,13 +62,13 @@ describe('progressive snapshots (first page 2, then 20)', () => {
 
       // A warm informer answers the next subscriber from its cache the same way: the first page in
       // the ack, the rest right after it.
-      const second = new ClientView(await connect(url));
+      const second = new ClientView(await connect(t.url));
       const warmProgress: ListProgress[] = [];
       second.socket.on('events', (p) => {
         if (p.progress) warmProgress.push(p.progress);
       });
       try {
-        const warm = await second.subscribe({ kind: 'configmaps', namespace: ns.name });
+        const warm = await second.subscribe({ kind: 'configmaps', namespace: t.ns.name });
         if (!warm.ok) throw new Error(warm.error.message);
         expect(warm.items).toHaveLength(2);
         expect(warm.progress).toEqual({ loaded: 2, total, complete: false });
@@ -93,18 +83,18 @@ describe('progressive snapshots (first page 2, then 20)', () => {
       }
 
       // The watch started where the paged LIST's snapshot was: later changes arrive as events.
-      const cm = await core.readNamespacedConfigMap({ namespace: ns.name, name: 'cm-07' });
+      const cm = await core.readNamespacedConfigMap({ namespace: t.ns.name, name: 'cm-07' });
       await core.replaceNamespacedConfigMap({
-        namespace: ns.name,
+        namespace: t.ns.name,
         name: 'cm-07',
         body: { ...cm, data: { i: 'changed' } },
       });
-      await core.deleteNamespacedConfigMap({ namespace: ns.name, name: 'cm-08' });
+      await core.deleteNamespacedConfigMap({ namespace: t.ns.name, name: 'cm-08' });
       await waitFor(
-        async () => view.matches((await core.listNamespacedConfigMap({ namespace: ns.name })).items),
+        async () => view.matches((await core.listNamespacedConfigMap({ namespace: t.ns.name })).items),
         { timeoutMs: 20_000, intervalMs: 200, what: 'the client to follow the changes after the snapshot' },
       );
-      expect(app.hub.stats().informers).toBe(1);
+      expect(t.app.hub.stats().informers).toBe(1);
     } finally {
       view.socket.close();
     }

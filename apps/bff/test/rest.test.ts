@@ -1,37 +1,26 @@
-import { CoreV1Api, type KubeConfig, RbacAuthorizationV1Api } from '@kubernetes/client-node';
+import { CoreV1Api } from '@kubernetes/client-node';
 import { CSRF_HEADER } from '@wheelhouse/shared-types';
-import { createTestNamespace, ensureCluster, kubectl } from '@wheelhouse/testkit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WheelhouseApp } from '../src/app';
-import { ClientView, connect, memoryLogger, mutationHeaders, startBff } from './support';
+import { describe, expect, it } from 'vitest';
+import { bffAndNamespace, ClientView, connect, memoryLogger, mutationHeaders, startBff } from './support';
+import { createViewerToken, postLogin } from './token-user';
 
 describe('REST reads and the security baseline', () => {
-  let app: WheelhouseApp;
-  let url: string;
-  let kc: KubeConfig;
-  let ns: { name: string; cleanup(): Promise<void> };
-
-  beforeAll(async () => {
-    ({ kc } = await ensureCluster());
-    ns = await createTestNamespace(kc, 'bff-rest');
-    const core = kc.makeApiClient(CoreV1Api);
-    await core.createNamespacedConfigMap({
-      namespace: ns.name,
-      body: { metadata: { name: 'settings', labels: { app: 'x' } }, data: { mode: 'fast' } },
-    });
-    await core.createNamespacedSecret({
-      namespace: ns.name,
-      body: { metadata: { name: 'token' }, stringData: { apiKey: 'sk-live-do-not-leak' } },
-    });
-    ({ app, url } = await startBff());
-  });
-  afterAll(async () => {
-    await app?.close();
-    await ns?.cleanup();
+  const t = bffAndNamespace('bff-rest', {
+    seed: async (kc, ns) => {
+      const core = kc.makeApiClient(CoreV1Api);
+      await core.createNamespacedConfigMap({
+        namespace: ns.name,
+        body: { metadata: { name: 'settings', labels: { app: 'x' } }, data: { mode: 'fast' } },
+      });
+      await core.createNamespacedSecret({
+        namespace: ns.name,
+        body: { metadata: { name: 'token' }, stringData: { apiKey: 'sk-live-do-not-leak' } },
+      });
+    },
   });
 
   it('returns one object without managedFields', async () => {
-    const res = await fetch(`${url}/api/configmaps/${ns.name}/settings`);
+    const res = await fetch(`${t.url}/api/configmaps/${t.ns.name}/settings`);
     expect(res.status).toBe(200);
     const body = (await res.json()) as { data: Record<string, string>; metadata: Record<string, unknown> };
     expect(body.data).toEqual({ mode: 'fast' });
@@ -39,7 +28,7 @@ describe('REST reads and the security baseline', () => {
   });
 
   it('returns a Secret with sizes and no values', async () => {
-    const res = await fetch(`${url}/api/secrets/${ns.name}/token`);
+    const res = await fetch(`${t.url}/api/secrets/${t.ns.name}/token`);
     const text = await res.text();
     expect(res.status).toBe(200);
     expect(text).not.toContain('sk-live');
@@ -47,7 +36,7 @@ describe('REST reads and the security baseline', () => {
   });
 
   it('passes the apiserver 404 through with its reason and message', async () => {
-    const res = await fetch(`${url}/api/pods/${ns.name}/does-not-exist`);
+    const res = await fetch(`${t.url}/api/pods/${t.ns.name}/does-not-exist`);
     expect(res.status).toBe(404);
     const { error } = (await res.json()) as { error: { reason: string; message: string; source: string } };
     expect(error).toMatchObject({ reason: 'NotFound', source: 'apiserver' });
@@ -56,14 +45,14 @@ describe('REST reads and the security baseline', () => {
 
   it('400s on bad names, namespaces, kinds and path traversal, naming the field', async () => {
     const cases: Array<[string, string]> = [
-      [`/api/pods/${ns.name}/Bad_Name`, 'name'],
+      [`/api/pods/${t.ns.name}/Bad_Name`, 'name'],
       ['/api/pods/UPPER/x', 'namespace'],
-      [`/api/widgets/${ns.name}/x`, 'kind'],
-      [`/api/pods/${ns.name}/..%2F..%2Fsecrets`, 'name'],
+      [`/api/widgets/${t.ns.name}/x`, 'kind'],
+      [`/api/pods/${t.ns.name}/..%2F..%2Fsecrets`, 'name'],
       ['/api/nodes/default/kwok-node-0', 'namespace'],
     ];
     for (const [p, field] of cases) {
-      const res = await fetch(url + p);
+      const res = await fetch(t.url + p);
       expect(res.status, p).toBe(400);
       const { error } = (await res.json()) as { error: { field?: string; source: string } };
       expect(error.field, p).toBe(field);
@@ -74,7 +63,7 @@ describe('REST reads and the security baseline', () => {
   it('refuses a DNS-rebinding Host with 421 before touching the cluster', async () => {
     const { request } = await import('node:http');
     const status = await new Promise<number>((resolve, reject) => {
-      const req = request(`${url}/api/namespaces`, { headers: { Host: 'attacker.example:80' } }, (res) => {
+      const req = request(`${t.url}/api/namespaces`, { headers: { Host: 'attacker.example:80' } }, (res) => {
         res.resume();
         resolve(res.statusCode ?? 0);
       });
@@ -85,19 +74,19 @@ describe('REST reads and the security baseline', () => {
   });
 
   it('refuses mutations without a same origin or without the CSRF token', async () => {
-    const session = (await (await fetch(`${url}/api/session`)).json()) as { csrfToken: string };
-    const noOrigin = await fetch(`${url}/api/anything`, { method: 'POST', body: '{}' });
+    const session = (await (await fetch(`${t.url}/api/session`)).json()) as { csrfToken: string };
+    const noOrigin = await fetch(`${t.url}/api/anything`, { method: 'POST', body: '{}' });
     expect(noOrigin.status).toBe(403);
-    const foreign = await fetch(`${url}/api/anything`, {
+    const foreign = await fetch(`${t.url}/api/anything`, {
       method: 'POST',
       headers: { Origin: 'https://evil.example', [CSRF_HEADER]: session.csrfToken },
       body: '{}',
     });
     expect(foreign.status).toBe(403);
     expect(((await foreign.json()) as { error: { message: string } }).error.message).toMatch(/origin/);
-    const forged = await fetch(`${url}/api/anything`, {
+    const forged = await fetch(`${t.url}/api/anything`, {
       method: 'POST',
-      headers: { Origin: url, [CSRF_HEADER]: 'forged' },
+      headers: { Origin: t.url, [CSRF_HEADER]: 'forged' },
       body: '{}',
     });
     expect(forged.status).toBe(403);
@@ -105,10 +94,10 @@ describe('REST reads and the security baseline', () => {
   });
 
   it('413s an oversized body', async () => {
-    const session = (await (await fetch(`${url}/api/session`)).json()) as { csrfToken: string };
-    const res = await fetch(`${url}/api/anything`, {
+    const session = (await (await fetch(`${t.url}/api/session`)).json()) as { csrfToken: string };
+    const res = await fetch(`${t.url}/api/anything`, {
       method: 'POST',
-      headers: { Origin: url, [CSRF_HEADER]: session.csrfToken, 'Content-Type': 'application/json' },
+      headers: { Origin: t.url, [CSRF_HEADER]: session.csrfToken, 'Content-Type': 'application/json' },
       body: JSON.stringify({ blob: 'x'.repeat(2_000_000) }),
     });
     expect(res.status).toBe(413);
@@ -116,45 +105,26 @@ describe('REST reads and the security baseline', () => {
   });
 
   it('sends security headers with a CSP', async () => {
-    const res = await fetch(`${url}/api/namespaces`);
+    const res = await fetch(`${t.url}/api/namespaces`);
     expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('x-powered-by')).toBeNull();
   });
 
   it('exposes /healthz, /readyz and prometheus /metrics', async () => {
-    expect(await (await fetch(`${url}/healthz`)).text()).toBe('ok');
-    expect((await fetch(`${url}/readyz`)).status).toBe(200);
-    const metrics = await (await fetch(`${url}/metrics`)).text();
+    expect(await (await fetch(`${t.url}/healthz`)).text()).toBe('ok');
+    expect((await fetch(`${t.url}/readyz`)).status).toBe(200);
+    const metrics = await (await fetch(`${t.url}/metrics`)).text();
     expect(metrics).toContain('wheelhouse_informers');
     expect(metrics).toContain('wheelhouse_sockets');
   });
-
-  /** A ServiceAccount bound to the built-in "view" role in the test namespace only, and its token. */
-  let viewerToken: string | undefined;
-  async function viewer(): Promise<string> {
-    if (viewerToken) return viewerToken;
-    const core = kc.makeApiClient(CoreV1Api);
-    const rbac = kc.makeApiClient(RbacAuthorizationV1Api);
-    await core.createNamespacedServiceAccount({ namespace: ns.name, body: { metadata: { name: 'viewer' } } });
-    await rbac.createNamespacedRoleBinding({
-      namespace: ns.name,
-      body: {
-        metadata: { name: 'viewer-view' },
-        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'view' },
-        subjects: [{ kind: 'ServiceAccount', name: 'viewer', namespace: ns.name }],
-      },
-    });
-    viewerToken = (await kubectl(['-n', ns.name, 'create', 'token', 'viewer', '--duration=10m'])).trim();
-    return viewerToken;
-  }
 
   it('reveals one Secret key on explicit request and audits who, which secret and key, never the value', async () => {
     const { log, lines } = memoryLogger();
     const audited = await startBff({ log });
     try {
       const headers = await mutationHeaders(audited.url);
-      const res = await fetch(`${audited.url}/api/secrets/${ns.name}/token/reveal`, {
+      const res = await fetch(`${audited.url}/api/secrets/${t.ns.name}/token/reveal`, {
         method: 'POST',
         headers,
         body: JSON.stringify({ key: 'apiKey' }),
@@ -167,29 +137,29 @@ describe('REST reads and the security baseline', () => {
         .map((l) => JSON.parse(l) as Record<string, unknown>)
         .filter((l) => l.audit === 'secret-reveal');
       expect(audit).toHaveLength(1);
-      expect(audit[0]).toMatchObject({ namespace: ns.name, secret: 'token', key: 'apiKey' });
+      expect(audit[0]).toMatchObject({ namespace: t.ns.name, secret: 'token', key: 'apiKey' });
       expect(lines.join('\n')).not.toContain('sk-live');
       expect(lines.join('\n')).not.toContain(body.base64);
 
-      const missing = await fetch(`${audited.url}/api/secrets/${ns.name}/token/reveal`, {
+      const missing = await fetch(`${audited.url}/api/secrets/${t.ns.name}/token/reveal`, {
         method: 'POST',
         headers,
         body: JSON.stringify({ key: 'nope' }),
       });
       expect(missing.status).toBe(404);
-      const badKey = await fetch(`${audited.url}/api/secrets/${ns.name}/token/reveal`, {
+      const badKey = await fetch(`${audited.url}/api/secrets/${t.ns.name}/token/reveal`, {
         method: 'POST',
         headers,
         body: JSON.stringify({ key: '../etc/passwd' }),
       });
       expect(badKey.status).toBe(400);
-      const badJson = await fetch(`${audited.url}/api/secrets/${ns.name}/token/reveal`, {
+      const badJson = await fetch(`${audited.url}/api/secrets/${t.ns.name}/token/reveal`, {
         method: 'POST',
         headers,
         body: '{"key":',
       });
       expect(badJson.status).toBe(400);
-      const noCsrf = await fetch(`${audited.url}/api/secrets/${ns.name}/token/reveal`, {
+      const noCsrf = await fetch(`${audited.url}/api/secrets/${t.ns.name}/token/reveal`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Origin: audited.url },
         body: JSON.stringify({ key: 'apiKey' }),
@@ -201,7 +171,7 @@ describe('REST reads and the security baseline', () => {
   });
 
   it('in token mode acts as the logged-in user: reads what RBAC allows, 403 on the rest, 401 before login', async () => {
-    const token = await viewer();
+    const token = await createViewerToken(t.kc, t.ns.name);
     const tm = await startBff({ env: { WHEELHOUSE_MODE: 'token' } });
     try {
       const before = await fetch(`${tm.url}/api/namespaces`);
@@ -209,33 +179,29 @@ describe('REST reads and the security baseline', () => {
       const session0 = (await (await fetch(`${tm.url}/api/session`)).json()) as { authenticated: boolean };
       expect(session0.authenticated).toBe(false);
 
-      const garbage = await fetch(`${tm.url}/api/login`, {
-        method: 'POST',
-        headers: await mutationHeaders(tm.url),
-        body: JSON.stringify({ token: 'not-a-real-token' }),
-      });
+      const garbage = await postLogin(tm.url, 'not-a-real-token');
       expect(garbage.status).toBe(401);
 
-      const login = await fetch(`${tm.url}/api/login`, {
-        method: 'POST',
-        headers: await mutationHeaders(tm.url),
-        body: JSON.stringify({ token }),
-      });
+      const login = await postLogin(tm.url, token);
       expect(login.status).toBe(200);
-      expect(((await login.json()) as { user: string }).user).toBe(`system:serviceaccount:${ns.name}:viewer`);
+      expect(((await login.json()) as { user: string }).user).toBe(
+        `system:serviceaccount:${t.ns.name}:viewer`,
+      );
       const setCookie = login.headers.get('set-cookie') ?? '';
       expect(setCookie).toMatch(/HttpOnly/i);
       expect(setCookie).toMatch(/SameSite=Strict/i);
       const cookie = setCookie.split(';')[0] ?? '';
 
-      const ok = await fetch(`${tm.url}/api/configmaps/${ns.name}/settings`, { headers: { Cookie: cookie } });
+      const ok = await fetch(`${tm.url}/api/configmaps/${t.ns.name}/settings`, {
+        headers: { Cookie: cookie },
+      });
       expect(ok.status).toBe(200);
-      const denied = await fetch(`${tm.url}/api/secrets/${ns.name}/token`, { headers: { Cookie: cookie } });
+      const denied = await fetch(`${tm.url}/api/secrets/${t.ns.name}/token`, { headers: { Cookie: cookie } });
       expect(denied.status).toBe(403);
       const { error } = (await denied.json()) as { error: { reason: string; message: string } };
       expect(error.reason).toBe('Forbidden');
       expect(error.message).toContain('cannot get resource "secrets"');
-      const reveal = await fetch(`${tm.url}/api/secrets/${ns.name}/token/reveal`, {
+      const reveal = await fetch(`${tm.url}/api/secrets/${t.ns.name}/token/reveal`, {
         method: 'POST',
         headers: await mutationHeaders(tm.url, cookie),
         body: JSON.stringify({ key: 'apiKey' }),
@@ -244,15 +210,15 @@ describe('REST reads and the security baseline', () => {
 
       const anon = await connect(tm.url);
       try {
-        const ack = await anon.timeout(5000).emitWithAck('subscribe', { kind: 'pods', namespace: ns.name });
+        const ack = await anon.timeout(5000).emitWithAck('subscribe', { kind: 'pods', namespace: t.ns.name });
         expect(!ack.ok && ack.error.code).toBe(401);
       } finally {
         anon.close();
       }
       const v = new ClientView(await connect(tm.url, tm.url, cookie));
       try {
-        expect((await v.subscribe({ kind: 'pods', namespace: ns.name })).ok).toBe(true);
-        const secrets = await v.subscribe({ kind: 'secrets', namespace: ns.name });
+        expect((await v.subscribe({ kind: 'pods', namespace: t.ns.name })).ok).toBe(true);
+        const secrets = await v.subscribe({ kind: 'secrets', namespace: t.ns.name });
         expect(secrets.ok).toBe(false);
         if (!secrets.ok) {
           expect(secrets.error.code).toBe(403);

@@ -1,5 +1,4 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { type IncomingHttpHeaders, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CoreV1Api, type KubeConfig } from '@kubernetes/client-node';
@@ -8,6 +7,7 @@ import { createTestNamespace, ensureCluster, kubectl, waitFor } from '@wheelhous
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WheelhouseApp } from '../src/app';
 import { buildOriginPolicy, hostAllowed, originAllowed } from '../src/http/security';
+import { raw } from './raw-http';
 import { ClientView, connect, memoryLogger, mutationHeaders, startBff } from './support';
 
 const policy = buildOriginPolicy({
@@ -44,35 +44,6 @@ describe('Host and Origin policy', () => {
     expect(hostAllowed(open, '127.0.0.1:7070')).toBe(true);
   });
 });
-
-/** A GET sent as given: the path unnormalised (fetch resolves "%2e%2e"), any Host (fetch drops it). */
-function rawGet(
-  base: string,
-  path: string,
-  headers: Record<string, string> = {},
-): Promise<{ status: number; headers: IncomingHttpHeaders; text: string }> {
-  const u = new URL(base);
-  return new Promise((resolve, reject) => {
-    const req = request(
-      { host: u.hostname, port: u.port, path, headers: { Host: u.host, ...headers }, timeout: 15_000 },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            text: Buffer.concat(chunks).toString(),
-          }),
-        );
-        res.on('error', reject);
-      },
-    );
-    req.on('timeout', () => req.destroy(new Error(`GET ${path} timed out`)));
-    req.on('error', reject);
-    req.end();
-  });
-}
 
 /**
  * Findings of an outside probe (issue 15), against a real BFF and the real cluster: each case failed
@@ -202,7 +173,7 @@ describe('security findings: the fixes hold against a real server', () => {
       '/assets/.hidden',
       '/assets/%E0%A4%A',
     ]) {
-      const { status, text } = await rawGet(bff.url, p);
+      const { status, text } = await raw(bff.url, 'GET', p);
       expect(status, p).toBeGreaterThanOrEqual(400);
       expect(status, p).toBeLessThan(500);
       expect(text, p).not.toContain(staticDir);
@@ -228,17 +199,17 @@ describe('security findings: the fixes hold against a real server', () => {
 
   it('checks Host on /metrics and /readyz (421 for a rebinding name) and sends the security headers there', async () => {
     for (const p of ['/metrics', '/readyz']) {
-      const rebound = await rawGet(bff.url, p, { Host: 'evil.example' });
+      const rebound = await raw(bff.url, 'GET', p, { headers: { Host: 'evil.example' } });
       expect(rebound.status, p).toBe(421);
       expect(rebound.text, p).not.toContain('wheelhouse_');
-      const ok = await rawGet(bff.url, p);
+      const ok = await raw(bff.url, 'GET', p);
       expect(ok.status, p).toBe(200);
       expect(ok.headers['x-content-type-options'], p).toBe('nosniff');
       expect(ok.headers['content-security-policy'], p).toContain("frame-ancestors 'none'");
       expect(ok.headers['x-frame-options'], p).toBe('DENY');
     }
     // The liveness probe stays answerable by IP (kubelet), and says nothing but "ok".
-    const health = await rawGet(bff.url, '/healthz', { Host: '10.0.0.7:7070' });
+    const health = await raw(bff.url, 'GET', '/healthz', { headers: { Host: '10.0.0.7:7070' } });
     expect(health.text).toBe('ok');
     expect(health.headers['x-frame-options']).toBe('DENY');
     const page = await fetch(`${bff.url}/`);

@@ -1,9 +1,9 @@
 import type { Socket as NetSocket } from 'node:net';
-import { CoreV1Api, type KubeConfig } from '@kubernetes/client-node';
-import { createTestNamespace, ensureCluster, waitFor } from '@wheelhouse/testkit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CoreV1Api } from '@kubernetes/client-node';
+import { waitFor } from '@wheelhouse/testkit';
+import { describe, expect, it } from 'vitest';
 import type { WheelhouseApp } from '../src/app';
-import { ClientView, connect, startBff } from './support';
+import { bffAndNamespace, ClientView, connect } from './support';
 
 /** The TCP socket under a socket.io-client websocket (Node's `ws`), to stop reading from it. */
 function tcpOf(view: ClientView): NetSocket {
@@ -19,36 +19,25 @@ async function queueDrops(app: WheelhouseApp): Promise<number> {
 }
 
 describe('a socket that stops reading', () => {
-  let app: WheelhouseApp;
-  let url: string;
-  let kc: KubeConfig;
-  let ns: { name: string; cleanup(): Promise<void> };
-
-  beforeAll(async () => {
-    ({ kc } = await ensureCluster());
-    ns = await createTestNamespace(kc, 'bff-slow');
-    // A small backlog bound so a few MB of unread events are enough to trip it.
-    ({ app, url } = await startBff({ limits: { tickMs: 50, maxPendingPerSub: 5000, maxBacklog: 4 } }));
-  });
-  afterAll(async () => {
-    await app?.close();
-    await ns?.cleanup();
+  // A small backlog bound so a few MB of unread events are enough to trip it.
+  const t = bffAndNamespace('bff-slow', {
+    bff: { limits: { tickMs: 50, maxPendingPerSub: 5000, maxBacklog: 4 } },
   });
 
   it('costs the BFF a bounded amount of memory and gets one resync that converges when it reads again', async () => {
-    const core = kc.makeApiClient(CoreV1Api);
-    const slow = new ClientView(await connect(url));
-    const healthy = new ClientView(await connect(url));
+    const core = t.kc.makeApiClient(CoreV1Api);
+    const slow = new ClientView(await connect(t.url));
+    const healthy = new ClientView(await connect(t.url));
     try {
-      expect((await slow.subscribe({ kind: 'configmaps', namespace: ns.name })).ok).toBe(true);
-      expect((await healthy.subscribe({ kind: 'configmaps', namespace: ns.name })).ok).toBe(true);
-      const dropsBefore = await queueDrops(app);
+      expect((await slow.subscribe({ kind: 'configmaps', namespace: t.ns.name })).ok).toBe(true);
+      expect((await healthy.subscribe({ kind: 'configmaps', namespace: t.ns.name })).ok).toBe(true);
+      const dropsBefore = await queueDrops(t.app);
 
       tcpOf(slow).pause();
       // Sample what the BFF holds for its sockets: packets waiting in each engine.io write buffer.
       let maxQueued = 0;
       const sampler = setInterval(() => {
-        for (const s of app.io.sockets.sockets.values()) {
+        for (const s of t.app.io.sockets.sockets.values()) {
           const queued = (s.conn as unknown as { writeBuffer: unknown[] }).writeBuffer.length;
           maxQueued = Math.max(maxQueued, queued);
         }
@@ -58,7 +47,7 @@ describe('a socket that stops reading', () => {
       const names = Array.from({ length: 12 }, (_, i) => `big-${i}`);
       for (const name of names) {
         await core.createNamespacedConfigMap({
-          namespace: ns.name,
+          namespace: t.ns.name,
           body: { metadata: { name }, data: { v: `0${big}` } },
         });
       }
@@ -66,19 +55,19 @@ describe('a socket that stops reading', () => {
         for (const name of names) {
           await core.replaceNamespacedConfigMap({
             name,
-            namespace: ns.name,
+            namespace: t.ns.name,
             body: { metadata: { name }, data: { v: `${round}${big}` } },
           });
         }
       }
       // The healthy socket keeps up meanwhile.
-      const list = await core.listNamespacedConfigMap({ namespace: ns.name });
+      const list = await core.listNamespacedConfigMap({ namespace: t.ns.name });
       await waitFor(async () => healthy.matches(list.items), {
         timeoutMs: 30_000,
         intervalMs: 200,
         what: 'the healthy client to see every change',
       });
-      await waitFor(async () => (await queueDrops(app)) > dropsBefore, {
+      await waitFor(async () => (await queueDrops(t.app)) > dropsBefore, {
         timeoutMs: 15_000,
         intervalMs: 100,
         what: 'the BFF to give up on buffering for the slow socket',

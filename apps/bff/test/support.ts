@@ -1,4 +1,4 @@
-import type { KubernetesObject } from '@kubernetes/client-node';
+import type { KubeConfig, KubernetesObject } from '@kubernetes/client-node';
 import {
   type ClientToServerEvents,
   type KindObject,
@@ -7,9 +7,10 @@ import {
   type SubscribeAck,
   type SubscribeRequest,
 } from '@wheelhouse/shared-types';
-import { ensureCluster } from '@wheelhouse/testkit';
+import { createTestNamespace, ensureCluster, type TestNamespace } from '@wheelhouse/testkit';
 import pino, { type Logger } from 'pino';
 import { io, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll } from 'vitest';
 import { createApp, type WheelhouseApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import type { ExecLimits } from '../src/exec/session';
@@ -17,14 +18,16 @@ import type { SessionLimits } from '../src/watch/socket-session';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
+export interface BffOptions {
+  limits?: SessionLimits;
+  execLimits?: Partial<ExecLimits>;
+  env?: Record<string, string>;
+  log?: Logger;
+}
+
 /** A real BFF on 127.0.0.1:<random port> against the real local cluster. */
 export async function startBff(
-  opts: {
-    limits?: SessionLimits;
-    execLimits?: Partial<ExecLimits>;
-    env?: Record<string, string>;
-    log?: Logger;
-  } = {},
+  opts: BffOptions = {},
 ): Promise<{ app: WheelhouseApp; url: string; kubeconfigPath: string }> {
   const { kubeconfigPath } = await ensureCluster();
   const config = loadConfig({
@@ -42,6 +45,38 @@ export async function startBff(
   });
   const addr = await app.listen();
   return { app, url: `http://127.0.0.1:${addr.port}`, kubeconfigPath };
+}
+
+/** What a describe block's bffAndNamespace holds once its beforeAll has run. */
+export interface BffAndNamespace {
+  kc: KubeConfig;
+  ns: TestNamespace;
+  app: WheelhouseApp;
+  url: string;
+}
+
+/**
+ * The usual set-up of an integration describe block, registered as its beforeAll/afterAll: a fresh
+ * test namespace, `seed`ed before the BFF starts, and a BFF; afterwards the BFF closes, then the
+ * namespace goes. Call it at the top of the describe; read the fields inside hooks and tests.
+ */
+export function bffAndNamespace(
+  prefix: string,
+  opts: { bff?: BffOptions; seed?: (kc: KubeConfig, ns: TestNamespace) => Promise<void> } = {},
+): BffAndNamespace {
+  const t: Partial<BffAndNamespace> = {};
+  beforeAll(async () => {
+    const { kc } = await ensureCluster();
+    t.kc = kc;
+    t.ns = await createTestNamespace(kc, prefix);
+    await opts.seed?.(kc, t.ns);
+    ({ app: t.app, url: t.url } = await startBff(opts.bff));
+  });
+  afterAll(async () => {
+    await t.app?.close();
+    await t.ns?.cleanup();
+  });
+  return t as BffAndNamespace;
 }
 
 export function connect(url: string, origin = url, cookie?: string): Promise<ClientSocket> {

@@ -5,17 +5,9 @@ import type {
   WorkloadLogsAck,
   WorkloadLogsRequest,
 } from '@wheelhouse/shared-types';
-import {
-  appendPodLog,
-  createDeployment,
-  createTestNamespace,
-  ensureCluster,
-  kubectl,
-  waitFor,
-} from '@wheelhouse/testkit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WheelhouseApp } from '../src/app';
-import { type ClientSocket, connect, startBff } from './support';
+import { appendPodLog, createDeployment, kubectl, waitFor } from '@wheelhouse/testkit';
+import { describe, expect, it } from 'vitest';
+import { bffAndNamespace, type ClientSocket, connect, startBff } from './support';
 
 /** Everything one socket receives for its workload views. */
 function collect(socket: ClientSocket) {
@@ -56,29 +48,20 @@ const until = (what: string, fn: () => boolean, timeoutMs = 20_000) =>
   waitFor(async () => fn() || undefined, { timeoutMs, intervalMs: 100, what });
 
 describe('workload logs: every pod of a selector, merged, following the pods (real pods/log via KWOK)', () => {
-  let app: WheelhouseApp;
-  let url: string;
-  let kc: KubeConfig;
-  let ns: { name: string; cleanup(): Promise<void> };
-
-  beforeAll(async () => {
-    ({ kc } = await ensureCluster());
-    ns = await createTestNamespace(kc, 'bff-wlogs');
-    await createDeployment(kc, ns.name, 'shop', { replicas: 3, image: 'registry.invalid/shop:1' });
-    ({ app, url } = await startBff({ env: { WHEELHOUSE_MAX_LOG_PODS: '3' } }));
-  });
-  afterAll(async () => {
-    await app?.close();
-    await ns?.cleanup();
+  const t = bffAndNamespace('bff-wlogs', {
+    bff: { env: { WHEELHOUSE_MAX_LOG_PODS: '3' } },
+    seed: async (kc, ns) => {
+      await createDeployment(kc, ns.name, 'shop', { replicas: 3, image: 'registry.invalid/shop:1' });
+    },
   });
 
   it('streams the three pods at once, prefixed and in time order; a rollout swaps the pods without a restart', async () => {
-    const first = await runningPods(kc, ns.name, 'app=shop', 3);
-    const socket = await connect(url);
+    const first = await runningPods(t.kc, t.ns.name, 'app=shop', 3);
+    const socket = await connect(t.url);
     const got = collect(socket);
     try {
       const ack: WorkloadLogsAck = await socket.timeout(20_000).emitWithAck('workloadLogsStart', {
-        namespace: ns.name,
+        namespace: t.ns.name,
         labelSelector: 'app = shop',
         follow: true,
         tailLines: 1,
@@ -89,7 +72,7 @@ describe('workload logs: every pod of a selector, merged, following the pods (re
       expect(ack.pods.map((p) => p.name).sort()).toEqual(first);
       expect(ack.pods.every((p) => p.phase === 'Running' && p.containers.join() === 'shop')).toBe(true);
       expect(ack.capped).toBeUndefined();
-      await waitFor(async () => ((await upstreams(url)) === 3 ? true : undefined), {
+      await waitFor(async () => ((await upstreams(t.url)) === 3 ? true : undefined), {
         timeoutMs: 10_000,
         intervalMs: 100,
         what: 'one upstream per pod',
@@ -107,11 +90,11 @@ describe('workload logs: every pod of a selector, merged, following the pods (re
         },
         { timeoutMs: 20_000, intervalMs: 1_000, what: 'a line from every pod (all three streams follow)' },
       );
-      const a = `first-${ns.name}-${Date.now()}`;
+      const a = `first-${t.ns.name}-${Date.now()}`;
       await appendPodLog(`INFO ${a}`);
-      const b = `second-${ns.name}-${Date.now()}`;
+      const b = `second-${t.ns.name}-${Date.now()}`;
       await appendPodLog(`INFO ${b}`);
-      const mine = () => got.lines.filter((l) => l.text.includes(ns.name));
+      const mine = () => got.lines.filter((l) => l.text.includes(t.ns.name));
       await until('both lines from all three pods', () =>
         first.every((pod) => [a, b].every((m) => mine().some((l) => l.pod === pod && l.text.includes(m)))),
       );
@@ -131,10 +114,10 @@ describe('workload logs: every pod of a selector, merged, following the pods (re
         expect(times).toEqual([...times].sort());
       }
 
-      await kubectl(['-n', ns.name, 'set', 'image', 'deployment/shop', 'shop=registry.invalid/shop:2']);
+      await kubectl(['-n', t.ns.name, 'set', 'image', 'deployment/shop', 'shop=registry.invalid/shop:2']);
       const second = await waitFor(
         async () => {
-          const names = await runningPods(kc, ns.name, 'app=shop', 3);
+          const names = await runningPods(t.kc, t.ns.name, 'app=shop', 3);
           return names.every((n) => !first.includes(n)) ? names : undefined;
         },
         { timeoutMs: 120_000, intervalMs: 500, what: 'the rollout to replace every pod' },
@@ -145,7 +128,7 @@ describe('workload logs: every pod of a selector, merged, following the pods (re
         'the new pods joined and the old ones gone',
         () => second.every((n) => joined().has(n)) && first.every((n) => gone().has(n)),
       );
-      const c = `third-${ns.name}-${Date.now()}`;
+      const c = `third-${t.ns.name}-${Date.now()}`;
       await appendPodLog(`INFO ${c}`);
       await until('the new pods stream the next line', () => {
         const from = new Set(got.lines.filter((l) => l.text.includes(c)).map((l) => l.pod));
@@ -154,11 +137,11 @@ describe('workload logs: every pod of a selector, merged, following the pods (re
       await new Promise((r) => setTimeout(r, 500));
       const from = got.lines.filter((l) => l.text.includes(c)).map((l) => l.pod);
       expect(from.sort()).toEqual(second);
-      expect(await upstreams(url)).toBe(3);
+      expect(await upstreams(t.url)).toBe(3);
     } finally {
       socket.close();
     }
-    await waitFor(async () => ((await upstreams(url)) === 0 ? true : undefined), {
+    await waitFor(async () => ((await upstreams(t.url)) === 0 ? true : undefined), {
       timeoutMs: 10_000,
       intervalMs: 100,
       what: 'the upstream gauge back to 0 after the socket closed',
@@ -166,12 +149,12 @@ describe('workload logs: every pod of a selector, merged, following the pods (re
   });
 
   it('caps the pods streamed at once and says how many matched; a stop closes every upstream', async () => {
-    await runningPods(kc, ns.name, 'app=shop', 3);
+    await runningPods(t.kc, t.ns.name, 'app=shop', 3);
     const capped = await startBff({ env: { WHEELHOUSE_MAX_LOG_PODS: '2' } });
     const socket = await connect(capped.url);
     try {
       const ack: WorkloadLogsAck = await socket.timeout(20_000).emitWithAck('workloadLogsStart', {
-        namespace: ns.name,
+        namespace: t.ns.name,
         labelSelector: 'app=shop',
         follow: true,
         tailLines: 1,
@@ -198,7 +181,7 @@ describe('workload logs: every pod of a selector, merged, following the pods (re
   });
 
   it('refuses what it cannot follow: 404 for an unknown namespace, 400 for a bad or empty selector', async () => {
-    const socket = await connect(url);
+    const socket = await connect(t.url);
     try {
       const start = (req: object) =>
         socket.timeout(15_000).emitWithAck('workloadLogsStart', {
@@ -211,13 +194,13 @@ describe('workload logs: every pod of a selector, merged, following the pods (re
         code: 404,
         message: expect.stringContaining('no-such-namespace-wlogs'),
       });
-      const bad = await start({ namespace: ns.name, labelSelector: 'app in (shop' });
+      const bad = await start({ namespace: t.ns.name, labelSelector: 'app in (shop' });
       expect(!bad.ok && bad.error).toMatchObject({ code: 400, field: 'labelSelector' });
-      const empty = await start({ namespace: ns.name, labelSelector: ' ' });
+      const empty = await start({ namespace: t.ns.name, labelSelector: ' ' });
       expect(!empty.ok && empty.error).toMatchObject({ code: 400, field: 'labelSelector' });
-      const noContainers = await start({ namespace: ns.name, labelSelector: 'app=shop', containers: [] });
+      const noContainers = await start({ namespace: t.ns.name, labelSelector: 'app=shop', containers: [] });
       expect(!noContainers.ok && noContainers.error.code).toBe(400);
-      expect(await upstreams(url)).toBe(0);
+      expect(await upstreams(t.url)).toBe(0);
     } finally {
       socket.close();
     }

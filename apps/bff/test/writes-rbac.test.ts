@@ -3,7 +3,7 @@
  * checks that no write is allowed, gets the apiserver's own 403 from every write route if they call
  * it anyway, and a request without a login is a 401 — never the dashboard's own credentials.
  */
-import { CoreV1Api, type KubeConfig, RbacAuthorizationV1Api } from '@kubernetes/client-node';
+import type { KubeConfig } from '@kubernetes/client-node';
 import {
   type PermissionsResponse,
   WRITABLE_KINDS,
@@ -13,7 +13,8 @@ import {
 import { createDeployment, createTestNamespace, ensureCluster, kubectl } from '@wheelhouse/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WheelhouseApp } from '../src/app';
-import { mutationHeaders, startBff } from './support';
+import { startBff } from './support';
+import { createViewerToken, postLogin, sessionCookie } from './token-user';
 import { writesOf, yamlOf } from './writes-support';
 
 describe('writes as a view-only user (token mode)', () => {
@@ -46,27 +47,12 @@ describe('writes as a view-only user (token mode)', () => {
     });
     await kubectl(['-n', ns.name, 'create', 'configmap', 'settings', '--from-literal=mode=calm']);
     await kubectl(['-n', ns.name, 'create', 'secret', 'generic', 'creds', '--from-literal=password=hunter2']);
-    const core = kc.makeApiClient(CoreV1Api);
-    const rbac = kc.makeApiClient(RbacAuthorizationV1Api);
-    await core.createNamespacedServiceAccount({ namespace: ns.name, body: { metadata: { name: 'viewer' } } });
-    await rbac.createNamespacedRoleBinding({
-      namespace: ns.name,
-      body: {
-        metadata: { name: 'viewer-view' },
-        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'view' },
-        subjects: [{ kind: 'ServiceAccount', name: 'viewer', namespace: ns.name }],
-      },
-    });
-    const token = (await kubectl(['-n', ns.name, 'create', 'token', 'viewer', '--duration=10m'])).trim();
+    const token = await createViewerToken(kc, ns.name);
     admin = await startBff();
     tm = await startBff({ env: { WHEELHOUSE_MODE: 'token' } });
-    const login = await fetch(`${tm.url}/api/login`, {
-      method: 'POST',
-      headers: await mutationHeaders(tm.url),
-      body: JSON.stringify({ token }),
-    });
+    const login = await postLogin(tm.url, token);
     expect(login.status).toBe(200);
-    cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    cookie = sessionCookie(login);
   });
   afterAll(async () => {
     await admin?.app.close();

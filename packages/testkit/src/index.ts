@@ -1,3 +1,4 @@
+export { namespacedWatchCount } from './apiserver-metrics';
 export {
   type BffProcess,
   type BffProcessOptions,
@@ -6,6 +7,7 @@ export {
   readBffMetrics,
   startBffProcess,
 } from './bff-process';
+export { chromiumLaunchOptions } from './chromium';
 export { type ClusterInfo, ensureCluster, type KubectlOptions, kubectl, repoRoot } from './cluster';
 export { createDeployment, type DeploymentOptions } from './deployment';
 export { type PodEventOptions, recordPodEvent } from './events';

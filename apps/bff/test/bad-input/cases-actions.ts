@@ -12,45 +12,30 @@ export function actionCases({ state, N, scalePath, get, send }: Rig): Case[] {
       actions: true,
       run: async () => send('POST', scalePath(), { replicas: 3, resourceVersion: '1' })(),
     },
-    {
-      name: '409 Conflict ← restart with a stale resourceVersion',
-      code: 409,
-      reason: 'Conflict',
-      actions: true,
-      run: async () => send('POST', `/api/deployments/${N()}/web/restart`, { resourceVersion: '1' })(),
-    },
-    {
-      name: '409 Conflict ← pause with a stale resourceVersion',
-      code: 409,
-      reason: 'Conflict',
-      actions: true,
-      run: async () => send('POST', `/api/deployments/${N()}/web/pause`, { resourceVersion: '1' })(),
-    },
-    {
-      name: '409 Conflict ← set image with a stale resourceVersion',
-      code: 409,
-      reason: 'Conflict',
-      actions: true,
-      run: async () =>
-        send('POST', `/api/deployments/${N()}/web/image`, {
-          container: 'web',
-          image: 'registry.invalid/web:2',
-          resourceVersion: '1',
-        })(),
-    },
-    {
-      name: '409 Conflict ← set image as a dry run with a stale resourceVersion',
-      code: 409,
-      reason: 'Conflict',
-      actions: true,
-      run: async () =>
-        send('POST', `/api/deployments/${N()}/web/image`, {
-          container: 'web',
-          image: 'registry.invalid/web:2',
-          resourceVersion: '1',
-          dryRun: true,
-        })(),
-    },
+    ...(['restart', 'pause'] as const).map(
+      (action): Case => ({
+        name: `409 Conflict ← ${action} with a stale resourceVersion`,
+        code: 409,
+        reason: 'Conflict',
+        actions: true,
+        run: async () => send('POST', `/api/deployments/${N()}/web/${action}`, { resourceVersion: '1' })(),
+      }),
+    ),
+    ...[false, true].map(
+      (dryRun): Case => ({
+        name: `409 Conflict ← set image${dryRun ? ' as a dry run' : ''} with a stale resourceVersion`,
+        code: 409,
+        reason: 'Conflict',
+        actions: true,
+        run: async () =>
+          send('POST', `/api/deployments/${N()}/web/image`, {
+            container: 'web',
+            image: 'registry.invalid/web:2',
+            resourceVersion: '1',
+            ...(dryRun ? { dryRun } : {}),
+          })(),
+      }),
+    ),
     {
       name: '404 NotFound ← undo a deployment that has no previous revision',
       code: 404,

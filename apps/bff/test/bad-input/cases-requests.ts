@@ -158,61 +158,28 @@ export function requestCases({ state, N, scalePath, get, send }: Rig): Case[] {
       run: async () =>
         send('POST', `/api/secrets/${N()}/creds/reveal`, { key: 'password' }, { Origin: 'null' })(),
     },
-    {
-      name: '403 Forbidden ← scale from another local port (a different origin)',
-      code: 403,
-      reason: 'Forbidden',
-      run: async () =>
-        send(
-          'POST',
-          scalePath(),
-          { replicas: 3, resourceVersion: state.rv },
-          { Origin: 'http://127.0.0.1:1' },
-        )(),
-    },
-    {
-      name: '403 Forbidden ← scale without a CSRF token',
-      code: 403,
-      reason: 'Forbidden',
-      run: async () =>
-        send('POST', scalePath(), { replicas: 3, resourceVersion: state.rv }, { 'x-wheelhouse-csrf': '' })(),
-    },
-    {
-      name: '403 Forbidden ← scale with a forged CSRF token of the right length',
-      code: 403,
-      reason: 'Forbidden',
-      run: async () =>
-        send(
-          'POST',
-          scalePath(),
-          { replicas: 3, resourceVersion: state.rv },
-          { 'x-wheelhouse-csrf': long(43, 'A') },
-        )(),
-    },
-    {
-      name: '403 Forbidden ← scale with a CSRF token one character short',
-      code: 403,
-      reason: 'Forbidden',
-      run: async () =>
-        send(
-          'POST',
-          scalePath(),
-          { replicas: 3, resourceVersion: state.rv },
-          { 'x-wheelhouse-csrf': state.headers['x-wheelhouse-csrf']?.slice(1) ?? 'x' },
-        )(),
-    },
-    {
-      name: "403 Forbidden ← scale with the token-mode server's CSRF token",
-      code: 403,
-      reason: 'Forbidden',
-      run: async () =>
-        send(
-          'POST',
-          scalePath(),
-          { replicas: 3, resourceVersion: state.rv },
-          { 'x-wheelhouse-csrf': state.tokenHeaders['x-wheelhouse-csrf'] ?? 'x' },
-        )(),
-    },
+    ...(
+      [
+        ['from another local port (a different origin)', () => ({ Origin: 'http://127.0.0.1:1' })],
+        ['without a CSRF token', () => ({ 'x-wheelhouse-csrf': '' })],
+        ['with a forged CSRF token of the right length', () => ({ 'x-wheelhouse-csrf': long(43, 'A') })],
+        [
+          'with a CSRF token one character short',
+          () => ({ 'x-wheelhouse-csrf': state.headers['x-wheelhouse-csrf']?.slice(1) ?? 'x' }),
+        ],
+        [
+          "with the token-mode server's CSRF token",
+          () => ({ 'x-wheelhouse-csrf': state.tokenHeaders['x-wheelhouse-csrf'] ?? 'x' }),
+        ],
+      ] as Array<[string, () => Record<string, string>]>
+    ).map(
+      ([what, headers]): Case => ({
+        name: `403 Forbidden ← scale ${what}`,
+        code: 403,
+        reason: 'Forbidden',
+        run: async () => send('POST', scalePath(), { replicas: 3, resourceVersion: state.rv }, headers())(),
+      }),
+    ),
     // ── bodies ───────────────────────────────────────────────────────────────────────────────
     {
       name: '400 BadRequest ← reveal with a body that is not JSON',

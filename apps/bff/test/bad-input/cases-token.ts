@@ -1,6 +1,7 @@
 import { TOKEN_COOKIE } from '../../src/kube/callers';
+import { raw } from '../raw-http';
 import { connect } from '../support';
-import { type Case, long, type Rig, raw } from './harness';
+import { type Case, long, type Rig } from './harness';
 
 /** Bad-input cases: token mode: bearer tokens, login and cookies. */
 export function tokenCases({ state, N, send }: Rig): Case[] {

@@ -1,63 +1,13 @@
 /**
- * The bad-input battery's harness: a raw HTTP client (paths sent exactly as given, any Host and Origin),
- * the one error-body check, the namespace snapshot every case is compared against, and the Rig the case
- * families (cases-*.ts) are built from. The battery itself is ../bad-input.test.ts.
+ * The bad-input battery's harness: the one error-body check, the namespace snapshot every case is
+ * compared against, and the Rig the case families (cases-*.ts) are built from. The raw HTTP client is
+ * ../raw-http.ts; the battery itself is ../bad-input.test.ts.
  */
-import http from 'node:http';
 import { kubectl } from '@wheelhouse/testkit';
 import { expect } from 'vitest';
 import type { WheelhouseApp } from '../../src/app';
+import { type Reply, raw } from '../raw-http';
 import type { ClientSocket } from '../support';
-
-export interface Reply {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  text: string;
-}
-
-/**
- * A raw HTTP/1.1 request: the path is sent exactly as given (fetch would normalise "../" and refuse
- * some headers), any Host and Origin.
- */
-export function raw(
-  base: string,
-  method: string,
-  path: string,
-  opts: { headers?: Record<string, string>; body?: string | Buffer } = {},
-): Promise<Reply> {
-  const u = new URL(base);
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        host: u.hostname,
-        port: u.port,
-        method,
-        path,
-        headers: {
-          Host: u.host,
-          ...(opts.body !== undefined ? { 'Content-Length': String(Buffer.byteLength(opts.body)) } : {}),
-          ...opts.headers,
-        },
-        timeout: 15_000,
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            text: Buffer.concat(chunks).toString(),
-          }),
-        );
-        res.on('error', reject);
-      },
-    );
-    req.on('timeout', () => req.destroy(new Error(`${method} ${path} timed out`)));
-    req.on('error', reject);
-    req.end(opts.body);
-  });
-}
 
 export type Outcome =
   | { kind: 'http'; reply: Reply }
