@@ -1,42 +1,11 @@
 import type { LogsAck } from '@wheelhouse/shared-types';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../../lib/api';
-import type { LiveSocket } from '../../../lib/live/live-store';
+import { type Deliver, fakeStreamSocket } from '../../../test-support/stream-socket';
 import { streamLogs } from './log-stream';
 
-type Listener = (...args: unknown[]) => void;
-
 /** The part of the socket a log stream uses; the test answers `logsStart` and delivers packets. */
-function fakeSocket(answer: (deliver: (event: string, payload: unknown) => void) => LogsAck) {
-  const listeners = new Map<string, Set<Listener>>();
-  const deliver = (event: string, payload?: unknown) => {
-    for (const fn of [...(listeners.get(event) ?? [])]) fn(payload);
-  };
-  const emitted: Array<[string, unknown]> = [];
-  const socket = {
-    connected: true,
-    on(event: string, fn: Listener) {
-      listeners.set(event, (listeners.get(event) ?? new Set()).add(fn));
-      return socket;
-    },
-    off(event: string, fn: Listener) {
-      listeners.get(event)?.delete(fn);
-      return socket;
-    },
-    timeout: () => ({
-      emitWithAck: async (event: string, req: unknown) => {
-        emitted.push([event, req]);
-        return answer(deliver);
-      },
-    }),
-    emit(event: string, req: unknown) {
-      emitted.push([event, req]);
-      return socket;
-    },
-  };
-  const listening = () => [...listeners.values()].reduce((n, set) => n + set.size, 0);
-  return { socket: socket as unknown as LiveSocket, deliver, emitted, listening };
-}
+const fakeSocket = (answer: (deliver: Deliver) => LogsAck) => fakeStreamSocket({ logsStart: answer });
 
 const req = { namespace: 'demo', pod: 'web-1', container: 'app', follow: true };
 
@@ -51,7 +20,7 @@ describe('streamLogs', () => {
     await streamLogs(fake.socket, req, { lines: (l) => lines.push(...l), end: () => {} });
     fake.deliver('logLines', { streamId: 's1', lines: ['second', 'third'] });
     expect(lines).toEqual(['first', 'second', 'third']);
-    expect(fake.emitted[0]).toEqual(['logsStart', req]);
+    expect(fake.sent[0]).toEqual(['logsStart', req]);
   });
 
   it("rejects with the server's error when the stream is refused", async () => {
@@ -86,7 +55,7 @@ describe('streamLogs', () => {
     stop();
     fake.deliver('logLines', { streamId: 's1', lines: ['late'] });
     expect(lines).toEqual([]);
-    expect(fake.emitted.at(-1)).toEqual(['logsStop', { streamId: 's1' }]);
+    expect(fake.sent.at(-1)).toEqual(['logsStop', { streamId: 's1' }]);
     expect(fake.listening()).toBe(0);
   });
 });

@@ -1,38 +1,11 @@
 import type { WorkloadLogsAck } from '@wheelhouse/shared-types';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../lib/api';
-import type { LiveSocket } from '../../../lib/live/live-store';
+import { type Deliver, fakeStreamSocket } from '../../../test-support/stream-socket';
 import { streamWorkloadLogs } from './workload-log-stream';
 
-type Listener = (...args: unknown[]) => void;
-
-function fakeSocket(answer: (deliver: (event: string, payload: unknown) => void) => WorkloadLogsAck) {
-  const listeners = new Map<string, Set<Listener>>();
-  const deliver = (event: string, payload?: unknown) => {
-    for (const fn of [...(listeners.get(event) ?? [])]) fn(payload);
-  };
-  const emitted: Array<[string, unknown]> = [];
-  const socket = {
-    connected: true,
-    on(event: string, fn: Listener) {
-      listeners.set(event, (listeners.get(event) ?? new Set()).add(fn));
-    },
-    off(event: string, fn: Listener) {
-      listeners.get(event)?.delete(fn);
-    },
-    timeout: () => ({
-      emitWithAck: async (event: string, req: unknown) => {
-        emitted.push([event, req]);
-        return answer(deliver);
-      },
-    }),
-    emit(event: string, req: unknown) {
-      emitted.push([event, req]);
-    },
-  };
-  const listening = () => [...listeners.values()].reduce((n, set) => n + set.size, 0);
-  return { socket: socket as unknown as LiveSocket, deliver, emitted, listening };
-}
+const fakeSocket = (answer: (deliver: Deliver) => WorkloadLogsAck) =>
+  fakeStreamSocket({ workloadLogsStart: answer });
 
 const req = { namespace: 'demo', labelSelector: 'app=web', follow: true, timestamps: true };
 const line = (text: string) => ({ pod: 'web-1', container: 'app', text });
@@ -55,7 +28,7 @@ describe('streamWorkloadLogs', () => {
     fake.deliver('workloadLogLines', { streamId: 'w1', lines: [line('later')] });
     expect(seen).toEqual(['roster web-0', 'early', 'gone web-0', 'later']);
     started.stop();
-    expect(fake.emitted.at(-1)).toEqual(['logsStop', { streamId: 'w1' }]);
+    expect(fake.sent.at(-1)).toEqual(['logsStop', { streamId: 'w1' }]);
     expect(fake.listening()).toBe(0);
   });
 

@@ -1,48 +1,21 @@
 import type { ExecStartAck, SimpleAck } from '@wheelhouse/shared-types';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../lib/api';
-import type { LiveSocket } from '../../../lib/live/live-store';
+import { type Deliver, fakeStreamSocket } from '../../../test-support/stream-socket';
 import { openShell } from './exec-session';
-
-type Listener = (...args: unknown[]) => void;
 
 /**
  * The part of the socket a shell uses. `start` answers execStart; `inputAck` answers each
  * execInput (sent with emitWithAck or with an ack callback) — a promise holds that ack back.
  */
 function fakeSocket(
-  start: (deliver: (event: string, payload: unknown) => void) => ExecStartAck,
+  start: (deliver: Deliver) => ExecStartAck,
   inputAck: (data: string) => SimpleAck | Promise<SimpleAck> = () => ({ ok: true }),
 ) {
-  const listeners = new Map<string, Set<Listener>>();
-  const deliver = (event: string, payload?: unknown) => {
-    for (const fn of [...(listeners.get(event) ?? [])]) fn(payload);
-  };
-  const sent: Array<[string, unknown]> = [];
-  const socket = {
-    connected: true,
-    on(event: string, fn: Listener) {
-      listeners.set(event, (listeners.get(event) ?? new Set()).add(fn));
-      return socket;
-    },
-    off(event: string, fn: Listener) {
-      listeners.get(event)?.delete(fn);
-      return socket;
-    },
-    timeout: () => ({
-      emitWithAck: async (event: string, req: { data: string }) => {
-        sent.push([event, req]);
-        return event === 'execStart' ? start(deliver) : inputAck(req.data);
-      },
-    }),
-    emit(event: string, req: { data: string }, ack?: (res: SimpleAck) => void) {
-      sent.push([event, req]);
-      if (ack) void Promise.resolve(inputAck(req.data)).then(ack);
-      return socket;
-    },
-  };
-  const listening = () => [...listeners.values()].reduce((n, set) => n + set.size, 0);
-  return { socket: socket as unknown as LiveSocket, deliver, sent, listening };
+  return fakeStreamSocket({
+    execStart: start,
+    execInput: (_deliver, req: { data: string }) => inputAck(req.data),
+  });
 }
 
 const req = { namespace: 'demo', pod: 'api-1', container: 'app', cols: 80, rows: 24, csrf: 't' };

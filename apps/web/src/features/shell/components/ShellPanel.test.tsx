@@ -6,7 +6,8 @@ import type { ExecStartAck, ExecStartRequest } from '@wheelhouse/shared-types';
 import { useImperativeHandle } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LiveStoreProvider } from '../../../lib/live/live-context';
-import { type LiveSocket, LiveStore } from '../../../lib/live/live-store';
+import { LiveStore } from '../../../lib/live/live-store';
+import { fakeStreamSocket, type StreamSocketFake } from '../../../test-support/stream-socket';
 import type { TerminalHandle } from '../lib/terminal-handle';
 import { ShellPanel } from './ShellPanel';
 import type { XTermProps } from './XTerm';
@@ -34,40 +35,11 @@ vi.mock('./XTerm', () => ({
   },
 }));
 
-type Listener = (...args: unknown[]) => void;
-let listeners: Map<string, Set<Listener>>;
+let fake: StreamSocketFake;
 let starts: ExecStartRequest[];
-let inputs: unknown[];
 let answer: (req: ExecStartRequest) => ExecStartAck;
-
-function fakeSocket(): LiveSocket {
-  const socket = {
-    connected: true,
-    on(event: string, fn: Listener) {
-      listeners.set(event, (listeners.get(event) ?? new Set()).add(fn));
-      return socket;
-    },
-    off(event: string, fn: Listener) {
-      listeners.get(event)?.delete(fn);
-      return socket;
-    },
-    timeout: () => ({
-      emitWithAck: async (event: string, req: ExecStartRequest) => {
-        if (event !== 'execStart') throw new Error(`unexpected ${event}`);
-        starts.push(req);
-        return answer(req);
-      },
-    }),
-    emit(event: string, req: unknown) {
-      inputs.push([event, req]);
-      return socket;
-    },
-  };
-  return socket as unknown as LiveSocket;
-}
-const deliver = (event: string, payload: unknown) => {
-  for (const fn of [...(listeners.get(event) ?? [])]) fn(payload);
-};
+/** What the panel sent besides execStart (input, resize, stop), in order: [event, request]. */
+const inputs = () => fake.sent.filter(([event]) => event !== 'execStart');
 
 const pod: V1Pod = {
   metadata: { name: 'api-1', namespace: 'demo', uid: 'u1' },
@@ -84,13 +56,17 @@ let client: QueryClient;
 let store: LiveStore;
 
 beforeEach(() => {
-  listeners = new Map();
   starts = [];
-  inputs = [];
+  fake = fakeStreamSocket({
+    execStart: (_deliver, req: ExecStartRequest) => {
+      starts.push(req);
+      return answer(req);
+    },
+  });
   screenText.splice(0);
   answer = () => ({ ok: true, sessionId: 'x1', shell: 'bash' });
   client = new QueryClient();
-  store = new LiveStore(fakeSocket(), client);
+  store = new LiveStore(fake.socket, client);
   vi.stubGlobal(
     'fetch',
     vi.fn(async (url: string) => {
@@ -123,12 +99,12 @@ describe('ShellPanel', () => {
     expect(starts).toEqual([
       { namespace: 'demo', pod: 'api-1', container: 'app', cols: 120, rows: 33, csrf: 'tok-1' },
     ]);
-    act(() => deliver('execOutput', { sessionId: 'x1', data: 'root@api-1:/# <b>not bold</b>' }));
+    act(() => fake.deliver('execOutput', { sessionId: 'x1', data: 'root@api-1:/# <b>not bold</b>' }));
     expect(screenText).toEqual(['root@api-1:/# <b>not bold</b>']);
     typeIntoTerminal('l');
-    expect(inputs.at(-1)).toEqual(['execInput', { sessionId: 'x1', data: 'l' }]);
+    expect(inputs().at(-1)).toEqual(['execInput', { sessionId: 'x1', data: 'l' }]);
 
-    act(() => deliver('execEnd', { sessionId: 'x1', reason: 'exited', exitCode: 130 }));
+    act(() => fake.deliver('execEnd', { sessionId: 'x1', reason: 'exited', exitCode: 130 }));
     expect(screen.getByTestId('shell-state').textContent).toBe('Session ended (exit code 130).');
     expect(screenText.at(-1)).toContain('[Session ended (exit code 130).]');
     expect(screen.getByTestId('shell-connect').textContent).toBe('Reconnect');
@@ -155,13 +131,13 @@ describe('ShellPanel', () => {
     );
     expect(starts.at(-1)).toMatchObject({ container: 'proxy', command: ['zsh', '-l'] });
     // The first session was stopped before the second was asked for.
-    expect(inputs).toContainEqual(['execStop', { sessionId: 'x1' }]);
+    expect(inputs()).toContainEqual(['execStop', { sessionId: 'x1' }]);
   });
 
   it('ends the session when the panel goes away (leaving the tab)', async () => {
     const view = renderPanel();
     await screen.findByText('Connected: bash in app');
     view.unmount();
-    await waitFor(() => expect(inputs).toContainEqual(['execStop', { sessionId: 'x1' }]));
+    await waitFor(() => expect(inputs()).toContainEqual(['execStop', { sessionId: 'x1' }]));
   });
 });
