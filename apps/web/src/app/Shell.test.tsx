@@ -1,13 +1,13 @@
 // @vitest-environment jsdom
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
+import { QueryClient } from '@tanstack/react-query';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { Route, useLocation } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { namespacesQueryOptions } from '../features/namespaces/api/get-namespaces';
-import { LiveStoreProvider } from '../lib/live/live-context';
 import { LiveStore } from '../lib/live/live-store';
 import { FakeLiveServer } from '../lib/live/testing/fake-socket';
 import { sessionQueryOptions } from '../lib/session';
+import { renderRoutes } from '../test-support/live-render';
 import { Shell } from './Shell';
 
 let client: QueryClient;
@@ -38,22 +38,16 @@ function Where() {
 }
 
 function renderAt(url: string) {
-  render(
-    <QueryClientProvider client={client}>
-      <LiveStoreProvider store={store}>
-        <MemoryRouter initialEntries={[url]}>
-          <Routes>
-            <Route element={<Shell />}>
-              <Route path=":kind" element={<Where />} />
-              <Route path="deployments/:namespace/:name/rollout" element={<Where />} />
-              <Route path="pods/:namespace/:name/health" element={<Where />} />
-              <Route path=":kind/:namespace/:name" element={<Where />} />
-              <Route path="nodes/:node" element={<Where />} />
-            </Route>
-          </Routes>
-        </MemoryRouter>
-      </LiveStoreProvider>
-    </QueryClientProvider>,
+  renderRoutes(
+    { client, store },
+    url,
+    <Route element={<Shell />}>
+      <Route path=":kind" element={<Where />} />
+      <Route path="deployments/:namespace/:name/rollout" element={<Where />} />
+      <Route path="pods/:namespace/:name/health" element={<Where />} />
+      <Route path=":kind/:namespace/:name" element={<Where />} />
+      <Route path="nodes/:node" element={<Where />} />
+    </Route>,
   );
 }
 

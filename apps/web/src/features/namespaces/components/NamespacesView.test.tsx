@@ -1,18 +1,14 @@
 // @vitest-environment jsdom
 import type { V1ConfigMap, V1Namespace, V1Pod } from '@kubernetes/client-node';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { MemoryRouter, Route, Routes } from 'react-router';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Route } from 'react-router';
+import { describe, expect, it } from 'vitest';
 import { giveElementsASize } from '../../../components/live-table/jsdom-layout';
-import { LiveStoreProvider } from '../../../lib/live/live-context';
-import { LiveStore } from '../../../lib/live/live-store';
-import { FakeLiveServer } from '../../../lib/live/testing/fake-socket';
+import { minutesAgo as ago, liveBed, renderRoutes, serverSends } from '../../../test-support/live-render';
 import ResourceView from '../../resources/components/ResourceView';
 import NamespacesView from './NamespacesView';
 
-const ago = (m: number) => new Date(Date.now() - m * 60_000).toISOString() as unknown as Date;
 const namespace = (name: string, phase = 'Active'): V1Namespace => ({
   metadata: { name, uid: `ns-${name}`, resourceVersion: '1', creationTimestamp: ago(5) },
   status: { phase },
@@ -40,12 +36,7 @@ const pod = (ns: string, name: string, resourceVersion = '1'): V1Pod => ({
 
 giveElementsASize();
 
-let server: FakeLiveServer;
-let client: QueryClient;
-let store: LiveStore;
-
-beforeEach(() => {
-  server = new FakeLiveServer();
+const live = liveBed((server) => {
   server.set('namespaces', [namespace('demo'), namespace('old', 'Terminating')]);
   server.set('pods', [pod('demo', 'a'), pod('demo', 'b')]);
   server.set('configmaps', [configMap('demo', 'kube-root-ca.crt'), configMap('old', 'kube-root-ca.crt')]);
@@ -55,14 +46,6 @@ beforeEach(() => {
     message: 'secrets is forbidden: User "viewer" cannot list resource "secrets"',
     source: 'apiserver',
   });
-  client = new QueryClient();
-  store = new LiveStore(server.client, client);
-});
-
-afterEach(() => {
-  cleanup();
-  store.dispose();
-  client.clear();
 });
 
 const cells = (name: string) =>
@@ -70,35 +53,20 @@ const cells = (name: string) =>
     .getAllByRole('cell')
     .map((c) => c.textContent);
 
-function renderAt(url: string, extra?: ReactNode) {
-  render(
-    <QueryClientProvider client={client}>
-      <LiveStoreProvider store={store}>
-        <MemoryRouter initialEntries={[url]}>
-          <Routes>
-            <Route
-              path="/namespaces"
-              element={
-                <>
-                  <NamespacesView />
-                  {extra}
-                </>
-              }
-            />
-          </Routes>
-        </MemoryRouter>
-      </LiveStoreProvider>
-    </QueryClientProvider>,
+const renderAt = (url: string, extra?: ReactNode) =>
+  renderRoutes(
+    live,
+    url,
+    <Route
+      path="/namespaces"
+      element={
+        <>
+          <NamespacesView />
+          {extra}
+        </>
+      }
+    />,
   );
-}
-
-/** Runs a server push and lets the query cache notify its observers (it batches on a timer). */
-async function serverSends(push: () => void) {
-  await act(async () => {
-    push();
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  });
-}
 
 describe('NamespacesView', () => {
   it('prints NAME, STATUS, AGE and each kind’s count, links into the lists, and — where the kind cannot be listed', async () => {
@@ -134,7 +102,7 @@ describe('NamespacesView', () => {
 
     // A ConfigMap added in demo is counted live (the count rides in a new row, not a stale cell).
     await serverSends(() =>
-      server.push('configmaps', [{ type: 'ADDED', object: configMap('demo', 'extra') }]),
+      live.server.push('configmaps', [{ type: 'ADDED', object: configMap('demo', 'extra') }]),
     );
     expect(cells('demo')[7]).toBe('2');
   });
@@ -145,13 +113,15 @@ describe('NamespacesView', () => {
     expect(cells('demo')[3]).toBe('2');
     expect(cells('old')[3]).toBe('0');
     // The pods travel as rows (a tenth of the objects' bytes): a count needs only their namespace.
-    expect(server.subscribeLog.filter((s) => s.kind === 'pods')).toEqual([{ kind: 'pods', shape: 'row' }]);
+    expect(live.server.subscribeLog.filter((s) => s.kind === 'pods')).toEqual([
+      { kind: 'pods', shape: 'row' },
+    ]);
 
-    await serverSends(() => server.push('pods', [{ type: 'ADDED', object: pod('old', 'straggler') }]));
+    await serverSends(() => live.server.push('pods', [{ type: 'ADDED', object: pod('old', 'straggler') }]));
     expect(cells('old')[3]).toBe('1');
-    await serverSends(() => server.push('pods', [{ type: 'MODIFIED', object: pod('demo', 'a', '2') }]));
+    await serverSends(() => live.server.push('pods', [{ type: 'MODIFIED', object: pod('demo', 'a', '2') }]));
     expect(cells('demo')[3]).toBe('2'); // a change is the same pod, never one more
-    await serverSends(() => server.push('pods', [{ type: 'DELETED', object: pod('demo', 'b') }]));
+    await serverSends(() => live.server.push('pods', [{ type: 'DELETED', object: pod('demo', 'b') }]));
     expect(cells('demo')[3]).toBe('1');
     expect(
       within(screen.getByTestId('row-demo')).getByRole('link', { name: '1 pods in demo' }),
@@ -163,7 +133,9 @@ describe('NamespacesView', () => {
     await screen.findByTestId('row-demo');
     await screen.findByTestId('row-a'); // the Pods list's row of pod demo/a
     expect(cells('demo')[3]).toBe('2');
-    expect(server.subscribeLog.filter((s) => s.kind === 'pods')).toEqual([{ kind: 'pods', shape: 'row' }]);
-    expect([...server.subs.values()].filter((s) => s.kind === 'pods')).toHaveLength(1);
+    expect(live.server.subscribeLog.filter((s) => s.kind === 'pods')).toEqual([
+      { kind: 'pods', shape: 'row' },
+    ]);
+    expect([...live.server.subs.values()].filter((s) => s.kind === 'pods')).toHaveLength(1);
   });
 });

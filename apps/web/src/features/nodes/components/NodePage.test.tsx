@@ -1,15 +1,10 @@
 // @vitest-environment jsdom
 import type { V1Node, V1Pod } from '@kubernetes/client-node';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, cleanup, render, screen, within } from '@testing-library/react';
-import { MemoryRouter, Route, Routes } from 'react-router';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LiveStoreProvider } from '../../../lib/live/live-context';
-import { LiveStore } from '../../../lib/live/live-store';
-import { FakeLiveServer } from '../../../lib/live/testing/fake-socket';
+import { screen, within } from '@testing-library/react';
+import { Route } from 'react-router';
+import { describe, expect, it } from 'vitest';
+import { liveBed, minutesAgo, renderRoutes, serverSends } from '../../../test-support/live-render';
 import NodePage from './NodePage';
-
-const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString() as unknown as Date;
 
 const node = (name: string): V1Node => ({
   metadata: { name, uid: `node-${name}`, resourceVersion: '1', creationTimestamp: minutesAgo(60) },
@@ -64,12 +59,7 @@ function pod(
   };
 }
 
-let server: FakeLiveServer;
-let client: QueryClient;
-let store: LiveStore;
-
-beforeEach(() => {
-  server = new FakeLiveServer();
+const live = liveBed((server) => {
   server.set('nodes', [node('kwok-node-0'), node('kwok-node-1')]);
   server.set('pods', [
     pod('demo', 'web-1', 'kwok-node-0', { ip: '10.0.0.11', age: 90 }),
@@ -78,37 +68,10 @@ beforeEach(() => {
     pod('demo', 'web-2', 'kwok-node-1', { ip: '10.0.0.13' }),
     pod('demo', 'web-3', undefined),
   ]);
-  client = new QueryClient();
-  store = new LiveStore(server.client, client);
 });
 
-afterEach(() => {
-  cleanup();
-  store.dispose();
-  client.clear();
-});
-
-function renderAt(url: string) {
-  render(
-    <QueryClientProvider client={client}>
-      <LiveStoreProvider store={store}>
-        <MemoryRouter initialEntries={[url]}>
-          <Routes>
-            <Route path="/nodes/:node" element={<NodePage />} />
-          </Routes>
-        </MemoryRouter>
-      </LiveStoreProvider>
-    </QueryClientProvider>,
-  );
-}
-
-/** Runs a server push and lets the query cache notify its observers (it batches on a timer). */
-async function serverSends(push: () => void) {
-  await act(async () => {
-    push();
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  });
-}
+const renderAt = (url: string) =>
+  renderRoutes(live, url, <Route path="/nodes/:node" element={<NodePage />} />);
 
 const podsSection = () => within(screen.getByTestId('node-pods'));
 const cells = (name: string) =>
@@ -140,7 +103,9 @@ describe('NodePage pods', () => {
     );
 
     // The table holds the rows the BFF computes for the Pods list, never the objects.
-    expect(server.subscribeLog.filter((s) => s.kind === 'pods')).toEqual([{ kind: 'pods', shape: 'row' }]);
+    expect(live.server.subscribeLog.filter((s) => s.kind === 'pods')).toEqual([
+      { kind: 'pods', shape: 'row' },
+    ]);
   });
 
   it('follows the pods live: one scheduled onto the node appears, one that recovers repaints, one deleted goes', async () => {
@@ -148,7 +113,7 @@ describe('NodePage pods', () => {
     await screen.findByTestId('pod-web-1');
 
     await serverSends(() =>
-      server.push('pods', [
+      live.server.push('pods', [
         { type: 'MODIFIED', object: pod('demo', 'web-3', 'kwok-node-0', { ip: '10.0.0.14', rv: '2' }) },
       ]),
     );
@@ -156,7 +121,7 @@ describe('NodePage pods', () => {
     expect(podsSection().getByRole('heading').textContent).toBe('Pods (4)');
 
     await serverSends(() =>
-      server.push('pods', [
+      live.server.push('pods', [
         {
           type: 'MODIFIED',
           object: pod('demo', 'api-1', 'kwok-node-0', { ip: '10.0.0.12', restarts: 5, rv: '2' }),
@@ -166,14 +131,14 @@ describe('NodePage pods', () => {
     expect(cells('api-1').slice(2, 5)).toEqual(['1/1', 'Running', '5']);
 
     await serverSends(() =>
-      server.push('pods', [{ type: 'DELETED', object: pod('data', 'db-0', 'kwok-node-0') }]),
+      live.server.push('pods', [{ type: 'DELETED', object: pod('data', 'db-0', 'kwok-node-0') }]),
     );
     expect(screen.queryByTestId('pod-db-0')).toBeNull();
     expect(podNames()).toEqual(['pod-api-1', 'pod-web-1', 'pod-web-3']);
   });
 
   it('says so when no pod is bound to the node', async () => {
-    server.set('pods', [pod('demo', 'web-2', 'kwok-node-1')]);
+    live.server.set('pods', [pod('demo', 'web-2', 'kwok-node-1')]);
     renderAt('/nodes/kwok-node-0');
     await screen.findByTestId('node-pods');
     expect(await podsSection().findByText('No pods are bound to this node.')).toBeDefined();
@@ -181,7 +146,7 @@ describe('NodePage pods', () => {
   });
 
   it('says why when pods cannot be listed in all namespaces', async () => {
-    server.refuse('pods', {
+    live.server.refuse('pods', {
       code: 403,
       reason: 'Forbidden',
       message:

@@ -1,14 +1,11 @@
 // @vitest-environment jsdom
 import type { V1Pod } from '@kubernetes/client-node';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Route, useLocation } from 'react-router';
+import { describe, expect, it } from 'vitest';
 import { giveElementsASize } from '../../../components/live-table/jsdom-layout';
-import { LiveStoreProvider } from '../../../lib/live/live-context';
-import { LiveStore } from '../../../lib/live/live-store';
-import { FakeLiveServer } from '../../../lib/live/testing/fake-socket';
+import { liveBed, renderRoutes } from '../../../test-support/live-render';
 import ResourceView from '../../resources/components/ResourceView';
 import { CommandPalette } from './CommandPalette';
 
@@ -32,49 +29,28 @@ const pod = (namespace: string, name: string): V1Pod => ({
 
 giveElementsASize();
 
-let server: FakeLiveServer;
-let client: QueryClient;
-let store: LiveStore;
-
-beforeEach(() => {
-  server = new FakeLiveServer();
-  server.set('pods', [pod('demo', 'api-6f7b9c8d5-x2k9p')]);
-  client = new QueryClient();
-  store = new LiveStore(server.client, client);
-});
-afterEach(() => {
-  cleanup();
-  store.dispose();
-  client.clear();
-});
+const live = liveBed((server) => server.set('pods', [pod('demo', 'api-6f7b9c8d5-x2k9p')]));
 
 function Where() {
   const { pathname, search } = useLocation();
   return <output data-testid="where">{`${pathname}${search}`}</output>;
 }
 
-function renderWith(beside?: ReactNode) {
-  render(
-    <QueryClientProvider client={client}>
-      <LiveStoreProvider store={store}>
-        <MemoryRouter initialEntries={['/pods']}>
-          <Routes>
-            <Route
-              path="*"
-              element={
-                <>
-                  <CommandPalette />
-                  {beside}
-                  <Where />
-                </>
-              }
-            />
-          </Routes>
-        </MemoryRouter>
-      </LiveStoreProvider>
-    </QueryClientProvider>,
+const renderWith = (beside?: ReactNode) =>
+  renderRoutes(
+    live,
+    '/pods',
+    <Route
+      path="*"
+      element={
+        <>
+          <CommandPalette />
+          {beside}
+          <Where />
+        </>
+      }
+    />,
   );
-}
 
 const input = () => screen.getByRole('combobox', { name: 'Find an object or a view' });
 
@@ -89,11 +65,13 @@ describe('CommandPalette pods', () => {
     expect(screen.getByTestId('where').textContent).toBe('/pods/demo/api-6f7b9c8d5-x2k9p?ns=demo');
 
     fireEvent.keyDown(document.body, { key: ':' });
-    act(() => server.push('pods', [{ type: 'ADDED', object: pod('staging', 'api-77c4d-q8w2z') }]));
+    act(() => live.server.push('pods', [{ type: 'ADDED', object: pod('staging', 'api-77c4d-q8w2z') }]));
     fireEvent.change(input(), { target: { value: 'q8w2z' } });
     const created = await screen.findByRole('option', { name: /q8w2z/ });
     expect(created.textContent).toContain('staging/api-77c4d-q8w2z');
-    expect(server.subscribeLog.filter((s) => s.kind === 'pods')).toEqual([{ kind: 'pods', shape: 'row' }]);
+    expect(live.server.subscribeLog.filter((s) => s.kind === 'pods')).toEqual([
+      { kind: 'pods', shape: 'row' },
+    ]);
   });
 
   it('opened over the all-namespaces Pods list, searches its rows: one pods subscription for both', async () => {
@@ -102,8 +80,10 @@ describe('CommandPalette pods', () => {
     fireEvent.keyDown(document.body, { key: ':' });
     fireEvent.change(input(), { target: { value: 'x2k9p' } });
     await screen.findByRole('option', { name: /api-6f7b9c8d5-x2k9p/ });
-    await waitFor(() => expect(server.subscribeLog).toHaveLength(6));
-    expect(server.subscribeLog.filter((s) => s.kind === 'pods')).toEqual([{ kind: 'pods', shape: 'row' }]);
-    expect([...server.subs.values()].filter((s) => s.kind === 'pods')).toHaveLength(1);
+    await waitFor(() => expect(live.server.subscribeLog).toHaveLength(6));
+    expect(live.server.subscribeLog.filter((s) => s.kind === 'pods')).toEqual([
+      { kind: 'pods', shape: 'row' },
+    ]);
+    expect([...live.server.subs.values()].filter((s) => s.kind === 'pods')).toHaveLength(1);
   });
 });

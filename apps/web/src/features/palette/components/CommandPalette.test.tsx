@@ -1,19 +1,12 @@
 // @vitest-environment jsdom
 import type { V1Pod } from '@kubernetes/client-node';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { KindObject, ResourceKind } from '@wheelhouse/shared-types';
-import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { LiveStoreProvider } from '../../../lib/live/live-context';
+import { Route, useLocation } from 'react-router';
+import { describe, expect, it, vi } from 'vitest';
 import { LIVE_GC_TIME_MS } from '../../../lib/live/live-query';
-import { LiveStore } from '../../../lib/live/live-store';
-import { FakeLiveServer } from '../../../lib/live/testing/fake-socket';
+import { liveBed, renderRoutes } from '../../../test-support/live-render';
 import { CommandPalette } from './CommandPalette';
-
-let server: FakeLiveServer;
-let client: QueryClient;
-let store: LiveStore;
 
 const object = (namespace: string, name: string) =>
   ({ metadata: { uid: `${namespace}/${name}`, name, namespace, resourceVersion: '1' } }) as KindObject;
@@ -31,14 +24,10 @@ const pod = (namespace: string, name: string): V1Pod => ({
   },
 });
 
-beforeEach(() => {
-  server = new FakeLiveServer();
+const live = liveBed((server) => {
   server.set('deployments', [object('demo', 'api'), object('staging', 'api'), object('demo', 'payments')]);
   server.set('pods', [pod('demo', 'api-6f7b9c8d5-x2k9p')]);
-  client = new QueryClient();
-  store = new LiveStore(server.client, client);
 });
-afterEach(cleanup);
 
 function Where() {
   const { pathname, search } = useLocation();
@@ -69,19 +58,7 @@ function Page() {
   );
 }
 
-function renderPage() {
-  render(
-    <QueryClientProvider client={client}>
-      <LiveStoreProvider store={store}>
-        <MemoryRouter initialEntries={['/pods']}>
-          <Routes>
-            <Route path="*" element={<Page />} />
-          </Routes>
-        </MemoryRouter>
-      </LiveStoreProvider>
-    </QueryClientProvider>,
-  );
-}
+const renderPage = () => renderRoutes(live, '/pods', <Route path="*" element={<Page />} />);
 
 const palette = () => screen.queryByRole('dialog', { name: 'Jump to anything' });
 const input = () => screen.getByRole('combobox', { name: 'Find an object or a view' });
@@ -174,31 +151,31 @@ describe('CommandPalette list', () => {
     await waitFor(() =>
       expect(within(screen.getByRole('listbox')).getAllByRole('option').length).toBeGreaterThan(0),
     );
-    const kinds = (): ResourceKind[] => server.subscribeLog.map((s) => s.kind).sort();
-    await waitFor(() => expect(server.subscribeLog).toHaveLength(6));
+    const kinds = (): ResourceKind[] => live.server.subscribeLog.map((s) => s.kind).sort();
+    await waitFor(() => expect(live.server.subscribeLog).toHaveLength(6));
     expect(kinds()).toEqual(['configmaps', 'deployments', 'pods', 'replicasets', 'secrets', 'services']);
-    expect(server.subscribeLog.every((s) => s.namespace === undefined && !s.labelSelector)).toBe(true);
+    expect(live.server.subscribeLog.every((s) => s.namespace === undefined && !s.labelSelector)).toBe(true);
     // Pods as the Pods list's rows (names are all it reads), every other kind as objects.
-    expect(server.subscribeLog.filter((s) => s.shape === 'row').map((s) => s.kind)).toEqual(['pods']);
+    expect(live.server.subscribeLog.filter((s) => s.shape === 'row').map((s) => s.kind)).toEqual(['pods']);
     for (const text of ['a', 'ap', 'api', 'api-', 'rollout api', 'pods demo']) {
       fireEvent.change(input(), { target: { value: text } });
       await act(async () => {});
     }
-    expect(server.subscribeLog).toHaveLength(6);
+    expect(live.server.subscribeLog).toHaveLength(6);
   });
 
   it('releases its subscriptions a few seconds after it closes (warm for a quick reopen)', async () => {
     renderPage();
     fireEvent.keyDown(document.body, { key: ':' });
-    await waitFor(() => expect(server.subs.size).toBe(6));
+    await waitFor(() => expect(live.server.subs.size).toBe(6));
     vi.useFakeTimers();
     try {
       fireEvent.keyDown(input(), { key: 'Escape' });
       await act(async () => vi.advanceTimersByTime(2_000));
-      expect(server.subs.size).toBe(6); // still warm
+      expect(live.server.subs.size).toBe(6); // still warm
       await act(async () => vi.advanceTimersByTime(LIVE_GC_TIME_MS));
-      expect(server.unsubscribeLog).toHaveLength(6);
-      expect(server.subs.size).toBe(0);
+      expect(live.server.unsubscribeLog).toHaveLength(6);
+      expect(live.server.subs.size).toBe(0);
     } finally {
       vi.useRealTimers();
     }
@@ -214,7 +191,7 @@ describe('CommandPalette list', () => {
     const selected = () => options().find((o) => o.getAttribute('aria-selected') === 'true');
     expect(selected()?.textContent).toContain('staging/api');
     // A Deployment api appears in namespace "apps", which sorts before both.
-    act(() => server.push('deployments', [{ type: 'ADDED', object: object('apps', 'api') }]));
+    act(() => live.server.push('deployments', [{ type: 'ADDED', object: object('apps', 'api') }]));
     await waitFor(() => expect(options()).toHaveLength(3));
     expect(options()[0]?.textContent).toContain('apps/api');
     expect(selected()?.textContent).toContain('staging/api');
@@ -233,7 +210,7 @@ describe('CommandPalette list', () => {
   });
 
   it('renders a hostile name as text', async () => {
-    server.set('secrets', [object('demo', '<img src=x onerror=alert(1)>')]);
+    live.server.set('secrets', [object('demo', '<img src=x onerror=alert(1)>')]);
     renderPage();
     fireEvent.keyDown(document.body, { key: ':' });
     fireEvent.change(input(), { target: { value: '<img' } });

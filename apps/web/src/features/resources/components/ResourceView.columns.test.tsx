@@ -1,13 +1,10 @@
 // @vitest-environment jsdom
 import type { V1Pod } from '@kubernetes/client-node';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, render, screen, within } from '@testing-library/react';
-import { MemoryRouter, Route, Routes } from 'react-router';
+import { cleanup, screen, within } from '@testing-library/react';
+import { Route } from 'react-router';
 import { afterEach, describe, expect, it } from 'vitest';
 import { giveElementsASize } from '../../../components/live-table/jsdom-layout';
-import { LiveStoreProvider } from '../../../lib/live/live-context';
-import { LiveStore } from '../../../lib/live/live-store';
-import { FakeLiveServer } from '../../../lib/live/testing/fake-socket';
+import { newLiveBed, renderRoutes } from '../../../test-support/live-render';
 import ResourceView from './ResourceView';
 
 giveElementsASize();
@@ -56,20 +53,12 @@ const rem = (width: string) => Number(/^([\d.]+)rem$/.exec(width)?.[1] ?? Number
 
 describe('the Pods list columns', () => {
   it('fits STATUS and RESTARTS to their usual values and cuts what does not fit with an ellipsis and a tooltip', async () => {
-    const server = new FakeLiveServer();
-    server.set('pods', [initCrash]);
-    const client = new QueryClient();
-    const store = new LiveStore(server.client, client);
-    render(
-      <QueryClientProvider client={client}>
-        <LiveStoreProvider store={store}>
-          <MemoryRouter initialEntries={['/pods?ns=ux']}>
-            <Routes>
-              <Route path="/:kind" element={<ResourceView kind="pods" title="Pods" noun="pods" />} />
-            </Routes>
-          </MemoryRouter>
-        </LiveStoreProvider>
-      </QueryClientProvider>,
+    const bed = newLiveBed();
+    bed.server.set('pods', [initCrash]);
+    renderRoutes(
+      bed,
+      '/pods?ns=ux',
+      <Route path="/:kind" element={<ResourceView kind="pods" title="Pods" noun="pods" />} />,
     );
     const row = await screen.findByTestId('row-init-crash');
 
@@ -88,6 +77,6 @@ describe('the Pods list columns', () => {
     // NAME no longer takes the slack: it has a width; NODE takes what is left.
     expect(width('NAME')).toBeGreaterThan(0);
     expect(screen.getByRole('columnheader', { name: 'NODE' }).style.width).toBe('');
-    store.dispose();
+    bed.store.dispose();
   });
 });

@@ -1,16 +1,11 @@
 // @vitest-environment jsdom
 import type { V1Pod } from '@kubernetes/client-node';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { MemoryRouter, Route, Routes, useParams } from 'react-router';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { Route, useParams } from 'react-router';
+import { describe, expect, it } from 'vitest';
 import { giveElementsASize } from '../../../components/live-table/jsdom-layout';
-import { LiveStoreProvider } from '../../../lib/live/live-context';
-import { LiveStore } from '../../../lib/live/live-store';
-import { FakeLiveServer } from '../../../lib/live/testing/fake-socket';
+import { liveBed, minutesAgo, renderRoutes, serverSends } from '../../../test-support/live-render';
 import ResourceView from './ResourceView';
-
-const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString() as unknown as Date;
 
 function pod(
   name: string,
@@ -53,54 +48,28 @@ function pod(
 
 giveElementsASize();
 
-let server: FakeLiveServer;
-let client: QueryClient;
-let store: LiveStore;
-
-beforeEach(() => {
-  server = new FakeLiveServer();
+const live = liveBed((server) =>
   server.set('pods', [
     pod('web-1', { ip: '10.0.0.11', age: 90 }),
     pod('web-2', { ip: '10.0.0.12', restarts: 3, age: 30 }),
     pod('db-0', { namespace: 'data', ip: '10.0.1.5' }),
-  ]);
-  client = new QueryClient();
-  store = new LiveStore(server.client, client);
-});
-
-afterEach(() => {
-  cleanup();
-  store.dispose();
-  client.clear();
-});
+  ]),
+);
 
 function Detail() {
   const { kind, namespace, name } = useParams();
   return <p data-testid="detail">{`${kind}/${namespace}/${name}`}</p>;
 }
 
-function renderAt(url: string) {
-  return render(
-    <QueryClientProvider client={client}>
-      <LiveStoreProvider store={store}>
-        <MemoryRouter initialEntries={[url]}>
-          <Routes>
-            <Route path="/:kind" element={<ResourceView kind="pods" title="Pods" noun="pods" />} />
-            <Route path="/:kind/:namespace/:name" element={<Detail />} />
-          </Routes>
-        </MemoryRouter>
-      </LiveStoreProvider>
-    </QueryClientProvider>,
+const renderAt = (url: string) =>
+  renderRoutes(
+    live,
+    url,
+    <>
+      <Route path="/:kind" element={<ResourceView kind="pods" title="Pods" noun="pods" />} />
+      <Route path="/:kind/:namespace/:name" element={<Detail />} />
+    </>,
   );
-}
-
-/** Runs a server push and lets the query cache notify its observers (it batches on a timer). */
-async function serverSends(push: () => void) {
-  await act(async () => {
-    push();
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  });
-}
 
 const cellTexts = (name: string) =>
   within(screen.getByTestId(`row-${name}`))
@@ -125,7 +94,7 @@ describe('ResourceView of pods', () => {
     const web1 = ['web-1', '1/1', 'Running', '0', '90m', '10.0.0.11', 'kwok-node-0', '<none>', '<none>'];
     expect(cellTexts('web-1')).toEqual(web1);
     expect(rowNames()).toEqual(['row-web-1', 'row-web-2']); // db-0 is in another namespace
-    expect(server.subscribeLog).toEqual([{ kind: 'pods', namespace: 'default', shape: 'row' }]);
+    expect(live.server.subscribeLog).toEqual([{ kind: 'pods', namespace: 'default', shape: 'row' }]);
   });
 
   it('follows events: a pod going into CrashLoopBackOff, a new pod, a deleted pod', async () => {
@@ -133,7 +102,7 @@ describe('ResourceView of pods', () => {
     await screen.findByTestId('row-web-1');
 
     await serverSends(() =>
-      server.push('pods', [
+      live.server.push('pods', [
         { type: 'MODIFIED', object: pod('web-1', { rv: '2', waiting: 'CrashLoopBackOff', restarts: 4 }) },
         { type: 'ADDED', object: pod('web-3', { rv: '3', waiting: 'ContainerCreating', age: 0 }) },
         { type: 'DELETED', object: pod('web-2', { rv: '4' }) },
@@ -155,7 +124,7 @@ describe('ResourceView of pods', () => {
     expect(headers()[0]).toBe('NAMESPACE');
     expect(cellTexts('db-0').slice(0, 2)).toEqual(['data', 'db-0']);
     expect(rowNames()).toEqual(['row-db-0', 'row-web-1', 'row-web-2']);
-    expect(server.subscribeLog).toEqual([{ kind: 'pods', shape: 'row' }]);
+    expect(live.server.subscribeLog).toEqual([{ kind: 'pods', shape: 'row' }]);
   });
 
   it('sorts by a column when its header is clicked', async () => {
@@ -189,7 +158,7 @@ describe('ResourceView of pods', () => {
   });
 
   it('says "You may not list pods" with the apiserver\'s message when the ack is a 403', async () => {
-    server.refuse(
+    live.server.refuse(
       'pods',
       {
         code: 403,
@@ -207,7 +176,7 @@ describe('ResourceView of pods', () => {
   });
 
   it('sends a valid label selector to the server; an invalid one shows a caret and changes nothing', async () => {
-    server.set('pods', [pod('web-1'), pod('web-2'), pod('db-0')]);
+    live.server.set('pods', [pod('web-1'), pod('web-2'), pod('db-0')]);
     renderAt('/pods?ns=default');
     await screen.findByTestId('row-db-0');
     const input = screen.getByTestId('selector-input');
@@ -219,12 +188,12 @@ describe('ResourceView of pods', () => {
     expect(screen.getByTestId('selector-caret').textContent).toBe(`${' '.repeat(11)}^`);
     expect(input.getAttribute('aria-invalid')).toBe('true');
     expect(rowNames()).toEqual(['row-db-0', 'row-web-1', 'row-web-2']);
-    expect(server.subscribeLog).toHaveLength(1);
+    expect(live.server.subscribeLog).toHaveLength(1);
 
     fireEvent.change(input, { target: { value: 'app in (web)' } });
     expect(screen.queryByTestId('selector-error')).toBeNull();
     await waitFor(() => expect(rowNames()).toEqual(['row-web-1', 'row-web-2']));
-    expect(server.subscribeLog.at(-1)).toEqual({
+    expect(live.server.subscribeLog.at(-1)).toEqual({
       kind: 'pods',
       namespace: 'default',
       labelSelector: 'app in (web)',
@@ -264,25 +233,25 @@ describe('ResourceView of pods', () => {
   it('shows a notice while the server says the watch is recovering', async () => {
     renderAt('/pods?ns=default');
     await screen.findByTestId('row-web-1');
-    act(() => server.status('pods', 'reconnecting', 'watch closed: connection refused'));
+    act(() => live.server.status('pods', 'reconnecting', 'watch closed: connection refused'));
     expect(screen.getByRole('status').textContent).toContain('watch closed: connection refused');
-    act(() => server.status('pods', 'live'));
+    act(() => live.server.status('pods', 'live'));
     expect(screen.queryByRole('status')).toBeNull();
   });
 
   it('keeps the last state on screen while the connection is down, then subscribes again', async () => {
     renderAt('/pods?ns=default');
     await screen.findByTestId('row-web-1');
-    act(() => server.drop());
+    act(() => live.server.drop());
     expect(screen.getByRole('status').textContent).toContain('Connection to the server lost');
     expect(rowNames()).toEqual(['row-web-1', 'row-web-2']);
 
-    server.set('pods', [pod('web-1', { rv: '9', waiting: 'ImagePullBackOff' })]);
-    await serverSends(() => server.restore());
+    live.server.set('pods', [pod('web-1', { rv: '9', waiting: 'ImagePullBackOff' })]);
+    await serverSends(() => live.server.restore());
     expect(screen.queryByRole('status')).toBeNull();
-    expect(server.subscribeLog).toHaveLength(2);
+    expect(live.server.subscribeLog).toHaveLength(2);
     await waitFor(() => expect(rowNames()).toEqual(['row-web-1']));
     expect(cellTexts('web-1')[2]).toBe('ImagePullBackOff');
-    expect(server.subscribeLog).toHaveLength(2);
+    expect(live.server.subscribeLog).toHaveLength(2);
   });
 });

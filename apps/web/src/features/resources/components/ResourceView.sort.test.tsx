@@ -1,13 +1,11 @@
 // @vitest-environment jsdom
 import type { V1ConfigMap } from '@kubernetes/client-node';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { Route, useLocation } from 'react-router';
 import { afterEach, describe, expect, it } from 'vitest';
 import { giveElementsASize } from '../../../components/live-table/jsdom-layout';
-import { LiveStoreProvider } from '../../../lib/live/live-context';
-import { LiveStore } from '../../../lib/live/live-store';
 import { FakeLiveServer } from '../../../lib/live/testing/fake-socket';
+import { newLiveBed, renderRoutes } from '../../../test-support/live-render';
 import ResourceView from './ResourceView';
 
 giveElementsASize();
@@ -30,28 +28,21 @@ function Search() {
 
 /** The list at `url`, with the URL's search string shown beside it. */
 function renderList(server: FakeLiveServer, url: string) {
-  const client = new QueryClient();
-  const store = new LiveStore(server.client, client);
-  render(
-    <QueryClientProvider client={client}>
-      <LiveStoreProvider store={store}>
-        <MemoryRouter initialEntries={[url]}>
-          <Routes>
-            <Route
-              path="/:kind"
-              element={
-                <>
-                  <ResourceView kind="configmaps" title="ConfigMaps" noun="configmaps" />
-                  <Search />
-                </>
-              }
-            />
-          </Routes>
-        </MemoryRouter>
-      </LiveStoreProvider>
-    </QueryClientProvider>,
+  const bed = newLiveBed(server);
+  renderRoutes(
+    bed,
+    url,
+    <Route
+      path="/:kind"
+      element={
+        <>
+          <ResourceView kind="configmaps" title="ConfigMaps" noun="configmaps" />
+          <Search />
+        </>
+      }
+    />,
   );
-  return store;
+  return bed.store;
 }
 
 const names = () =>
@@ -61,22 +52,7 @@ describe('ResourceView in all namespaces', () => {
   it('sorts by namespace, then name, as kubectl does, with one sort arrow', async () => {
     const server = new FakeLiveServer();
     server.set('configmaps', [cm('shop', 'b'), cm('demo', 'z'), cm('shop', 'a'), cm('demo', 'c')]);
-    const client = new QueryClient();
-    const store = new LiveStore(server.client, client);
-    render(
-      <QueryClientProvider client={client}>
-        <LiveStoreProvider store={store}>
-          <MemoryRouter initialEntries={['/configmaps']}>
-            <Routes>
-              <Route
-                path="/:kind"
-                element={<ResourceView kind="configmaps" title="ConfigMaps" noun="configmaps" />}
-              />
-            </Routes>
-          </MemoryRouter>
-        </LiveStoreProvider>
-      </QueryClientProvider>,
-    );
+    const store = renderList(server, '/configmaps');
     await screen.findByTestId('row-a');
     const order = [...document.querySelectorAll('tbody [data-testid^="row-"]')].map((r) =>
       [...r.querySelectorAll('td')]

@@ -1,17 +1,13 @@
 // @vitest-environment jsdom
 import type { V1Deployment, V1Service } from '@kubernetes/client-node';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import type { SecretSummary } from '@wheelhouse/shared-types';
-import { MemoryRouter, Route, Routes } from 'react-router';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Route } from 'react-router';
+import { describe, expect, it } from 'vitest';
 import { giveElementsASize } from '../../../components/live-table/jsdom-layout';
-import { LiveStoreProvider } from '../../../lib/live/live-context';
-import { LiveStore } from '../../../lib/live/live-store';
-import { FakeLiveServer } from '../../../lib/live/testing/fake-socket';
+import { minutesAgo as ago, liveBed, renderRoutes, serverSends } from '../../../test-support/live-render';
 import ResourceView, { type ListedKind } from './ResourceView';
 
-const ago = (m: number) => new Date(Date.now() - m * 60_000).toISOString() as unknown as Date;
 const meta = (name: string, rv = '1') => ({
   name,
   namespace: 'shop',
@@ -32,12 +28,7 @@ const deployment = (rv: string, ready: number): V1Deployment => ({
 
 giveElementsASize();
 
-let server: FakeLiveServer;
-let client: QueryClient;
-let store: LiveStore;
-
-beforeEach(() => {
-  server = new FakeLiveServer();
+const live = liveBed((server) => {
   server.set('deployments', [deployment('1', 1)]);
   const svc: V1Service = {
     metadata: meta('web'),
@@ -51,29 +42,14 @@ beforeEach(() => {
   server.set('services', [svc]);
   const secret: SecretSummary = { metadata: meta('db'), type: 'Opaque', dataSizes: { a: 1, b: 2 } };
   server.set('secrets', [secret]);
-  client = new QueryClient();
-  store = new LiveStore(server.client, client);
 });
 
-afterEach(() => {
-  cleanup();
-  store.dispose();
-  client.clear();
-});
-
-function renderList(kind: ListedKind, title: string) {
-  return render(
-    <QueryClientProvider client={client}>
-      <LiveStoreProvider store={store}>
-        <MemoryRouter initialEntries={[`/${kind}?ns=shop`]}>
-          <Routes>
-            <Route path="/:kind" element={<ResourceView kind={kind} title={title} noun={kind} />} />
-          </Routes>
-        </MemoryRouter>
-      </LiveStoreProvider>
-    </QueryClientProvider>,
+const renderList = (kind: ListedKind, title: string) =>
+  renderRoutes(
+    live,
+    `/${kind}?ns=shop`,
+    <Route path="/:kind" element={<ResourceView kind={kind} title={title} noun={kind} />} />,
   );
-}
 
 const headers = () => screen.getAllByRole('columnheader').map((h) => h.textContent?.replace(/[▲▼]/g, ''));
 const cells = (name: string) =>
@@ -96,10 +72,9 @@ describe('ResourceView', () => {
       'SELECTOR',
     ]);
     expect(cells('web')).toEqual(['web', '1/3', '3', '1', '30m', 'web', 'registry.invalid/web:1', 'app=web']);
-    await act(async () => {
-      server.push('deployments', [{ type: 'MODIFIED', object: deployment('2', 3) }]);
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    });
+    await serverSends(() =>
+      live.server.push('deployments', [{ type: 'MODIFIED', object: deployment('2', 3) }]),
+    );
     expect(cells('web').slice(1, 4)).toEqual(['3/3', '3', '3']);
   });
 

@@ -1,13 +1,10 @@
 // @vitest-environment jsdom
 import type { V1Deployment, V1ReplicaSet } from '@kubernetes/client-node';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import type { HistoryResponse, PermissionsResponse } from '@wheelhouse/shared-types';
-import { MemoryRouter, Route, Routes } from 'react-router';
+import { Route } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { LiveStoreProvider } from '../../../lib/live/live-context';
-import { LiveStore } from '../../../lib/live/live-store';
-import { FakeLiveServer } from '../../../lib/live/testing/fake-socket';
+import { liveBed, renderRoutes, serverSends } from '../../../test-support/live-render';
 import RolloutPage from './RolloutPage';
 
 const deployment: V1Deployment = {
@@ -52,20 +49,16 @@ const rs = (revision: number, replicas: number): V1ReplicaSet => ({
   status: { replicas, readyReplicas: replicas, availableReplicas: revision === 2 ? 1 : replicas },
 });
 
-let server: FakeLiveServer;
-let client: QueryClient;
-let store: LiveStore;
+const live = liveBed((server) => {
+  server.set('deployments', [deployment]);
+  server.set('replicasets', [rs(1, 3), rs(2, 2)]);
+  server.set('pods', []);
+});
 let allowed: boolean;
 let scaleAnswers: number[];
 let scaleBodies: Array<Record<string, unknown>>;
 
 beforeEach(() => {
-  server = new FakeLiveServer();
-  server.set('deployments', [deployment]);
-  server.set('replicasets', [rs(1, 3), rs(2, 2)]);
-  server.set('pods', []);
-  client = new QueryClient();
-  store = new LiveStore(server.client, client);
   allowed = true;
   scaleAnswers = [];
   scaleBodies = [];
@@ -123,25 +116,15 @@ beforeEach(() => {
   });
 });
 afterEach(() => {
-  cleanup();
-  store.dispose();
-  client.clear();
   vi.unstubAllGlobals();
 });
 
-function renderPage() {
-  return render(
-    <QueryClientProvider client={client}>
-      <LiveStoreProvider store={store}>
-        <MemoryRouter initialEntries={['/deployments/demo/api/rollout']}>
-          <Routes>
-            <Route path="/deployments/:namespace/:name/rollout" element={<RolloutPage />} />
-          </Routes>
-        </MemoryRouter>
-      </LiveStoreProvider>
-    </QueryClientProvider>,
+const renderPage = () =>
+  renderRoutes(
+    live,
+    '/deployments/demo/api/rollout',
+    <Route path="/deployments/:namespace/:name/rollout" element={<RolloutPage />} />,
   );
-}
 
 describe('RolloutPage', () => {
   it('shows the status line as kubectl words it, the ReplicaSets and the resolved strategy', async () => {
@@ -210,10 +193,9 @@ describe('RolloutPage', () => {
     scaleAnswers = [409, 200];
     fireEvent.click(screen.getByTestId('confirm-action'));
     // The controller's status write reaches the apiserver first, then the watch.
-    await act(async () => {
-      server.push('deployments', [{ type: 'MODIFIED', object: statusUpdate('8') }]);
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    });
+    await serverSends(() =>
+      live.server.push('deployments', [{ type: 'MODIFIED', object: statusUpdate('8') }]),
+    );
     expect((await screen.findByTestId('action-done')).textContent).toBe(
       'Scaled deployment/api to 5 replicas.',
     );
@@ -223,8 +205,8 @@ describe('RolloutPage', () => {
   it('shows the conflict with the new state, and sends nothing more, when the spec moved', async () => {
     await openScale('5');
     scaleAnswers = [409];
-    await act(async () => {
-      server.push('deployments', [
+    await serverSends(() =>
+      live.server.push('deployments', [
         {
           type: 'MODIFIED',
           object: statusUpdate('9', {
@@ -232,9 +214,8 @@ describe('RolloutPage', () => {
             spec: { ...deployment.spec, replicas: 6 } as V1Deployment['spec'],
           }),
         },
-      ]);
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    });
+      ]),
+    );
     fireEvent.click(screen.getByTestId('confirm-action'));
     const notice = await screen.findByTestId('conflict-notice');
     expect(notice.textContent).toContain('The Deployment changed since you looked — here is the new state');

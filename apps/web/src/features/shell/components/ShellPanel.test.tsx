@@ -1,12 +1,12 @@
 // @vitest-environment jsdom
 import type { V1Pod } from '@kubernetes/client-node';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClient } from '@tanstack/react-query';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { ExecStartAck, ExecStartRequest } from '@wheelhouse/shared-types';
 import { useImperativeHandle } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { LiveStoreProvider } from '../../../lib/live/live-context';
 import { LiveStore } from '../../../lib/live/live-store';
+import { LiveProviders } from '../../../test-support/live-render';
 import { fakeStreamSocket, type StreamSocketFake } from '../../../test-support/stream-socket';
 import type { TerminalHandle } from '../lib/terminal-handle';
 import { ShellPanel } from './ShellPanel';
@@ -85,11 +85,9 @@ afterEach(() => {
 
 const renderPanel = () =>
   render(
-    <QueryClientProvider client={client}>
-      <LiveStoreProvider store={store}>
-        <ShellPanel pod={pod} />
-      </LiveStoreProvider>
-    </QueryClientProvider>,
+    <LiveProviders bed={{ client, store }}>
+      <ShellPanel pod={pod} />
+    </LiveProviders>,
   );
 
 describe('ShellPanel', () => {
