@@ -1,11 +1,12 @@
 // @vitest-environment jsdom
-import type { V1ConfigMap, V1Namespace, V1Pod } from '@kubernetes/client-node';
+import type { V1ConfigMap, V1Namespace } from '@kubernetes/client-node';
 import { screen, within } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { Route } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { giveElementsASize } from '../../../components/live-table/jsdom-layout';
 import { minutesAgo as ago, liveBed, renderRoutes, serverSends } from '../../../test-support/live-render';
+import { makePod } from '../../../test-support/pods';
 import ResourceView from '../../resources/components/ResourceView';
 import NamespacesView from './NamespacesView';
 
@@ -21,24 +22,11 @@ const inNs = (ns: string, name: string) => ({
   creationTimestamp: ago(1),
 });
 const configMap = (ns: string, name: string): V1ConfigMap => ({ metadata: inNs(ns, name) });
-/** A pod as `kubectl get pod -o json` shows a running one (the fake server sends its row, as the BFF does). */
-const pod = (ns: string, name: string, resourceVersion = '1'): V1Pod => ({
-  metadata: { ...inNs(ns, name), resourceVersion, labels: { app: name } },
-  spec: { nodeName: 'kwok-node-0', containers: [{ name: 'app', image: 'app:1' }] },
-  status: {
-    phase: 'Running',
-    podIP: '10.0.0.7',
-    containerStatuses: [
-      { name: 'app', image: 'app:1', imageID: '', ready: true, restartCount: 0, state: { running: {} } },
-    ],
-  },
-});
-
 giveElementsASize();
 
 const live = liveBed((server) => {
   server.set('namespaces', [namespace('demo'), namespace('old', 'Terminating')]);
-  server.set('pods', [pod('demo', 'a'), pod('demo', 'b')]);
+  server.set('pods', [makePod('demo', 'a'), makePod('demo', 'b')]);
   server.set('configmaps', [configMap('demo', 'kube-root-ca.crt'), configMap('old', 'kube-root-ca.crt')]);
   server.refuse('secrets', {
     code: 403,
@@ -117,11 +105,15 @@ describe('NamespacesView', () => {
       { kind: 'pods', shape: 'row' },
     ]);
 
-    await serverSends(() => live.server.push('pods', [{ type: 'ADDED', object: pod('old', 'straggler') }]));
+    await serverSends(() =>
+      live.server.push('pods', [{ type: 'ADDED', object: makePod('old', 'straggler') }]),
+    );
     expect(cells('old')[3]).toBe('1');
-    await serverSends(() => live.server.push('pods', [{ type: 'MODIFIED', object: pod('demo', 'a', '2') }]));
+    await serverSends(() =>
+      live.server.push('pods', [{ type: 'MODIFIED', object: makePod('demo', 'a', { rv: '2' }) }]),
+    );
     expect(cells('demo')[3]).toBe('2'); // a change is the same pod, never one more
-    await serverSends(() => live.server.push('pods', [{ type: 'DELETED', object: pod('demo', 'b') }]));
+    await serverSends(() => live.server.push('pods', [{ type: 'DELETED', object: makePod('demo', 'b') }]));
     expect(cells('demo')[3]).toBe('1');
     expect(
       within(screen.getByTestId('row-demo')).getByRole('link', { name: '1 pods in demo' }),

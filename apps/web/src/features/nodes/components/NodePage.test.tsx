@@ -1,9 +1,10 @@
 // @vitest-environment jsdom
-import type { V1Node, V1Pod } from '@kubernetes/client-node';
+import type { V1Node } from '@kubernetes/client-node';
 import { screen, within } from '@testing-library/react';
 import { Route } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { liveBed, minutesAgo, renderRoutes, serverSends } from '../../../test-support/live-render';
+import { makePod, type PodOptions } from '../../../test-support/pods';
 import NodePage from './NodePage';
 
 const node = (name: string): V1Node => ({
@@ -18,46 +19,9 @@ const node = (name: string): V1Node => ({
   },
 });
 
-/**
- * A pod as `kubectl get pod -o json` shows it, bound to `nodeName` (none: still Pending); the fake
- * server sends the page its row, as the BFF does.
- */
-function pod(
-  namespace: string,
-  name: string,
-  nodeName: string | undefined,
-  opts: { waiting?: string; restarts?: number; ip?: string; rv?: string; age?: number } = {},
-): V1Pod {
-  const running = opts.waiting === undefined;
-  return {
-    metadata: {
-      name,
-      namespace,
-      uid: `${namespace}/${name}`,
-      resourceVersion: opts.rv ?? '1',
-      creationTimestamp: minutesAgo(opts.age ?? 5),
-      labels: { app: name.split('-')[0] ?? name },
-    },
-    spec: { ...(nodeName ? { nodeName } : {}), containers: [{ name: 'app', image: 'app:1' }] },
-    status:
-      nodeName === undefined
-        ? { phase: 'Pending' }
-        : {
-            phase: 'Running',
-            podIP: opts.ip ?? '10.0.0.1',
-            containerStatuses: [
-              {
-                name: 'app',
-                image: 'app:1',
-                imageID: '',
-                ready: running,
-                restartCount: opts.restarts ?? 0,
-                state: running ? { running: {} } : { waiting: { reason: opts.waiting } },
-              },
-            ],
-          },
-  };
-}
+/** A pod bound to `node` (none: still Pending). */
+const pod = (namespace: string, name: string, node: string | undefined, opts: PodOptions = {}) =>
+  makePod(namespace, name, { ...opts, node: node ?? null });
 
 const live = liveBed((server) => {
   server.set('nodes', [node('kwok-node-0'), node('kwok-node-1')]);

@@ -1,11 +1,11 @@
 // @vitest-environment jsdom
-import type { V1Pod } from '@kubernetes/client-node';
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { Route, useLocation } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { giveElementsASize } from '../../../components/live-table/jsdom-layout';
 import { liveBed, renderRoutes } from '../../../test-support/live-render';
+import { makePod } from '../../../test-support/pods';
 import ResourceView from '../../resources/components/ResourceView';
 import { CommandPalette } from './CommandPalette';
 
@@ -14,22 +14,9 @@ import { CommandPalette } from './CommandPalette';
  * and a namespace is all it reads, and the all-namespaces Pods list already holds them.
  */
 
-/** A running pod as `kubectl get pod -o json` shows it; the fake server sends its row, as the BFF does. */
-const pod = (namespace: string, name: string): V1Pod => ({
-  metadata: { uid: `${namespace}/${name}`, name, namespace, resourceVersion: '1', labels: { app: 'api' } },
-  spec: { nodeName: 'kwok-node-0', containers: [{ name: 'app', image: 'api:1' }] },
-  status: {
-    phase: 'Running',
-    podIP: '10.0.0.9',
-    containerStatuses: [
-      { name: 'app', image: 'api:1', imageID: '', ready: true, restartCount: 0, state: { running: {} } },
-    ],
-  },
-});
-
 giveElementsASize();
 
-const live = liveBed((server) => server.set('pods', [pod('demo', 'api-6f7b9c8d5-x2k9p')]));
+const live = liveBed((server) => server.set('pods', [makePod('demo', 'api-6f7b9c8d5-x2k9p')]));
 
 function Where() {
   const { pathname, search } = useLocation();
@@ -65,7 +52,7 @@ describe('CommandPalette pods', () => {
     expect(screen.getByTestId('where').textContent).toBe('/pods/demo/api-6f7b9c8d5-x2k9p?ns=demo');
 
     fireEvent.keyDown(document.body, { key: ':' });
-    act(() => live.server.push('pods', [{ type: 'ADDED', object: pod('staging', 'api-77c4d-q8w2z') }]));
+    act(() => live.server.push('pods', [{ type: 'ADDED', object: makePod('staging', 'api-77c4d-q8w2z') }]));
     fireEvent.change(input(), { target: { value: 'q8w2z' } });
     const created = await screen.findByRole('option', { name: /q8w2z/ });
     expect(created.textContent).toContain('staging/api-77c4d-q8w2z');

@@ -1,32 +1,19 @@
 // @vitest-environment jsdom
-import type { V1Pod } from '@kubernetes/client-node';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { KindObject, ResourceKind } from '@wheelhouse/shared-types';
 import { Route, useLocation } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
 import { LIVE_GC_TIME_MS } from '../../../lib/live/live-query';
 import { liveBed, renderRoutes } from '../../../test-support/live-render';
+import { makePod } from '../../../test-support/pods';
 import { CommandPalette } from './CommandPalette';
 
 const object = (namespace: string, name: string) =>
   ({ metadata: { uid: `${namespace}/${name}`, name, namespace, resourceVersion: '1' } }) as KindObject;
 
-/** A running pod as `kubectl get pod -o json` shows it; the fake server sends the palette its row, as the BFF does. */
-const pod = (namespace: string, name: string): V1Pod => ({
-  metadata: { uid: `${namespace}/${name}`, name, namespace, resourceVersion: '1', labels: { app: 'api' } },
-  spec: { nodeName: 'kwok-node-0', containers: [{ name: 'app', image: 'api:1' }] },
-  status: {
-    phase: 'Running',
-    podIP: '10.0.0.9',
-    containerStatuses: [
-      { name: 'app', image: 'api:1', imageID: '', ready: true, restartCount: 0, state: { running: {} } },
-    ],
-  },
-});
-
 const live = liveBed((server) => {
   server.set('deployments', [object('demo', 'api'), object('staging', 'api'), object('demo', 'payments')]);
-  server.set('pods', [pod('demo', 'api-6f7b9c8d5-x2k9p')]);
+  server.set('pods', [makePod('demo', 'api-6f7b9c8d5-x2k9p')]);
 });
 
 function Where() {

@@ -1,50 +1,14 @@
 // @vitest-environment jsdom
-import type { V1Pod } from '@kubernetes/client-node';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { Route, useParams } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { giveElementsASize } from '../../../components/live-table/jsdom-layout';
-import { liveBed, minutesAgo, renderRoutes, serverSends } from '../../../test-support/live-render';
+import { liveBed, renderRoutes, serverSends } from '../../../test-support/live-render';
+import { makePod, type PodOptions } from '../../../test-support/pods';
 import ResourceView from './ResourceView';
 
-function pod(
-  name: string,
-  opts: {
-    namespace?: string;
-    rv?: string;
-    waiting?: string;
-    restarts?: number;
-    ip?: string;
-    age?: number;
-  } = {},
-): V1Pod {
-  const running = opts.waiting === undefined;
-  return {
-    metadata: {
-      name,
-      namespace: opts.namespace ?? 'default',
-      uid: `uid-${opts.namespace ?? 'default'}-${name}`,
-      labels: { app: name.replace(/-\d+$/, '') },
-      resourceVersion: opts.rv ?? '1',
-      creationTimestamp: minutesAgo(opts.age ?? 5),
-    },
-    spec: { nodeName: 'kwok-node-0', containers: [{ name: 'app' }] },
-    status: {
-      phase: 'Running',
-      podIP: opts.ip ?? '10.0.0.1',
-      containerStatuses: [
-        {
-          name: 'app',
-          image: 'app:1',
-          imageID: '',
-          ready: running,
-          restartCount: opts.restarts ?? 0,
-          state: running ? { running: {} } : { waiting: { reason: opts.waiting } },
-        },
-      ],
-    },
-  };
-}
+const pod = (name: string, opts: PodOptions & { namespace?: string } = {}) =>
+  makePod(opts.namespace ?? 'default', name, opts);
 
 giveElementsASize();
 
