@@ -44,6 +44,13 @@ afterEach(() => {
 });
 
 const detail = <Route path="/:kind/:namespace/:name" element={<DetailPage />} />;
+const configMapList = (
+  <Route
+    path="/configmaps"
+    element={<ResourceView kind="configmaps" title="ConfigMaps" noun="ConfigMaps" />}
+  />
+);
+const podList = <Route path="/pods" element={<ResourceView kind="pods" title="Pods" noun="pods" />} />;
 const deletes = () => h.writes().filter((c) => c.method === 'DELETE');
 
 describe('delete', () => {
@@ -126,13 +133,7 @@ describe('delete', () => {
   });
 
   it('deletes the ConfigMaps selected in the list, each with its resourceVersion', async () => {
-    h.render(
-      '/configmaps?ns=shop',
-      <Route
-        path="/configmaps"
-        element={<ResourceView kind="configmaps" title="ConfigMaps" noun="ConfigMaps" />}
-      />,
-    );
+    h.render('/configmaps?ns=shop', configMapList);
     // Kubectl's columns only, until the user asks to select.
     await screen.findByTestId('row-cfg-a');
     expect(screen.queryByTestId('select-cfg-a')).toBeNull();
@@ -154,10 +155,7 @@ describe('delete', () => {
   });
 
   it('deletes the Pods selected in the list (rows on the wire): reads each whole, names who replaces it', async () => {
-    h.render(
-      '/pods?ns=shop',
-      <Route path="/pods" element={<ResourceView kind="pods" title="Pods" noun="pods" />} />,
-    );
+    h.render('/pods?ns=shop', podList);
     fireEvent.keyDown(await screen.findByTestId('row-web-7d-a'), { key: ' ' });
     fireEvent.click(await screen.findByTestId('delete-selected'));
     const dialog = await screen.findByRole('dialog', { name: 'Delete pod/web-7d-a' });
@@ -172,13 +170,7 @@ describe('delete', () => {
   });
 
   it('Space on a row starts selecting and selects it', async () => {
-    h.render(
-      '/configmaps?ns=shop',
-      <Route
-        path="/configmaps"
-        element={<ResourceView kind="configmaps" title="ConfigMaps" noun="ConfigMaps" />}
-      />,
-    );
+    h.render('/configmaps?ns=shop', configMapList);
     await screen.findByTestId('select-rows');
     fireEvent.keyDown(screen.getByTestId('row-cfg-b'), { key: ' ' });
     expect(await screen.findByTestId('select-cfg-b')).toHaveProperty('checked', true);
@@ -187,13 +179,7 @@ describe('delete', () => {
 
   it('offers no selection where RBAC denies delete', async () => {
     h.denied = ['delete:configmaps'];
-    h.render(
-      '/configmaps?ns=shop',
-      <Route
-        path="/configmaps"
-        element={<ResourceView kind="configmaps" title="ConfigMaps" noun="ConfigMaps" />}
-      />,
-    );
+    h.render('/configmaps?ns=shop', configMapList);
     await screen.findByTestId('row-cfg-a');
     await waitFor(() => expect(h.calls.some((c) => c.url.startsWith('/api/permissions'))).toBe(true));
     expect(screen.queryByTestId('select-rows')).toBeNull();
