@@ -1,13 +1,13 @@
 // @vitest-environment jsdom
 import { QueryClient } from '@tanstack/react-query';
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
-import { Route, useLocation } from 'react-router';
+import { Route } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { namespacesQueryOptions } from '../features/namespaces/api/get-namespaces';
 import { LiveStore } from '../lib/live/live-store';
 import { FakeLiveServer } from '../lib/live/testing/fake-socket';
 import { sessionQueryOptions } from '../lib/session';
-import { renderRoutes } from '../test-support/live-render';
+import { renderRoutes, Where } from '../test-support/live-render';
 import { Shell } from './Shell';
 
 let client: QueryClient;
@@ -31,11 +31,6 @@ afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
 });
-
-function Where() {
-  const { pathname, search } = useLocation();
-  return <output data-testid="where">{`${pathname}${search}`}</output>;
-}
 
 function renderAt(url: string) {
   renderRoutes(

@@ -6,7 +6,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, cleanup, render } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { MemoryRouter, Routes } from 'react-router';
+import { MemoryRouter, Routes, useLocation } from 'react-router';
 import { afterEach, beforeEach } from 'vitest';
 import { LiveStoreProvider } from '../lib/live/live-context';
 import { LiveStore } from '../lib/live/live-store';
@@ -68,6 +68,12 @@ export function renderRoutes(bed: Pick<LiveBed, 'client' | 'store'>, url: string
       </MemoryRouter>
     </LiveProviders>,
   );
+}
+
+/** Shows where the app has navigated to (path and search), for a route a test does not render. */
+export function Where() {
+  const { pathname, search } = useLocation();
+  return <output data-testid="where">{pathname + search}</output>;
 }
 
 /** Runs a server push and lets the query cache notify its observers (it batches on a timer). */

@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { Route, useLocation } from 'react-router';
+import { Route } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { giveElementsASize } from '../../../components/live-table/jsdom-layout';
-import { liveBed, renderRoutes } from '../../../test-support/live-render';
+import { liveBed, renderRoutes, Where } from '../../../test-support/live-render';
 import { makePod } from '../../../test-support/pods';
 import ResourceView from '../../resources/components/ResourceView';
 import { CommandPalette } from './CommandPalette';
@@ -17,11 +17,6 @@ import { CommandPalette } from './CommandPalette';
 giveElementsASize();
 
 const live = liveBed((server) => server.set('pods', [makePod('demo', 'api-6f7b9c8d5-x2k9p')]));
-
-function Where() {
-  const { pathname, search } = useLocation();
-  return <output data-testid="where">{`${pathname}${search}`}</output>;
-}
 
 const renderWith = (beside?: ReactNode) =>
   renderRoutes(

@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { KindObject, ResourceKind } from '@wheelhouse/shared-types';
-import { Route, useLocation } from 'react-router';
+import { Route } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
 import { LIVE_GC_TIME_MS } from '../../../lib/live/live-query';
-import { liveBed, renderRoutes } from '../../../test-support/live-render';
+import { liveBed, renderRoutes, Where } from '../../../test-support/live-render';
 import { makePod } from '../../../test-support/pods';
 import { CommandPalette } from './CommandPalette';
 
@@ -15,11 +15,6 @@ const live = liveBed((server) => {
   server.set('deployments', [object('demo', 'api'), object('staging', 'api'), object('demo', 'payments')]);
   server.set('pods', [makePod('demo', 'api-6f7b9c8d5-x2k9p')]);
 });
-
-function Where() {
-  const { pathname, search } = useLocation();
-  return <output data-testid="where">{`${pathname}${search}`}</output>;
-}
 
 /** A page with every kind of text entry the palette must leave alone. */
 function Page() {

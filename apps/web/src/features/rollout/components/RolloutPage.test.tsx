@@ -49,6 +49,10 @@ const rs = (revision: number, replicas: number): V1ReplicaSet => ({
   status: { replicas, readyReplicas: replicas, availableReplicas: revision === 2 ? 1 : replicas },
 });
 
+// Registered before the bed's hooks so that it runs after them: the page unmounts with fetch still stubbed.
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
 const live = liveBed((server) => {
   server.set('deployments', [deployment]);
   server.set('replicasets', [rs(1, 3), rs(2, 2)]);
@@ -114,9 +118,6 @@ beforeEach(() => {
     }
     return new Response('{}', { status: 404 });
   });
-});
-afterEach(() => {
-  vi.unstubAllGlobals();
 });
 
 const renderPage = () =>
