@@ -2,7 +2,8 @@
 import type { V1Pod } from '@kubernetes/client-node';
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { detailBed, json, pod, renderDetail } from '../testing/detail-bed';
+import { jsonResponse } from '../../../test-support/bff-responses';
+import { detailBed, pod, renderDetail } from '../testing/detail-bed';
 
 /** How an object page reads its object (and keeps it fresh), and what it says when it may not. */
 
@@ -12,12 +13,12 @@ describe('DetailPage', () => {
   it("shows the whole object read by GET (the live list holds the Pods list's rows) and reads it again at each new resourceVersion", async () => {
     const gets: string[] = [];
     const base = page.fetch.getMockImplementation() as (url: string, init?: RequestInit) => Promise<Response>;
-    page.fetch.mockImplementation((url: string, init?: RequestInit) => {
+    page.fetch.mockImplementation(async (url: string, init?: RequestInit) => {
       if (url !== '/api/pods/shop/web-new-a') return base(url, init);
       // What the slim list leaves out (the defaulted tolerations) is in the whole object.
       const live = page.server.get('pods', 'shop', 'web-new-a') as V1Pod;
       gets.push(live.metadata?.resourceVersion ?? '');
-      return json({
+      return jsonResponse({
         ...live,
         spec: { ...live.spec, tolerations: [{ key: 'node.kubernetes.io/not-ready' }] },
       });
@@ -70,7 +71,7 @@ describe('DetailPage', () => {
       source: 'apiserver' as const,
     };
     page.server.refuse('secrets', forbidden, 'shop');
-    page.fetch.mockImplementation(() => json({ error: forbidden }, 403));
+    page.fetch.mockImplementation(async () => jsonResponse({ error: forbidden }, 403));
     renderDetail(page, '/secrets/shop/db');
     const alert = await screen.findByTestId('detail-forbidden');
     expect(alert.textContent).toContain('You may not read secret db in namespace shop');

@@ -9,6 +9,7 @@ import type { KindObject, ResourceKind, SecretSummary } from '@wheelhouse/shared
 import { Route } from 'react-router';
 import { afterEach, beforeEach, type Mock, vi } from 'vitest';
 import type { FakeLiveServer } from '../../../lib/live/testing/fake-socket';
+import { jsonResponse, session } from '../../../test-support/bff-responses';
 import { type LiveBed, liveBed, minutesAgo, renderRoutes, Where } from '../../../test-support/live-render';
 import DetailPage from '../components/DetailPage';
 
@@ -114,47 +115,37 @@ const secret: SecretSummary = {
   dataSizes: { password: 6, blob: 3 },
 };
 
-export function json(body: unknown, status = 200) {
-  return Promise.resolve(
-    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }),
-  );
-}
-
 type Fetch = (url: string, init?: RequestInit) => Promise<Response>;
 
 /** What the BFF answers the page's requests, reading objects from `server`. */
 function bffAnswers(server: FakeLiveServer): Fetch {
-  return (url, init) => {
-    if (url === '/api/session')
-      return json({
-        mode: 'kubeconfig',
-        authenticated: true,
-        context: 'c',
-        csrfToken: 'tok-1',
-        version: '0',
-      });
-    if (url.startsWith('/api/events/')) return json({ items: [] });
+  return async (url, init) => {
+    if (url === '/api/session') return jsonResponse(session);
+    if (url.startsWith('/api/events/')) return jsonResponse({ items: [] });
     // The object page reads the whole object by GET (live lists hold slim ones).
     const one = /^\/api\/([a-z]+)\/([^/?]+)\/([^/?]+)$/.exec(url);
     if (one && one[1] !== 'permissions') {
       const found = server.get(one[1] as ResourceKind, one[2] ?? '', decodeURIComponent(one[3] ?? ''));
-      if (found) return json(found);
+      if (found) return jsonResponse(found);
     }
     if (url.startsWith('/api/permissions?')) {
       const checks = new URL(url, 'http://x').searchParams.get('checks')?.split(',') ?? [];
-      return json({
+      return jsonResponse({
         namespace: 'shop',
         results: checks.map((check) => ({ check, allowed: !check.includes('pods/exec') })),
       });
     }
     if (url === '/api/secrets/shop/db/reveal') {
       const { key } = JSON.parse(String(init?.body)) as { key: string };
-      return json({
+      return jsonResponse({
         key,
         base64: key === 'password' ? btoa('s3cret') : btoa(String.fromCharCode(0xff, 0x00, 0x7f)),
       });
     }
-    return json({ error: { code: 404, reason: 'NotFound', message: `no ${url}`, source: 'bff' } }, 404);
+    return jsonResponse(
+      { error: { code: 404, reason: 'NotFound', message: `no ${url}`, source: 'bff' } },
+      404,
+    );
   };
 }
 

@@ -13,6 +13,7 @@ import { vi } from 'vitest';
 import { LiveStoreProvider } from '../../../lib/live/live-context';
 import { LiveStore } from '../../../lib/live/live-store';
 import { FakeLiveServer } from '../../../lib/live/testing/fake-socket';
+import { jsonResponse, session } from '../../../test-support/bff-responses';
 
 export interface Call {
   method: string;
@@ -22,10 +23,6 @@ export interface Call {
 }
 
 type Handler = (call: Call) => { status?: number; body: unknown } | undefined;
-
-export function json(body: unknown, status = 200) {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-}
 
 export function apiError(code: number, reason: string, message: string, causes?: unknown[]) {
   return {
@@ -66,26 +63,23 @@ export class Harness {
         };
         this.calls.push(call);
         if (url === '/api/session') {
-          return json({
-            mode: 'kubeconfig',
-            authenticated: true,
-            context: 'c',
-            csrfToken: 'tok-1',
-            version: '0',
-          });
+          return jsonResponse(session);
         }
-        if (url.startsWith('/api/permissions')) return json(permissions(url, this.denied).body);
-        if (url.startsWith('/api/events/')) return json({ items: [] });
+        if (url.startsWith('/api/permissions')) return jsonResponse(permissions(url, this.denied).body);
+        if (url.startsWith('/api/events/')) return jsonResponse({ items: [] });
         const answer = this.handler(call);
-        if (answer) return json(answer.body, answer.status ?? 200);
+        if (answer) return jsonResponse(answer.body, answer.status ?? 200);
         // An object page reads the whole object by GET (live lists hold slim ones): the stored one.
         const one = /^\/api\/([a-z]+)\/([^/?]+)\/([^/?]+)$/.exec(url);
         const found =
           call.method === 'GET' && one
             ? this.server.get(one[1] as ResourceKind, one[2] ?? '', decodeURIComponent(one[3] ?? ''))
             : undefined;
-        if (found) return json(found);
-        return json({ error: { code: 404, reason: 'NotFound', message: `no ${url}`, source: 'bff' } }, 404);
+        if (found) return jsonResponse(found);
+        return jsonResponse(
+          { error: { code: 404, reason: 'NotFound', message: `no ${url}`, source: 'bff' } },
+          404,
+        );
       }),
     );
   }

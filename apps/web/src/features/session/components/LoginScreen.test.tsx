@@ -1,13 +1,9 @@
 // @vitest-environment jsdom
 import { fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, type Mock, vi } from 'vitest';
+import { jsonResponse, session } from '../../../test-support/bff-responses';
 import { LiveProviders, liveBed } from '../../../test-support/live-render';
 import { LoginScreen } from './LoginScreen';
-
-const json = (body: unknown, status = 200) =>
-  Promise.resolve(
-    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }),
-  );
 
 let fetchMock: Mock<(url: string, init?: RequestInit) => Promise<Response>>;
 
@@ -17,17 +13,10 @@ afterEach(() => {
 const live = liveBed();
 beforeEach(() => {
   // The BFF's answers: the session (for its CSRF token), and a token the apiserver refused.
-  fetchMock = vi.fn((url: string) => {
-    if (url === '/api/session')
-      return json({
-        mode: 'kubeconfig',
-        authenticated: true,
-        context: 'c',
-        csrfToken: 'tok-1',
-        version: '0',
-      });
+  fetchMock = vi.fn(async (url: string) => {
+    if (url === '/api/session') return jsonResponse(session);
     if (url === '/api/login') {
-      return json(
+      return jsonResponse(
         {
           error: {
             code: 401,
@@ -39,7 +28,10 @@ beforeEach(() => {
         401,
       );
     }
-    return json({ error: { code: 404, reason: 'NotFound', message: `no ${url}`, source: 'bff' } }, 404);
+    return jsonResponse(
+      { error: { code: 404, reason: 'NotFound', message: `no ${url}`, source: 'bff' } },
+      404,
+    );
   });
   vi.stubGlobal('fetch', fetchMock);
 });

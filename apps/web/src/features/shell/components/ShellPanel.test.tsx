@@ -6,6 +6,7 @@ import type { ExecStartAck, ExecStartRequest } from '@wheelhouse/shared-types';
 import { useImperativeHandle } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LiveStore } from '../../../lib/live/live-store';
+import { jsonResponse, session } from '../../../test-support/bff-responses';
 import { LiveProviders } from '../../../test-support/live-render';
 import { fakeStreamSocket, type StreamSocketFake } from '../../../test-support/stream-socket';
 import type { TerminalHandle } from '../lib/terminal-handle';
@@ -71,9 +72,9 @@ beforeEach(() => {
     'fetch',
     vi.fn(async (url: string) => {
       const body = url.startsWith('/api/session')
-        ? { mode: 'kubeconfig', authenticated: true, context: 'c', csrfToken: 'tok-1', version: '0' }
+        ? session
         : { namespace: 'demo', results: [{ check: 'create:pods/exec', allowed: true }] };
-      return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
+      return jsonResponse(body);
     }),
   );
 });
