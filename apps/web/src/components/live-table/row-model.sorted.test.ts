@@ -34,9 +34,10 @@ const DATA: R[] = [
   ...Array.from({ length: 8 }, (_, i) => ({ uid: `p${i}`, name: `pad-${i * 5}`, restarts: i % 3, count: i })),
 ];
 
-function order(ours: boolean, sorting: SortingState): string[] {
-  const table = createTable<R>({
-    data: DATA,
+/** A table of `data` sorted by `sorting`, with our row models (and cachedAuto) or TanStack's stock ones. */
+function tableOf(ours: boolean, sorting: SortingState, data = DATA) {
+  return createTable<R>({
+    data,
     columns: COLUMNS,
     state: { sorting },
     onStateChange: () => {},
@@ -46,8 +47,12 @@ function order(ours: boolean, sorting: SortingState): string[] {
     getRowId: (r) => r.uid,
     ...(ours ? { defaultColumn: { sortingFn: cachedAuto } } : {}),
   });
-  return table.getRowModel().rows.map((r) => r.id);
 }
+
+const order = (ours: boolean, sorting: SortingState): string[] =>
+  tableOf(ours, sorting)
+    .getRowModel()
+    .rows.map((r) => r.id);
 
 describe('flatSortedRowModel with cachedAuto', () => {
   const cases: SortingState[] = [
@@ -71,31 +76,12 @@ describe('flatSortedRowModel with cachedAuto', () => {
   );
 
   it('sorts a short list as a long one: web-9 before web-10', () => {
-    const table = createTable<R>({
-      data: DATA.slice(0, 2),
-      columns: COLUMNS,
-      state: { sorting: [{ id: 'name', desc: false }] },
-      onStateChange: () => {},
-      renderFallbackValue: null,
-      getCoreRowModel: stableCoreRowModel(),
-      getSortedRowModel: flatSortedRowModel(),
-      getRowId: (r) => r.uid,
-      defaultColumn: { sortingFn: cachedAuto },
-    });
+    const table = tableOf(true, [{ id: 'name', desc: false }], DATA.slice(0, 2));
     expect(table.getRowModel().rows.map((r) => r.original.name)).toEqual(['web-9', 'web-10']);
   });
 
   it('hands back the Rows themselves, not copies', () => {
-    const table = createTable<R>({
-      data: DATA,
-      columns: COLUMNS,
-      state: { sorting: [{ id: 'name', desc: false }] },
-      onStateChange: () => {},
-      renderFallbackValue: null,
-      getCoreRowModel: stableCoreRowModel(),
-      getSortedRowModel: flatSortedRowModel(),
-      getRowId: (r) => r.uid,
-    });
+    const table = tableOf(true, [{ id: 'name', desc: false }]);
     const core = table.getCoreRowModel().rowsById;
     for (const row of table.getRowModel().rows) expect(row).toBe(core[row.id]);
   });

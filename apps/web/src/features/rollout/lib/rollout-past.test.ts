@@ -33,16 +33,13 @@ const events = [
   { ...scaled(s(71), 'Created pod: api-new-x'), reason: 'SuccessfulCreate', object: 'replicaset/api-new' },
 ];
 
+/** What the page reconstructs for api, watching from an hour before T until `until`. */
+const pastOf = (input: Omit<Parameters<typeof reconstructPast>[0], 'deployment' | 'since'>) =>
+  reconstructPast({ deployment: 'api', since: s(-3600), ...input });
+
 describe('reconstructPast', () => {
   it('replays the ScalingReplicaSet Events before the page opened into ReplicaSet sizes', () => {
-    const past = reconstructPast({
-      deployment: 'api',
-      desired: 4,
-      rows,
-      events,
-      since: s(-3600),
-      until: s(80),
-    });
+    const past = pastOf({ desired: 4, rows, events, until: s(80) });
     // Steps of one second are one sample: the surge pod and the old one scaled down with it.
     expect(past.samples.map((x) => [(x.t - T) / 1000, x.newReady, x.oldReady, x.unavailable])).toEqual([
       [0, 1, 4, 0],
@@ -53,14 +50,7 @@ describe('reconstructPast', () => {
   });
 
   it('keeps only what happened before the page started watching', () => {
-    const past = reconstructPast({
-      deployment: 'api',
-      desired: 4,
-      rows,
-      events,
-      since: s(-3600),
-      until: s(40),
-    });
+    const past = pastOf({ desired: 4, rows, events, until: s(40) });
     expect(past.samples.map((x) => [(x.t - T) / 1000, x.newReady, x.oldReady])).toEqual([
       [0, 1, 4],
       [34, 2, 3],
@@ -68,15 +58,13 @@ describe('reconstructPast', () => {
   });
 
   it('replays an Event seen several times at its first and last timestamps', () => {
-    const past = reconstructPast({
-      deployment: 'api',
+    const past = pastOf({
       desired: 2,
       rows: [rs('api-new', 2, true, s(-7200))],
       events: [
         scaled(s(50), 'Scaled up replica set api-new from 1 to 2', { first: s(10), count: 2 }),
         scaled(s(30), 'Scaled down replica set api-new from 2 to 1'),
       ],
-      since: s(-3600),
       until: s(60),
     });
     expect(past.samples.map((x) => [(x.t - T) / 1000, x.newReady, x.unavailable])).toEqual([
@@ -87,12 +75,10 @@ describe('reconstructPast', () => {
   });
 
   it('reads the older wording without "from" (before Kubernetes 1.20)', () => {
-    const past = reconstructPast({
-      deployment: 'api',
+    const past = pastOf({
       desired: 2,
       rows: [rs('api-new', 2, true, s(0))],
       events: [scaled(s(5), 'Scaled up replica set api-new to 2')],
-      since: s(-3600),
       until: s(60),
     });
     expect(past.samples.map((x) => [(x.t - T) / 1000, x.newReady, x.unavailable])).toEqual([
@@ -102,9 +88,6 @@ describe('reconstructPast', () => {
   });
 
   it('is empty when the Events have expired', () => {
-    expect(
-      reconstructPast({ deployment: 'api', desired: 4, rows, events: [], since: s(-3600), until: s(80) })
-        .samples,
-    ).toEqual([]);
+    expect(pastOf({ desired: 4, rows, events: [], until: s(80) }).samples).toEqual([]);
   });
 });
