@@ -46,20 +46,25 @@ const pod = (i: number, version = 1) =>
 
 const byName = (a: PodRow, b: PodRow) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
+/** What every table here has in common: the Pods list's columns, sorted by NAME. */
+const podTable = {
+  data: [] as PodRow[],
+  columns: COLUMNS.pods as never,
+  state: { sorting: [{ id: 'name', desc: false }] },
+  onStateChange: () => {},
+  renderFallbackValue: null,
+  getRowId: (r: PodRow) => r.uid,
+};
+
 function tableOf(ours: boolean) {
   const table = createTable<PodRow>({
-    data: [],
-    columns: COLUMNS.pods as never,
-    state: { sorting: [{ id: 'name', desc: false }] },
-    onStateChange: () => {},
-    renderFallbackValue: null,
+    ...podTable,
     getCoreRowModel: (ours ? stableCoreRowModel() : getCoreRowModel()) as (
       t: Table<PodRow>,
     ) => () => RowModel<PodRow>,
     getSortedRowModel: (ours ? flatSortedRowModel() : getSortedRowModel()) as (
       t: Table<PodRow>,
     ) => () => RowModel<PodRow>,
-    getRowId: (r) => r.uid,
     ...(ours ? { defaultColumn: { sortingFn: cachedAuto } } : {}),
   });
   return (rows: PodRow[]) => {
@@ -71,13 +76,8 @@ function tableOf(ours: boolean) {
 /** What LiveTable does now: the rows' order from their data, no TanStack Row per row (use-shown-rows). */
 function shownOf() {
   const table = createTable<PodRow>({
-    data: [],
-    columns: COLUMNS.pods as never,
-    state: { sorting: [{ id: 'name', desc: false }] },
-    onStateChange: () => {},
-    renderFallbackValue: null,
+    ...podTable,
     getCoreRowModel: stableCoreRowModel() as (t: Table<PodRow>) => () => RowModel<PodRow>,
-    getRowId: (r) => r.uid,
     defaultColumn: { sortingFn: cachedAuto },
   });
   return (rows: PodRow[]) =>
