@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { giveElementsASize } from '../../../components/live-table/jsdom-layout';
 import { minutesAgo as ago, liveBed, renderRoutes, serverSends } from '../../../test-support/live-render';
 import { makePod } from '../../../test-support/pods';
+import { cellTexts, headerTexts } from '../../../test-support/table-queries';
 import ResourceView from '../../resources/components/ResourceView';
 import NamespacesView from './NamespacesView';
 
@@ -36,10 +37,7 @@ const live = liveBed((server) => {
   });
 });
 
-const cells = (name: string) =>
-  within(screen.getByTestId(`row-${name}`))
-    .getAllByRole('cell')
-    .map((c) => c.textContent);
+const cells = (name: string) => cellTexts(`row-${name}`);
 
 const renderAt = (url: string, extra?: ReactNode) =>
   renderRoutes(
@@ -60,7 +58,7 @@ describe('NamespacesView', () => {
   it('prints NAME, STATUS, AGE and each kind’s count, links into the lists, and — where the kind cannot be listed', async () => {
     renderAt('/namespaces?ns=demo');
     await screen.findByTestId('row-demo');
-    expect(screen.getAllByRole('columnheader').map((h) => h.textContent?.replace(/[▲▼]/g, ''))).toEqual([
+    expect(headerTexts()).toEqual([
       'NAME',
       'STATUS',
       'AGE',

@@ -5,6 +5,7 @@ import { Route } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { liveBed, minutesAgo, renderRoutes, serverSends } from '../../../test-support/live-render';
 import { makePod, type PodOptions } from '../../../test-support/pods';
+import { cellTexts, rowIds } from '../../../test-support/table-queries';
 import NodePage from './NodePage';
 
 const node = (name: string): V1Node => ({
@@ -38,15 +39,8 @@ const renderAt = (url: string) =>
   renderRoutes(live, url, <Route path="/nodes/:node" element={<NodePage />} />);
 
 const podsSection = () => within(screen.getByTestId('node-pods'));
-const cells = (name: string) =>
-  within(screen.getByTestId(`pod-${name}`))
-    .getAllByRole('cell')
-    .map((c) => c.textContent);
-const podNames = () =>
-  podsSection()
-    .getAllByRole('row')
-    .slice(1)
-    .map((r) => r.getAttribute('data-testid'));
+const cells = (name: string) => cellTexts(`pod-${name}`);
+const podNames = () => rowIds(podsSection());
 
 describe('NodePage pods', () => {
   it('lists the pods bound to the node across namespaces, in kubectl’s words, each linked to its page', async () => {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { giveElementsASize } from '../../../components/live-table/jsdom-layout';
 import { liveBed, renderRoutes, serverSends } from '../../../test-support/live-render';
 import { makePod, type PodOptions } from '../../../test-support/pods';
+import { cellTexts, headerTexts, rowIds } from '../../../test-support/table-queries';
 import ResourceView from './ResourceView';
 
 const pod = (name: string, opts: PodOptions & { namespace?: string } = {}) =>
@@ -35,16 +36,7 @@ const renderAt = (url: string) =>
     </>,
   );
 
-const cellTexts = (name: string) =>
-  within(screen.getByTestId(`row-${name}`))
-    .getAllByRole('cell')
-    .map((c) => c.textContent);
-const headers = () => screen.getAllByRole('columnheader').map((h) => h.textContent?.replace(/[▲▼]/g, ''));
-const rowNames = () =>
-  screen
-    .getAllByRole('row')
-    .slice(1)
-    .map((r) => r.getAttribute('data-testid'));
+const cells = (name: string) => cellTexts(`row-${name}`);
 
 describe('ResourceView of pods', () => {
   it('shows a loading state, then the pods as kubectl get pods -o wide prints them', async () => {
@@ -54,10 +46,10 @@ describe('ResourceView of pods', () => {
 
     expect(screen.getByRole('table', { name: 'pods' })).toBeDefined();
     const wide = ['NOMINATED NODE', 'READINESS GATES'];
-    expect(headers()).toEqual(['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE', 'IP', 'NODE', ...wide]);
+    expect(headerTexts()).toEqual(['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE', 'IP', 'NODE', ...wide]);
     const web1 = ['web-1', '1/1', 'Running', '0', '90m', '10.0.0.11', 'kwok-node-0', '<none>', '<none>'];
-    expect(cellTexts('web-1')).toEqual(web1);
-    expect(rowNames()).toEqual(['row-web-1', 'row-web-2']); // db-0 is in another namespace
+    expect(cells('web-1')).toEqual(web1);
+    expect(rowIds()).toEqual(['row-web-1', 'row-web-2']); // db-0 is in another namespace
     expect(live.server.subscribeLog).toEqual([{ kind: 'pods', namespace: 'default', shape: 'row' }]);
   });
 
@@ -73,21 +65,21 @@ describe('ResourceView of pods', () => {
       ]),
     );
 
-    expect(cellTexts('web-1').slice(1, 4)).toEqual(['0/1', 'CrashLoopBackOff', '4']);
+    expect(cells('web-1').slice(1, 4)).toEqual(['0/1', 'CrashLoopBackOff', '4']);
     const status = within(screen.getByTestId('row-web-1')).getByText('CrashLoopBackOff');
     expect(status.closest('[data-tone]')?.getAttribute('data-tone')).toBe('error');
     expect(screen.getByTestId('row-web-1').classList.contains('row-flash')).toBe(true);
-    expect(cellTexts('web-3')[2]).toBe('ContainerCreating');
+    expect(cells('web-3')[2]).toBe('ContainerCreating');
     expect(screen.queryByTestId('row-web-2')).toBeNull();
-    expect(rowNames()).toEqual(['row-web-1', 'row-web-3']);
+    expect(rowIds()).toEqual(['row-web-1', 'row-web-3']);
   });
 
   it('shows NAMESPACE first across all namespaces, sorted by namespace then name', async () => {
     renderAt('/pods');
     await screen.findByTestId('row-db-0');
-    expect(headers()[0]).toBe('NAMESPACE');
-    expect(cellTexts('db-0').slice(0, 2)).toEqual(['data', 'db-0']);
-    expect(rowNames()).toEqual(['row-db-0', 'row-web-1', 'row-web-2']);
+    expect(headerTexts()[0]).toBe('NAMESPACE');
+    expect(cells('db-0').slice(0, 2)).toEqual(['data', 'db-0']);
+    expect(rowIds()).toEqual(['row-db-0', 'row-web-1', 'row-web-2']);
     expect(live.server.subscribeLog).toEqual([{ kind: 'pods', shape: 'row' }]);
   });
 
@@ -98,15 +90,15 @@ describe('ResourceView of pods', () => {
     fireEvent.click(within(restarts).getByRole('button'));
     // Numbers sort descending first: most restarts on top.
     expect(restarts.getAttribute('aria-sort')).toBe('descending');
-    expect(rowNames()).toEqual(['row-web-2', 'row-web-1']);
+    expect(rowIds()).toEqual(['row-web-2', 'row-web-1']);
     fireEvent.click(within(restarts).getByRole('button'));
-    expect(rowNames()).toEqual(['row-web-1', 'row-web-2']);
+    expect(rowIds()).toEqual(['row-web-1', 'row-web-2']);
   });
 
   it('filters with the text box, from the URL too', async () => {
     renderAt('/pods?ns=default&q=web-2');
     await screen.findByTestId('row-web-2');
-    expect(rowNames()).toEqual(['row-web-2']);
+    expect(rowIds()).toEqual(['row-web-2']);
     expect(screen.getByTestId('row-count').textContent).toBe('1 of 2');
 
     fireEvent.change(screen.getByRole('searchbox', { name: 'Filter' }), {
@@ -151,12 +143,12 @@ describe('ResourceView of pods', () => {
     );
     expect(screen.getByTestId('selector-caret').textContent).toBe(`${' '.repeat(11)}^`);
     expect(input.getAttribute('aria-invalid')).toBe('true');
-    expect(rowNames()).toEqual(['row-db-0', 'row-web-1', 'row-web-2']);
+    expect(rowIds()).toEqual(['row-db-0', 'row-web-1', 'row-web-2']);
     expect(live.server.subscribeLog).toHaveLength(1);
 
     fireEvent.change(input, { target: { value: 'app in (web)' } });
     expect(screen.queryByTestId('selector-error')).toBeNull();
-    await waitFor(() => expect(rowNames()).toEqual(['row-web-1', 'row-web-2']));
+    await waitFor(() => expect(rowIds()).toEqual(['row-web-1', 'row-web-2']));
     expect(live.server.subscribeLog.at(-1)).toEqual({
       kind: 'pods',
       namespace: 'default',
@@ -208,14 +200,14 @@ describe('ResourceView of pods', () => {
     await screen.findByTestId('row-web-1');
     act(() => live.server.drop());
     expect(screen.getByRole('status').textContent).toContain('Connection to the server lost');
-    expect(rowNames()).toEqual(['row-web-1', 'row-web-2']);
+    expect(rowIds()).toEqual(['row-web-1', 'row-web-2']);
 
     live.server.set('pods', [pod('web-1', { rv: '9', waiting: 'ImagePullBackOff' })]);
     await serverSends(() => live.server.restore());
     expect(screen.queryByRole('status')).toBeNull();
     expect(live.server.subscribeLog).toHaveLength(2);
-    await waitFor(() => expect(rowNames()).toEqual(['row-web-1']));
-    expect(cellTexts('web-1')[2]).toBe('ImagePullBackOff');
+    await waitFor(() => expect(rowIds()).toEqual(['row-web-1']));
+    expect(cells('web-1')[2]).toBe('ImagePullBackOff');
     expect(live.server.subscribeLog).toHaveLength(2);
   });
 });

@@ -1,11 +1,12 @@
 // @vitest-environment jsdom
 import type { V1Deployment, V1Service } from '@kubernetes/client-node';
-import { screen, within } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import type { SecretSummary } from '@wheelhouse/shared-types';
 import { Route } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { giveElementsASize } from '../../../components/live-table/jsdom-layout';
 import { minutesAgo as ago, liveBed, renderRoutes, serverSends } from '../../../test-support/live-render';
+import { cellTexts, headerTexts } from '../../../test-support/table-queries';
 import ResourceView, { type ListedKind } from './ResourceView';
 
 const meta = (name: string, rv = '1') => ({
@@ -51,17 +52,13 @@ const renderList = (kind: ListedKind, title: string) =>
     <Route path="/:kind" element={<ResourceView kind={kind} title={title} noun={kind} />} />,
   );
 
-const headers = () => screen.getAllByRole('columnheader').map((h) => h.textContent?.replace(/[▲▼]/g, ''));
-const cells = (name: string) =>
-  within(screen.getByTestId(`row-${name}`))
-    .getAllByRole('cell')
-    .map((c) => c.textContent);
+const cells = (name: string) => cellTexts(`row-${name}`);
 
 describe('ResourceView', () => {
   it('prints Deployments as kubectl get deploy -o wide, and follows a change', async () => {
     renderList('deployments', 'Deployments');
     await screen.findByTestId('row-web');
-    expect(headers()).toEqual([
+    expect(headerTexts()).toEqual([
       'NAME',
       'READY',
       'UP-TO-DATE',
@@ -81,7 +78,15 @@ describe('ResourceView', () => {
   it('prints Services with node ports', async () => {
     renderList('services', 'Services');
     await screen.findByTestId('row-web');
-    expect(headers()).toEqual(['NAME', 'TYPE', 'CLUSTER-IP', 'EXTERNAL-IP', 'PORT(S)', 'AGE', 'SELECTOR']);
+    expect(headerTexts()).toEqual([
+      'NAME',
+      'TYPE',
+      'CLUSTER-IP',
+      'EXTERNAL-IP',
+      'PORT(S)',
+      'AGE',
+      'SELECTOR',
+    ]);
     expect(cells('web')).toEqual([
       'web',
       'NodePort',
@@ -96,7 +101,7 @@ describe('ResourceView', () => {
   it('prints Secrets with DATA from the key sizes', async () => {
     renderList('secrets', 'Secrets');
     await screen.findByTestId('row-db');
-    expect(headers()).toEqual(['NAME', 'TYPE', 'DATA', 'AGE']);
+    expect(headerTexts()).toEqual(['NAME', 'TYPE', 'DATA', 'AGE']);
     expect(cells('db')).toEqual(['db', 'Opaque', '2', '30m']);
   });
 });
