@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { Route } from 'react-router';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Harness, stubLayout, typeInto } from '../testing/harness';
+import { describe, expect, it } from 'vitest';
+import { type Harness, harnessEachTest, typeInto } from '../testing/harness';
 import { CreateButton } from './CreateButton';
 
 const yaml = `apiVersion: apps/v1
@@ -25,13 +25,8 @@ spec:
 `;
 
 let h: Harness;
-beforeEach(() => {
-  stubLayout();
-  h = new Harness();
-});
-afterEach(() => {
-  cleanup();
-  h.dispose();
+harnessEachTest((fresh) => {
+  h = fresh;
 });
 
 const applies = () => h.writes().filter((c) => c.url === '/api/objects/apply');

@@ -1,11 +1,11 @@
 // @vitest-environment jsdom
 import type { V1ConfigMap, V1Deployment, V1Pod, V1ReplicaSet } from '@kubernetes/client-node';
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { Route } from 'react-router';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import DetailPage from '../../detail/components/DetailPage';
 import ResourceView from '../../resources/components/ResourceView';
-import { apiError, Harness, stubLayout } from '../testing/harness';
+import { apiError, type Harness, harnessEachTest } from '../testing/harness';
 
 const meta = (name: string, rv: string, owner?: [string, string]) => ({
   name,
@@ -29,18 +29,13 @@ const cms: V1ConfigMap[] = ['a', 'b', 'c'].map((n, i) => ({
 }));
 
 let h: Harness;
-beforeEach(() => {
-  stubLayout();
-  h = new Harness();
+harnessEachTest((fresh) => {
+  h = fresh;
   h.server.set('deployments', [deployment]);
   h.server.set('replicasets', [rs]);
   h.server.set('pods', [pod]);
   h.server.set('configmaps', cms);
   h.route((call) => (call.method === 'DELETE' ? { body: { object: {}, dryRun: false } } : undefined));
-});
-afterEach(() => {
-  cleanup();
-  h.dispose();
 });
 
 const detail = <Route path="/:kind/:namespace/:name" element={<DetailPage />} />;

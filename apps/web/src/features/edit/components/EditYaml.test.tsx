@@ -1,11 +1,11 @@
 // @vitest-environment jsdom
 import type { V1Deployment } from '@kubernetes/client-node';
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { Route } from 'react-router';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import DetailPage from '../../detail/components/DetailPage';
-import { apiError, Harness, stubLayout, typeInto } from '../testing/harness';
+import { apiError, type Harness, harnessEachTest, typeInto } from '../testing/harness';
 
 const deployment = (image: string, rv: string, replicas = 2): V1Deployment => ({
   metadata: { name: 'web', namespace: 'shop', uid: 'uid-web', resourceVersion: rv, generation: 1 },
@@ -18,14 +18,9 @@ const deployment = (image: string, rv: string, replicas = 2): V1Deployment => ({
 });
 
 let h: Harness;
-beforeEach(() => {
-  stubLayout();
-  h = new Harness();
+harnessEachTest((fresh) => {
+  h = fresh;
   h.server.set('deployments', [deployment('web:1', '5')]);
-});
-afterEach(() => {
-  cleanup();
-  h.dispose();
 });
 
 const page = () =>

@@ -1,11 +1,11 @@
 // @vitest-environment jsdom
 import type { V1ConfigMap } from '@kubernetes/client-node';
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { SecretSummary } from '@wheelhouse/shared-types';
 import { Route } from 'react-router';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import DetailPage from '../../detail/components/DetailPage';
-import { apiError, Harness, stubLayout } from '../testing/harness';
+import { apiError, type Harness, harnessEachTest } from '../testing/harness';
 
 const secret: SecretSummary = {
   metadata: { name: 'db', namespace: 'shop', uid: 'uid-db', resourceVersion: '7' },
@@ -19,16 +19,11 @@ const configMap: V1ConfigMap = {
 };
 
 let h: Harness;
-beforeEach(() => {
-  stubLayout();
-  h = new Harness();
+harnessEachTest((fresh) => {
+  h = fresh;
   h.server.set('secrets', [secret]);
   h.server.set('configmaps', [configMap]);
   h.server.set('pods', []);
-});
-afterEach(() => {
-  cleanup();
-  h.dispose();
 });
 
 const detail = <Route path="/:kind/:namespace/:name" element={<DetailPage />} />;

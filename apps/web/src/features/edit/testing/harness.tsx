@@ -5,11 +5,11 @@
  */
 import { EditorView } from '@codemirror/view';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, render } from '@testing-library/react';
+import { act, cleanup, render } from '@testing-library/react';
 import type { ResourceKind } from '@wheelhouse/shared-types';
 import type { ReactNode } from 'react';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
-import { vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { LiveStoreProvider } from '../../../lib/live/live-context';
 import { LiveStore } from '../../../lib/live/live-store';
 import { FakeLiveServer } from '../../../lib/live/testing/fake-socket';
@@ -114,6 +114,23 @@ export class Harness {
     this.client.clear();
     vi.unstubAllGlobals();
   }
+}
+
+/**
+ * Registers the file's hooks: before each test, layout stubbed and a new Harness handed to `ready`
+ * (to keep and to fill); after it, what the test rendered is unmounted and the harness disposed.
+ */
+export function harnessEachTest(ready: (h: Harness) => void): void {
+  let current: Harness | undefined;
+  beforeEach(() => {
+    stubLayout();
+    current = new Harness();
+    ready(current);
+  });
+  afterEach(() => {
+    cleanup();
+    current?.dispose();
+  });
 }
 
 function Where() {
