@@ -19,7 +19,7 @@ export interface LiveBed {
   store: LiveStore;
 }
 
-/** A fake server holding no objects yet, and a query client and LiveStore on top of it. */
+/** A query client and LiveStore over `server` (by default a new fake server, holding nothing yet). */
 export function newLiveBed(server = new FakeLiveServer()): LiveBed {
   const client = new QueryClient();
   return { server, client, store: new LiveStore(server.client, client) };
