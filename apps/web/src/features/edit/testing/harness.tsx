@@ -4,16 +4,16 @@
  * tests drive the real components and assert the requests they send.
  */
 import { EditorView } from '@codemirror/view';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, cleanup, render } from '@testing-library/react';
+import { QueryClient } from '@tanstack/react-query';
+import { act, cleanup } from '@testing-library/react';
 import type { ResourceKind } from '@wheelhouse/shared-types';
 import type { ReactNode } from 'react';
-import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
+import { Route } from 'react-router';
 import { afterEach, beforeEach, vi } from 'vitest';
-import { LiveStoreProvider } from '../../../lib/live/live-context';
 import { LiveStore } from '../../../lib/live/live-store';
 import { FakeLiveServer } from '../../../lib/live/testing/fake-socket';
 import { jsonResponse, session } from '../../../test-support/bff-responses';
+import { renderRoutes, Where } from '../../../test-support/live-render';
 
 export interface Call {
   method: string;
@@ -94,17 +94,13 @@ export class Harness {
   }
 
   render(url: string, routes: ReactNode) {
-    return render(
-      <QueryClientProvider client={this.client}>
-        <LiveStoreProvider store={this.store}>
-          <MemoryRouter initialEntries={[url]}>
-            <Routes>
-              {routes}
-              <Route path="*" element={<Where />} />
-            </Routes>
-          </MemoryRouter>
-        </LiveStoreProvider>
-      </QueryClientProvider>,
+    return renderRoutes(
+      this,
+      url,
+      <>
+        {routes}
+        <Route path="*" element={<Where />} />
+      </>,
     );
   }
 
@@ -131,11 +127,6 @@ export function harnessEachTest(ready: (h: Harness) => void): void {
     cleanup();
     current?.dispose();
   });
-}
-
-function Where() {
-  const location = useLocation();
-  return <p data-testid="where">{location.pathname + location.search}</p>;
 }
 
 /** The CodeMirror view inside `host` (the editor's container). */
