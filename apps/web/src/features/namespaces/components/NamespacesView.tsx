@@ -1,10 +1,10 @@
-import { type ColumnDef, createColumnHelper, type SortingState } from '@tanstack/react-table';
+import { createColumnHelper, type SortingState } from '@tanstack/react-table';
 import { KINDS, VIEWABLE_KINDS, type ViewableKind } from '@wheelhouse/shared-types/constants';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { Status } from '../../../components/kubectl/PodStatus';
-import { Age } from '../../../components/live-table/Age';
 import { LiveTable } from '../../../components/live-table/LiveTable';
+import { ageColumn, type Columns, NUMERIC } from '../../../components/live-table/object-columns';
 import { formatSort, parseSort } from '../../../components/live-table/sort-param';
 import { PageHeader } from '../../../components/ViewHeader';
 import { type NamespaceRow, namespaceRow } from '../../../lib/kubectl/cluster-rows';
@@ -33,8 +33,7 @@ const linkClass = 'text-sky-800 hover:underline dark:text-sky-300';
  * NAME (opens the namespace: the Pods list in it), STATUS and AGE as `kubectl get namespaces`
  * prints them, then how many of each of the six kinds it holds, each a link into that list there.
  */
-// biome-ignore lint/suspicious/noExplicitAny: a column list mixes value types; TanStack's own docs type it so
-function namespaceColumns(errors: Record<ViewableKind, string | undefined>): ColumnDef<CountedRow, any>[] {
+function namespaceColumns(errors: Record<ViewableKind, string | undefined>): Columns<CountedRow> {
   return [
     col.accessor('name', {
       header: 'NAME',
@@ -54,14 +53,7 @@ function namespaceColumns(errors: Record<ViewableKind, string | undefined>): Col
       cell: (c) => <Status status={c.getValue()} tone={namespaceStatusTone(c.getValue())} />,
       meta: { width: '8.5rem' },
     }),
-    col.accessor((r) => r.created, {
-      id: 'age',
-      header: 'AGE',
-      cell: (c) => <Age since={c.getValue()} />,
-      sortingFn: (a, b) => (b.original.created ?? 0) - (a.original.created ?? 0),
-      sortDescFirst: false,
-      meta: { width: '5.5rem', cellClassName: 'tabular-nums' },
-    }),
+    ageColumn<CountedRow>('5.5rem'),
     ...VIEWABLE_KINDS.map((kind) => {
       const error = errors[kind];
       const { label, noun } = KINDS[kind].view;
@@ -89,7 +81,7 @@ function namespaceColumns(errors: Record<ViewableKind, string | undefined>): Col
         meta: {
           width:
             kind === 'replicasets' || kind === 'deployments' || kind === 'configmaps' ? '8rem' : '6.5rem',
-          cellClassName: 'tabular-nums',
+          cellClassName: NUMERIC,
         },
       });
     }),
