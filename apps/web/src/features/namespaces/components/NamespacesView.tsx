@@ -3,9 +3,8 @@ import { KINDS, VIEWABLE_KINDS, type ViewableKind } from '@wheelhouse/shared-typ
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { Status } from '../../../components/kubectl/PodStatus';
-import { LiveTable } from '../../../components/live-table/LiveTable';
+import { LiveListTable } from '../../../components/live-table/LiveListTable';
 import { ageColumn, type Columns, NUMERIC } from '../../../components/live-table/object-columns';
-import { formatSort, parseSort } from '../../../components/live-table/sort-param';
 import { PageHeader } from '../../../components/ViewHeader';
 import { type NamespaceRow, namespaceRow } from '../../../lib/kubectl/cluster-rows';
 import { namespaceStatusTone } from '../../../lib/kubectl/status-tone';
@@ -13,7 +12,7 @@ import { useLiveNotice } from '../../../lib/live/live-context';
 import { useLiveList } from '../../../lib/live/live-query';
 import { listItems } from '../../../lib/live/reducers';
 import { listPath } from '../../../lib/paths';
-import { useUrlParam, useViewParams } from '../../../lib/url-state';
+import { useViewParams } from '../../../lib/url-state';
 import { type NamespaceCounts, useNamespaceCounts } from '../hooks/use-namespace-counts';
 
 const BY_NAME: SortingState = [{ id: 'name', desc: false }];
@@ -100,7 +99,7 @@ function errorsOf(counts: NamespaceCounts): Record<ViewableKind, string | undefi
  * (`?ns=`) stays in the URL for the other views and is named in the title.
  */
 export default function NamespacesView() {
-  const { namespace, filter, setFilter } = useViewParams();
+  const { namespace } = useViewParams();
   const query = useLiveList(PARAMS);
   const notice = useLiveNotice(PARAMS);
   const counts = useNamespaceCounts();
@@ -122,8 +121,6 @@ export default function NamespacesView() {
   const errorKey = VIEWABLE_KINDS.map((k) => counts[k].error ?? '').join('\n');
   // Columns change only when a kind becomes countable or not (its error), not with every count.
   const columns = useMemo(() => namespaceColumns(errorsOf(counts)), [errorKey]);
-  const [sortParam, setSortParam] = useUrlParam('sort');
-  const sorting = useMemo(() => parseSort(sortParam, columns, BY_NAME), [sortParam, columns]);
 
   return (
     <>
@@ -133,18 +130,14 @@ export default function NamespacesView() {
         documentTitle="Namespaces"
         className="px-4 pt-4 pb-3"
       />
-      <LiveTable
+      <LiveListTable
         noun="namespaces"
         namespace={undefined}
         scope="the cluster"
+        query={query}
         rows={rows}
-        status={query.status}
-        error={query.error}
         columns={columns}
-        filter={filter}
-        onFilterChange={setFilter}
-        sorting={sorting}
-        onSortingChange={(next) => setSortParam(formatSort(next, BY_NAME))}
+        defaultSort={BY_NAME}
         notice={notice}
         rowHref={(row) => listPath('pods', row.name)}
       />
