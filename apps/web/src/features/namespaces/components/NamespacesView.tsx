@@ -3,9 +3,8 @@ import { KINDS, VIEWABLE_KINDS, type ViewableKind } from '@wheelhouse/shared-typ
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { Status } from '../../../components/kubectl/PodStatus';
-import { LiveListTable } from '../../../components/live-table/LiveListTable';
+import { ClusterListPage } from '../../../components/live-table/ClusterListPage';
 import { ageColumn, type Columns, NUMERIC } from '../../../components/live-table/object-columns';
-import { PageHeader } from '../../../components/ViewHeader';
 import { type NamespaceRow, namespaceRow } from '../../../lib/kubectl/cluster-rows';
 import { namespaceStatusTone } from '../../../lib/kubectl/status-tone';
 import { useLiveNotice } from '../../../lib/live/live-context';
@@ -123,24 +122,16 @@ export default function NamespacesView() {
   const columns = useMemo(() => namespaceColumns(errorsOf(counts)), [errorKey]);
 
   return (
-    <>
-      <PageHeader
-        title="Namespaces"
-        subtitle={namespace ? `in the cluster · viewing ${namespace}` : 'in the cluster'}
-        documentTitle="Namespaces"
-        className="px-4 pt-4 pb-3"
-      />
-      <LiveListTable
-        noun="namespaces"
-        namespace={undefined}
-        scope="the cluster"
-        query={query}
-        rows={rows}
-        columns={columns}
-        defaultSort={BY_NAME}
-        notice={notice}
-        rowHref={(row) => listPath('pods', row.name)}
-      />
-    </>
+    <ClusterListPage
+      title="Namespaces"
+      subtitle={namespace ? `in the cluster · viewing ${namespace}` : 'in the cluster'}
+      noun="namespaces"
+      query={query}
+      rows={rows}
+      columns={columns}
+      defaultSort={BY_NAME}
+      notice={notice}
+      rowHref={(row) => listPath('pods', row.name)}
+    />
   );
 }

@@ -1,7 +1,6 @@
 import type { SortingState } from '@tanstack/react-table';
 import { useMemo } from 'react';
-import { LiveListTable } from '../../../components/live-table/LiveListTable';
-import { PageHeader } from '../../../components/ViewHeader';
+import { ClusterListPage } from '../../../components/live-table/ClusterListPage';
 import { nodeRow } from '../../../lib/kubectl/cluster-rows';
 import { useLiveNotice } from '../../../lib/live/live-context';
 import { useLiveList } from '../../../lib/live/live-query';
@@ -25,19 +24,15 @@ export default function NodesView() {
   const columns = useMemo(() => nodeColumns(namespace), [namespace]);
 
   return (
-    <>
-      <PageHeader title="Nodes" subtitle="in the cluster" documentTitle="Nodes" className="px-4 pt-4 pb-3" />
-      <LiveListTable
-        noun="nodes"
-        namespace={undefined}
-        scope="the cluster"
-        query={query}
-        rows={rows}
-        columns={columns}
-        defaultSort={BY_NAME}
-        notice={notice}
-        rowHref={(row) => nodePath(row.name, namespace)}
-      />
-    </>
+    <ClusterListPage
+      title="Nodes"
+      noun="nodes"
+      query={query}
+      rows={rows}
+      columns={columns}
+      defaultSort={BY_NAME}
+      notice={notice}
+      rowHref={(row) => nodePath(row.name, namespace)}
+    />
   );
 }
