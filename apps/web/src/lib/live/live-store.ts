@@ -21,15 +21,8 @@ import type { Socket } from 'socket.io-client';
 import { ApiError } from '../api';
 import { currentContext } from '../kube-context';
 import { isLiveKey, type LiveParams, type LiveQueryKey, liveKey } from './query-keys';
-import {
-  applyEvents,
-  applyParts,
-  applyResync,
-  type EventsPart,
-  fromSnapshot,
-  type LiveList,
-  listItems,
-} from './reducers';
+import { applyEvents, applyParts, applyResync, fromSnapshot, type LiveList, listItems } from './reducers';
+import { SnapshotPartPacer } from './snapshot-part-pacer';
 
 /** The one socket.io connection of this tab, typed with the shared protocol. */
 export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -53,15 +46,11 @@ export interface LiveStoreOptions {
   /** How long to wait for a subscribe ack before the query fails. */
   ackTimeoutMs: number;
   /**
-   * While a progressive snapshot arrives, its parts reach the cache at most this often: each one
-   * re-renders the whole list, and at 100,000 pods twenty parts were twenty renders of it. The
-   * first part and the last are applied at once; changes after the snapshot are never held.
+   * While a progressive snapshot arrives, its middle parts reach the cache at most this often at
+   * first, then ever more seldom (see SnapshotPartPacer): each one re-renders the whole list.
    */
   partIntervalMs: number;
 }
-
-/** The longest a snapshot's middle part waits to be shown (its count of loaded rows, too). */
-const MAX_PART_DELAY_MS = 4000;
 
 /** Thrown inside `open` when the socket dropped before the ack: `open` then waits and retries. */
 class DisconnectedError extends Error {}
@@ -74,21 +63,8 @@ interface Entry {
   /** Acked but not yet returned to the query: events for it are applied here until then. */
   pending: { subId: string; list: LiveList } | undefined;
   problem: SubscriptionProblem | undefined;
-  /** Snapshot parts received and not yet applied to the cache (see `partIntervalMs`). */
-  parts: EventsPart[];
-  partTimer: ReturnType<typeof setTimeout> | undefined;
-  /**
-   * When parts were last applied and shown (Date.now(), taken after the render they caused); 0:
-   * not since the subscription was committed.
-   */
-  partsAppliedAt: number;
-  /** How long the next middle part may wait: doubles with each flush, so a slow LIST renders seldom. */
-  partDelayMs: number;
-  /**
-   * Set from the commit until the ack's rows have been painted in a view: snapshot parts wait, so
-   * the first page is not rendered together with the rest of a warm list that came right behind it.
-   */
-  held: { whenObserved?: () => void } | undefined;
+  /** Holds the committed subscription's snapshot parts back from the cache (see `partIntervalMs`). */
+  readonly parts: SnapshotPartPacer;
 }
 
 /**
@@ -143,7 +119,7 @@ export class LiveStore {
   /** Stops listening to the socket and the cache (the socket itself is the caller's). */
   dispose(): void {
     for (const cleanup of this.cleanups.splice(0)) cleanup();
-    for (const entry of this.entries.values()) this.dropParts(entry);
+    for (const entry of this.entries.values()) entry.parts.reset();
   }
 
   // ── status, for useSyncExternalStore ────────────────────────────────────────────────────────
@@ -191,11 +167,11 @@ export class LiveStore {
         subId: undefined,
         pending: undefined,
         problem: undefined,
-        parts: [],
-        partTimer: undefined,
-        partsAppliedAt: 0,
-        partDelayMs: this.options.partIntervalMs,
-        held: undefined,
+        parts: new SnapshotPartPacer(this.options.partIntervalMs, (parts) =>
+          this.queryClient.setQueryData(key, (old: LiveList | undefined) =>
+            old === undefined ? old : applyParts(old, parts),
+          ),
+        ),
       };
       this.entries.set(hash, entry);
     }
@@ -217,9 +193,9 @@ export class LiveStore {
       // The socket dropped between the ack and here: the subscription died with it; subscribe again.
       if (pending === undefined || pending.subId !== ack.subId) continue;
       const previous = entry.subId;
-      this.dropParts(entry);
+      entry.parts.reset();
       entry.subId = pending.subId;
-      this.holdUntilShown(entry, hash);
+      entry.parts.holdUntilShown((this.queryClient.getQueryCache().get(hash)?.getObserversCount() ?? 0) > 0);
       if (previous !== undefined && previous !== pending.subId) this.release(previous);
       const held = this.queryClient.getQueryData<LiveList<WireItem<K, S>>>(key);
       const list = pending.list as LiveList<WireItem<K, S>>;
@@ -333,78 +309,8 @@ export class LiveStore {
       entry.pending.list = applyEvents(entry.pending.list, batch, progress);
     } else if (entry.subId === subId) {
       entry.parts.push(progress === undefined ? { batch } : { batch, progress });
-      // A snapshot part waits while the ack's rows are not yet shown; a change never waits (and
-      // takes what was held with it, in order).
-      if (entry.held !== undefined && progress !== undefined) return;
-      // A snapshot's middle part waits for the next flush, unless none happened for a while (the
-      // first part is shown at once); its last part and every change after it are applied now.
-      const wait =
-        progress === undefined || progress.complete
-          ? 0
-          : entry.partsAppliedAt + entry.partDelayMs - Date.now();
-      if (wait <= 0) this.flushParts(entry);
-      else entry.partTimer ??= setTimeout(() => this.flushParts(entry), wait);
     }
   };
-
-  /** Applies the parts held for an entry to its cache entry, as one state change. */
-  private flushParts(entry: Entry): void {
-    if (entry.partTimer !== undefined) clearTimeout(entry.partTimer);
-    entry.partTimer = undefined;
-    const parts = entry.parts.splice(0);
-    if (parts.length === 0) return;
-    const last = parts.at(-1)?.progress;
-    if (last !== undefined && !last.complete && entry.partsAppliedAt !== 0) {
-      entry.partDelayMs = Math.min(entry.partDelayMs * 2, MAX_PART_DELAY_MS);
-    }
-    const stamp = Date.now();
-    entry.partsAppliedAt = stamp;
-    this.queryClient.setQueryData(entry.key, (old: LiveList | undefined) =>
-      old === undefined ? old : applyParts(old, parts),
-    );
-    // The query's observers render in a task queued by setQueryData; this one runs after it, so
-    // the next wait counts from when the list was shown, not from before a long render (after a
-    // 800 ms render of 100,000 rows the parts that queued meanwhile were each applied at once).
-    setTimeout(() => {
-      if (entry.partsAppliedAt === stamp) entry.partsAppliedAt = Date.now();
-    }, 0);
-  }
-
-  /**
-   * Holds the parts that follow an ack until a view has painted the ack's rows. A warm list of
-   * 10,000 pods sends its 19 later pages within a few ms of the ack: applied as they came, the first
-   * render held all 10,000 (sorted, change times) and the first rows waited for it (~70 ms more in
-   * the bench's profile). The hold ends the frame after the first render of a view that observes
-   * the list (the list may be prefetched before its view's code has loaded), or `partIntervalMs`
-   * after that view appeared if no frame comes (a hidden tab has none).
-   */
-  private holdUntilShown(entry: Entry, hash: string): void {
-    const held: NonNullable<Entry['held']> = {};
-    entry.held = held;
-    const show = () => {
-      if (entry.held !== held) return;
-      entry.held = undefined;
-      this.flushParts(entry);
-    };
-    held.whenObserved = () => {
-      held.whenObserved = undefined;
-      // This task runs after the one in which the query's observers render the ack's list; the
-      // frame after it has painted it (the timer queued in a frame callback runs after the paint).
-      setTimeout(() => afterNextFrame(() => setTimeout(show, 0)), 0);
-      setTimeout(show, this.options.partIntervalMs);
-    };
-    if ((this.queryClient.getQueryCache().get(hash)?.getObserversCount() ?? 0) > 0) held.whenObserved();
-  }
-
-  /** Forgets parts held for a subscription that ended or was replaced by a full list. */
-  private dropParts(entry: Entry): void {
-    if (entry.partTimer !== undefined) clearTimeout(entry.partTimer);
-    entry.partTimer = undefined;
-    entry.held = undefined;
-    entry.parts = [];
-    entry.partsAppliedAt = 0;
-    entry.partDelayMs = this.options.partIntervalMs;
-  }
 
   private readonly onResync = (payload: ResyncPayload): void => {
     const entry = this.entryOf(payload.subId);
@@ -413,7 +319,7 @@ export class LiveStore {
       entry.pending.list = applyResync(entry.pending.list, payload);
     } else if (entry.subId === payload.subId) {
       // The resync replaces everything, the parts held before it too.
-      this.dropParts(entry);
+      entry.parts.reset();
       this.queryClient.setQueryData(entry.key, (old: LiveList | undefined) => applyResync(old, payload));
     }
   };
@@ -439,7 +345,7 @@ export class LiveStore {
     // The server forgets a socket's subscriptions with it.
     this.hashBySubId.clear();
     for (const entry of this.entries.values()) {
-      this.dropParts(entry);
+      entry.parts.reset();
       entry.subId = undefined;
       entry.pending = undefined;
       entry.problem = undefined;
@@ -474,14 +380,14 @@ export class LiveStore {
 
   private readonly onCacheEvent = (event: QueryCacheNotifyEvent): void => {
     if (event.type === 'observerAdded') {
-      this.entries.get(event.query.queryHash)?.held?.whenObserved?.();
+      this.entries.get(event.query.queryHash)?.parts.observed();
       return;
     }
     if (event.type !== 'removed' || !isLiveKey(event.query.queryKey)) return;
     const entry = this.entries.get(event.query.queryHash);
     if (entry === undefined) return;
     this.entries.delete(event.query.queryHash);
-    this.dropParts(entry);
+    entry.parts.reset();
     if (entry.subId !== undefined) this.release(entry.subId);
     if (entry.pending !== undefined) this.release(entry.pending.subId);
     if (entry.problem !== undefined) this.publish();
@@ -502,10 +408,4 @@ export class LiveStore {
   private emitStatus(): void {
     for (const listener of this.listeners) listener();
   }
-}
-
-/** The next animation frame; where there are none (no DOM), about one frame's time. */
-function afterNextFrame(fn: () => void): void {
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => fn());
-  else setTimeout(fn, 16);
 }

@@ -2,6 +2,7 @@ import type { V1ConfigMap } from '@kubernetes/client-node';
 import type { SecretSummary } from '@wheelhouse/shared-types';
 import { useState } from 'react';
 import { describeError } from '../../../lib/api';
+import { saveBytes } from '../../../lib/save-file';
 import { EditKeysButton } from '../../edit/components/EditKeysButton';
 import { KeyEditor } from '../../edit/components/KeyEditor';
 import { useRevealSecret } from '../api/reveal-secret';
@@ -92,15 +93,6 @@ export function ConfigMapSections({ configMap: cm }: { configMap: V1ConfigMap })
   );
 }
 
-function download(name: string, bytes: Uint8Array) {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/octet-stream' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 function RevealedValue({ name, value }: { name: string; value: DecodedValue }) {
   const [copied, setCopied] = useState(false);
   if (value.text === undefined) {
@@ -108,7 +100,7 @@ function RevealedValue({ name, value }: { name: string; value: DecodedValue }) {
       <div className="mt-1">
         <p className="mb-1 text-slate-600 text-xs dark:text-slate-300">
           Binary value ({formatBytes(value.bytes.length)}), shown as hex.{' '}
-          <button type="button" className={buttonClass} onClick={() => download(name, value.bytes)}>
+          <button type="button" className={buttonClass} onClick={() => saveBytes(name, value.bytes)}>
             Download
           </button>
         </p>

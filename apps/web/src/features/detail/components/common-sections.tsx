@@ -4,9 +4,7 @@ import { resourceKindOf } from '@wheelhouse/shared-types/constants';
 import { useState } from 'react';
 import { type ViewableKind, viewKind } from '../../../app/kinds';
 import { NodeLink } from '../../../components/kubectl/NodeLink';
-import { Status } from '../../../components/kubectl/PodStatus';
-import { ReadyRatio } from '../../../components/kubectl/ReadyRatio';
-import { Restarts } from '../../../components/kubectl/Restarts';
+import { POD_STATE_HEADERS, podStateCells } from '../../../components/kubectl/pod-cells';
 import { Age } from '../../../components/live-table/Age';
 import { SimpleTable } from '../../../components/table';
 import { describeError } from '../../../lib/api';
@@ -169,7 +167,7 @@ export function PodsTable({
   label: string;
   endpoints?: ReadonlyMap<string, EndpointState>;
 }) {
-  const headers = ['Name', 'Ready', 'Status', 'Restarts', 'Age', 'IP', 'Node'];
+  const headers = ['Name', ...POD_STATE_HEADERS, 'Node'];
   if (endpoints) headers.push('Endpoint');
   return (
     <SimpleTable
@@ -180,15 +178,7 @@ export function PodsTable({
         const row = podRow(pod);
         const cells = [
           <ObjectLink kind="pods" namespace={row.namespace} name={row.name} />,
-          <span className="tabular-nums">
-            <ReadyRatio ready={row.ready} />
-          </span>,
-          <Status status={row.status} />,
-          <span className="tabular-nums">
-            <Restarts count={row.restarts} last={row.lastRestart} />
-          </span>,
-          <Age since={row.created} />,
-          <span className="font-mono text-xs">{row.ip}</span>,
+          ...podStateCells(row),
           <NodeLink name={row.node} />,
         ];
         if (endpoints) cells.push(<EndpointBadge state={endpoints.get(row.name)} />);

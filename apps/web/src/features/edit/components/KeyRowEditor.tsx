@@ -1,4 +1,5 @@
 import { smallButton } from '../../../components/buttons';
+import { saveBytes } from '../../../lib/save-file';
 import { bytesToBase64, type KeyRow, type KeyValue, utf8OrUndefined } from '../lib/key-changes';
 
 /** What the browser holds of a stored value: a ConfigMap's text or bytes, a revealed Secret value. */
@@ -10,16 +11,6 @@ const input =
 function base64Bytes(base64: string): Uint8Array {
   const binary = atob(base64);
   return Uint8Array.from(binary, (c) => c.charCodeAt(0));
-}
-
-/** Saves bytes as a file (binary values are downloaded, never shown as text). */
-export function downloadBytes(name: string, bytes: Uint8Array) {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/octet-stream' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 async function fileValue(file: File, binaryOnly: boolean): Promise<KeyValue> {
@@ -104,7 +95,7 @@ export function KeyRowEditor({
               <button
                 type="button"
                 className={smallButton}
-                onClick={() => downloadBytes(row.name, base64Bytes(bytes))}
+                onClick={() => saveBytes(row.name, base64Bytes(bytes))}
               >
                 Download
               </button>

@@ -46,38 +46,29 @@ function isEmpty(doc: Document.Parsed): boolean {
 /** Problems in `text`; none means it can be sent. `expected`: the one object a single edit must stay. */
 export function checkYaml(text: string, expected?: ExpectedObject): YamlProblem[] {
   const counter = new LineCounter();
+  const problem = (from: number, to: number, message: string) => at(text, counter, from, to, message);
   const problems: YamlProblem[] = [];
   const bytes = new TextEncoder().encode(text).length;
   if (bytes > MAX_YAML_BYTES) {
-    problems.push(
-      at(text, counter, 0, 0, `The YAML is ${bytes} bytes; at most ${MAX_YAML_BYTES} may be sent.`),
-    );
+    problems.push(problem(0, 0, `The YAML is ${bytes} bytes; at most ${MAX_YAML_BYTES} may be sent.`));
   }
   const docs = parseAllDocuments(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   const list = Array.isArray(docs) ? docs : [];
   for (const doc of list) {
     for (const error of doc.errors) {
-      problems.push(
-        at(text, counter, error.pos[0], error.pos[1], error.message.split('\n')[0] ?? error.message),
-      );
+      problems.push(problem(error.pos[0], error.pos[1], error.message.split('\n')[0] ?? error.message));
     }
   }
   if (problems.length > 0) return problems;
   const documents = list.filter((d) => !isEmpty(d));
   if (documents.length === 0) {
-    return [at(text, counter, 0, 0, 'The YAML is empty.')];
+    return [problem(0, 0, 'The YAML is empty.')];
   }
   for (const doc of documents) {
     if (!isMap(doc.contents)) {
       const [from, to] = rangeOf(doc, []);
       problems.push(
-        at(
-          text,
-          counter,
-          from,
-          to,
-          'A document must be a mapping (an object with apiVersion, kind, metadata…).',
-        ),
+        problem(from, to, 'A document must be a mapping (an object with apiVersion, kind, metadata…).'),
       );
     }
   }
@@ -87,9 +78,7 @@ export function checkYaml(text: string, expected?: ExpectedObject): YamlProblem[
     const second = documents[1] as Document.Parsed;
     const [from] = rangeOf(second, []);
     return [
-      at(
-        text,
-        counter,
+      problem(
         from,
         from,
         `One object is edited here: remove the other ${documents.length - 1} document(s) (use Create for more).`,
@@ -108,9 +97,7 @@ export function checkYaml(text: string, expected?: ExpectedObject): YamlProblem[
     if (got === want) continue;
     const [from, to] = rangeOf(doc, path);
     problems.push(
-      at(
-        text,
-        counter,
+      problem(
         from,
         to,
         got === undefined

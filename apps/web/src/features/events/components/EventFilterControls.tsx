@@ -1,7 +1,52 @@
-import { useEffect, useId, useState } from 'react';
+import { type ReactNode, useEffect, useId, useState } from 'react';
 
 const control =
   'h-8 rounded-md border border-slate-300 bg-white px-2 text-sm focus:border-sky-500 focus:ring-2 focus:ring-sky-500/30 focus:outline-none dark:border-slate-700 dark:bg-slate-900';
+
+/** A filter control with its label before it. */
+function Field({ id, label, children }: { id: string; label: string; children: ReactNode }) {
+  return (
+    <span className="flex items-center gap-1.5 text-sm">
+      <label htmlFor={id} className="text-slate-600 dark:text-slate-400">
+        {label}
+      </label>
+      {children}
+    </span>
+  );
+}
+
+/** A filter's choices, the first of them Any: no filter (undefined). */
+function AnySelect({
+  label,
+  testId,
+  value,
+  onChange,
+  className = control,
+  children,
+}: {
+  label: string;
+  testId: string;
+  value: string;
+  onChange: (v: string | undefined) => void;
+  className?: string;
+  children: ReactNode;
+}) {
+  const id = useId();
+  return (
+    <Field id={id} label={label}>
+      <select
+        id={id}
+        data-testid={testId}
+        value={value}
+        onChange={(e) => onChange(e.target.value || undefined)}
+        className={className}
+      >
+        <option value="">Any</option>
+        {children}
+      </select>
+    </Field>
+  );
+}
 
 /** TYPE: any, Normal or Warning (kubectl's `--types`). */
 export function TypeSelect({
@@ -11,24 +56,11 @@ export function TypeSelect({
   value: string;
   onChange: (v: string | undefined) => void;
 }) {
-  const id = useId();
   return (
-    <span className="flex items-center gap-1.5 text-sm">
-      <label htmlFor={id} className="text-slate-600 dark:text-slate-400">
-        Type
-      </label>
-      <select
-        id={id}
-        data-testid="event-type"
-        value={value}
-        onChange={(e) => onChange(e.target.value || undefined)}
-        className={control}
-      >
-        <option value="">Any</option>
-        <option value="Normal">Normal</option>
-        <option value="Warning">Warning</option>
-      </select>
-    </span>
+    <AnySelect label="Type" testId="event-type" value={value} onChange={onChange}>
+      <option value="Normal">Normal</option>
+      <option value="Warning">Warning</option>
+    </AnySelect>
   );
 }
 
@@ -42,29 +74,22 @@ export function ReasonSelect({
   reasons: readonly [string, number][];
   onChange: (v: string | undefined) => void;
 }) {
-  const id = useId();
   // A reason from the URL that no event carries (any more) stays choosable, so the box shows it.
   const shown = value && !reasons.some(([r]) => r === value) ? [...reasons, [value, 0] as const] : reasons;
   return (
-    <span className="flex items-center gap-1.5 text-sm">
-      <label htmlFor={id} className="text-slate-600 dark:text-slate-400">
-        Reason
-      </label>
-      <select
-        id={id}
-        data-testid="event-reason"
-        value={value}
-        onChange={(e) => onChange(e.target.value || undefined)}
-        className={`${control} max-w-48`}
-      >
-        <option value="">Any</option>
-        {shown.map(([reason, count]) => (
-          <option key={reason} value={reason}>
-            {reason} ({count})
-          </option>
-        ))}
-      </select>
-    </span>
+    <AnySelect
+      label="Reason"
+      testId="event-reason"
+      value={value}
+      onChange={onChange}
+      className={`${control} max-w-48`}
+    >
+      {shown.map(([reason, count]) => (
+        <option key={reason} value={reason}>
+          {reason} ({count})
+        </option>
+      ))}
+    </AnySelect>
   );
 }
 
@@ -87,10 +112,7 @@ export function ObjectInput({
     if (!focused) setText(value);
   }, [value, focused]);
   return (
-    <span className="flex items-center gap-1.5 text-sm">
-      <label htmlFor={id} className="text-slate-600 dark:text-slate-400">
-        Object
-      </label>
+    <Field id={id} label="Object">
       <input
         id={id}
         type="search"
@@ -107,6 +129,6 @@ export function ObjectInput({
         }}
         className={`${control} w-44 placeholder:text-slate-400 dark:placeholder:text-slate-500`}
       />
-    </span>
+    </Field>
   );
 }

@@ -1,7 +1,6 @@
 import type { SortingState } from '@tanstack/react-table';
 import { useMemo } from 'react';
-import { LiveTable } from '../../../components/live-table/LiveTable';
-import { formatSort, parseSort } from '../../../components/live-table/sort-param';
+import { LiveListTable } from '../../../components/live-table/LiveListTable';
 import { ViewHeader } from '../../../components/ViewHeader';
 import { eventRow } from '../../../lib/kubectl/cluster-rows';
 import { useLiveNotice } from '../../../lib/live/live-context';
@@ -21,7 +20,7 @@ const BY_LAST_SEEN: SortingState = [{ id: 'lastseen', desc: true }];
  * `?q=`), each OBJECT linked to its page when the dashboard has one.
  */
 export default function EventsView() {
-  const { namespace, filter, setFilter } = useViewParams();
+  const { namespace } = useViewParams();
   const params = { kind: 'events' as const, namespace };
   const query = useLiveList(params);
   const notice = useLiveNotice(params);
@@ -36,13 +35,11 @@ export default function EventsView() {
   const narrowed = Boolean(type || reason || object);
 
   const columns = useMemo(() => eventColumns(namespace), [namespace]);
-  const [sortParam, setSortParam] = useUrlParam('sort');
-  const sorting = useMemo(() => parseSort(sortParam, columns, BY_LAST_SEEN), [sortParam, columns]);
 
   return (
     <>
       <ViewHeader title="Events" namespace={namespace} />
-      <LiveTable
+      <LiveListTable
         key={namespace ?? '*'}
         noun="events"
         namespace={namespace}
@@ -51,14 +48,10 @@ export default function EventsView() {
             ? `${namespace === undefined ? 'any namespace' : `namespace ${namespace}`} for these filters`
             : undefined
         }
+        query={query}
         rows={rows}
-        status={query.status}
-        error={query.error}
         columns={columns}
-        filter={filter}
-        onFilterChange={setFilter}
-        sorting={sorting}
-        onSortingChange={(next) => setSortParam(formatSort(next, BY_LAST_SEEN))}
+        defaultSort={BY_LAST_SEEN}
         notice={notice}
         toolbar={
           <>

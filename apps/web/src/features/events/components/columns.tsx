@@ -1,7 +1,14 @@
-import { type ColumnDef, createColumnHelper } from '@tanstack/react-table';
+import { createColumnHelper } from '@tanstack/react-table';
 import { KINDS, type ViewableKind } from '@wheelhouse/shared-types/constants';
 import { Link } from 'react-router';
 import { Age } from '../../../components/live-table/Age';
+import {
+  Clipped,
+  type Columns,
+  clippedCell,
+  NUMERIC,
+  namespaceColumn,
+} from '../../../components/live-table/object-columns';
 import type { EventRow, EventTarget } from '../../../lib/kubectl/cluster-rows';
 import { detailPath, nodePath } from '../../../lib/paths';
 
@@ -21,26 +28,16 @@ export function targetPath(
   return detailPath(target.kind as ViewableKind, target.namespace, target.name);
 }
 
-/** A truncated cell that shows its whole text on hover; markup in it stays text (React escapes it). */
-function Clipped({ text, className }: { text: string; className?: string }) {
-  return (
-    <span title={text} className={className}>
-      {text}
-    </span>
-  );
-}
-
 /** `kubectl get events`' columns (NAMESPACE across all namespaces), plus -o wide's COUNT. */
-// biome-ignore lint/suspicious/noExplicitAny: a column list mixes value types; TanStack's own docs type it so
-export function eventColumns(namespace: string | undefined): ColumnDef<EventRow, any>[] {
+export function eventColumns(namespace: string | undefined): Columns<EventRow> {
   return [
-    col.accessor((r) => r.namespace, { id: 'namespace', header: 'NAMESPACE', meta: { width: '9.5rem' } }),
+    namespaceColumn<EventRow>(),
     col.accessor((r) => r.lastSeen, {
       id: 'lastseen',
       header: 'LAST SEEN',
       cell: (c) => <Age since={c.getValue()} />,
       sortingFn: (a, b) => (a.original.lastSeen ?? 0) - (b.original.lastSeen ?? 0),
-      meta: { width: '6.5rem', cellClassName: 'tabular-nums' },
+      meta: { width: '6.5rem', cellClassName: NUMERIC },
     }),
     col.accessor('type', {
       header: 'TYPE',
@@ -55,11 +52,7 @@ export function eventColumns(namespace: string | undefined): ColumnDef<EventRow,
       ),
       meta: { width: '5.5rem' },
     }),
-    col.accessor('reason', {
-      header: 'REASON',
-      cell: (c) => <Clipped text={c.getValue()} />,
-      meta: { width: '10.5rem' },
-    }),
+    col.accessor('reason', { header: 'REASON', cell: clippedCell, meta: { width: '10.5rem' } }),
     col.accessor('object', {
       header: 'OBJECT',
       cell: (c) => {
@@ -78,7 +71,7 @@ export function eventColumns(namespace: string | undefined): ColumnDef<EventRow,
       },
       meta: { width: '17rem' },
     }),
-    col.accessor('message', { header: 'MESSAGE', cell: (c) => <Clipped text={c.getValue()} /> }),
-    col.accessor('count', { header: 'COUNT', meta: { width: '5rem', cellClassName: 'tabular-nums' } }),
+    col.accessor('message', { header: 'MESSAGE', cell: clippedCell }),
+    col.accessor('count', { header: 'COUNT', meta: { width: '5rem', cellClassName: NUMERIC } }),
   ];
 }

@@ -1,6 +1,7 @@
 import type { LogEndPayload, LogLinesPayload, LogsAck, LogsRequest } from '@wheelhouse/shared-types';
 import type { LiveSocket } from '../../../lib/live/live-store';
 import { startStream, withContext } from '../../../lib/live/start-stream';
+import { CONNECTION_LOST, listen, StreamInbox } from '../../../lib/live/stream-routing';
 
 /** How long to wait for the server to accept a log stream (as long as for a subscription). */
 const ACK_TIMEOUT_MS = 30_000;
@@ -22,37 +23,23 @@ export async function streamLogs(
   on: LogStreamHandlers,
   options: { ackTimeoutMs?: number } = {},
 ): Promise<() => void> {
-  const early: LogLinesPayload[] = [];
-  let streamId: string | undefined;
-  const onLines = (p: LogLinesPayload) => {
-    if (streamId === undefined) early.push(p);
-    else if (p.streamId === streamId) on.lines(p.lines);
-  };
-  const onEnd = (p: LogEndPayload) => {
-    if (p.streamId !== streamId) return;
-    cleanup();
-    on.end(p);
-  };
+  const inbox = new StreamInbox();
   const onDisconnect = () => {
     cleanup();
-    on.end({
-      streamId: streamId ?? '',
-      reason: 'error',
-      error: {
-        code: 503,
-        reason: 'ServiceUnavailable',
-        message: 'the connection to the server was lost',
-        source: 'bff',
-      },
-    });
+    on.end({ streamId: inbox.streamId ?? '', reason: 'error', error: CONNECTION_LOST });
   };
+  const stopListening = listen(socket, {
+    logLines: (p: LogLinesPayload) => inbox.take(p.streamId, () => on.lines(p.lines)),
+    logEnd: (p: LogEndPayload) => {
+      if (p.streamId !== inbox.streamId) return;
+      cleanup();
+      on.end(p);
+    },
+  });
   const cleanup = () => {
-    socket.off('logLines', onLines);
-    socket.off('logEnd', onEnd);
+    stopListening();
     socket.off('disconnect', onDisconnect);
   };
-  socket.on('logLines', onLines);
-  socket.on('logEnd', onEnd);
   const ack = await startStream(
     (context): Promise<LogsAck> =>
       socket
@@ -61,9 +48,8 @@ export async function streamLogs(
     cleanup,
   );
   const id = ack.streamId;
-  streamId = id;
   socket.on('disconnect', onDisconnect);
-  for (const p of early.splice(0)) if (p.streamId === id) on.lines(p.lines);
+  inbox.open(id);
   return () => {
     cleanup();
     if (socket.connected) socket.emit('logsStop', { streamId: id }, () => {});

@@ -1,12 +1,14 @@
 import type {
   ApiErrorBody,
   WorkloadLogLine,
+  WorkloadLogLinesPayload,
   WorkloadLogPodsPayload,
   WorkloadLogsAck,
   WorkloadLogsRequest,
 } from '@wheelhouse/shared-types';
 import type { LiveSocket } from '../../../lib/live/live-store';
 import { startStream, withContext } from '../../../lib/live/start-stream';
+import { CONNECTION_LOST, listen, StreamInbox } from '../../../lib/live/stream-routing';
 
 /** How long to wait for the server to accept the view (it may have to start a pods informer). */
 const ACK_TIMEOUT_MS = 30_000;
@@ -34,31 +36,19 @@ export async function streamWorkloadLogs(
   on: WorkloadLogHandlers,
   options: { ackTimeoutMs?: number } = {},
 ): Promise<WorkloadLogsStarted> {
-  const early: Array<() => void> = [];
-  let streamId: string | undefined;
-  const deliver = (id: string, fn: () => void) => {
-    if (streamId === undefined) early.push(() => id === streamId && fn());
-    else if (id === streamId) fn();
-  };
-  const onLines = (p: { streamId: string; lines: WorkloadLogLine[] }) =>
-    deliver(p.streamId, () => on.lines(p.lines));
-  const onPods = (p: WorkloadLogPodsPayload) => deliver(p.streamId, () => on.pods(p));
+  const inbox = new StreamInbox();
   const onDisconnect = () => {
     cleanup();
-    on.lost({
-      code: 503,
-      reason: 'ServiceUnavailable',
-      message: 'the connection to the server was lost',
-      source: 'bff',
-    });
+    on.lost(CONNECTION_LOST);
   };
+  const stopListening = listen(socket, {
+    workloadLogLines: (p: WorkloadLogLinesPayload) => inbox.take(p.streamId, () => on.lines(p.lines)),
+    workloadLogPods: (p: WorkloadLogPodsPayload) => inbox.take(p.streamId, () => on.pods(p)),
+  });
   const cleanup = () => {
-    socket.off('workloadLogLines', onLines);
-    socket.off('workloadLogPods', onPods);
+    stopListening();
     socket.off('disconnect', onDisconnect);
   };
-  socket.on('workloadLogLines', onLines);
-  socket.on('workloadLogPods', onPods);
   const ack = await startStream(
     (context): Promise<WorkloadLogsAck> =>
       socket
@@ -67,13 +57,12 @@ export async function streamWorkloadLogs(
     cleanup,
   );
   const id = ack.streamId;
-  streamId = id;
   socket.on('disconnect', onDisconnect);
   const stop = () => {
     cleanup();
     if (socket.connected) socket.emit('logsStop', { streamId: id }, () => {});
   };
   on.roster(ack);
-  for (const fn of early.splice(0)) fn();
+  inbox.open(id);
   return { ...ack, stop };
 }

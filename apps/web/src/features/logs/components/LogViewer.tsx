@@ -6,8 +6,9 @@ import type { LogLine } from '../lib/log-buffer';
 import { compileFilter } from '../lib/log-filter';
 import type { LogOptions } from '../lib/log-options';
 import { type LinePrefix, LogLineRow } from './LogLineRow';
+import { LogAlert } from './log-status';
 import { type PodSource, SourceToggles } from './SourceToggles';
-import { controlLabel, errorBox, toggleButton } from './ui';
+import { controlLabel, toggleButton } from './ui';
 
 /** How far from the bottom (px) still counts as "at the end": the view keeps following. */
 const STICK_PX = 32;
@@ -190,11 +191,7 @@ export function LogViewer({
           {dropped > 0 ? ` (${dropped} older dropped)` : ''}
         </span>
       </div>
-      {!filter.ok && (
-        <div role="alert" className={errorBox}>
-          Not a valid regular expression: {filter.message}
-        </div>
-      )}
+      {!filter.ok && <LogAlert>Not a valid regular expression: {filter.message}</LogAlert>}
       {pods && (
         <SourceToggles
           pods={pods}

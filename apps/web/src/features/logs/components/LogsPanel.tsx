@@ -5,8 +5,9 @@ import { usePodLog } from '../hooks/use-pod-log';
 import { tailAndSince } from '../lib/log-options';
 import { containerNames, noLogYet } from '../lib/pod-log-state';
 import { LogViewer } from './LogViewer';
+import { LogAlert, LogState } from './log-status';
 import { StreamControls } from './StreamControls';
-import { controlLabel, errorBox, selectClass } from './ui';
+import { controlLabel, selectClass } from './ui';
 
 type Pod = KindObject<'pods'>;
 
@@ -64,7 +65,7 @@ export function LogsPanel({ pod }: { pod: Pod }) {
           </select>
         </label>
         <StreamControls options={options} setOptions={setOptions} previous />
-        <span role="status" data-testid="log-state" className="text-slate-500 text-xs dark:text-slate-400">
+        <LogState>
           {info
             ? 'Waiting for the container to start'
             : state.kind === 'starting'
@@ -76,13 +77,9 @@ export function LogsPanel({ pod }: { pod: Pod }) {
                 : state.kind === 'ended'
                   ? `End of log (${log.lines.length} lines)`
                   : ''}
-        </span>
+        </LogState>
       </div>
-      {state.kind === 'error' && (
-        <div role="alert" className={errorBox}>
-          {state.message}
-        </div>
-      )}
+      {state.kind === 'error' && <LogAlert>{state.message}</LogAlert>}
       <LogViewer
         lines={log.lines}
         dropped={log.dropped}

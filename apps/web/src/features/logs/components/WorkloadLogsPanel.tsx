@@ -9,8 +9,9 @@ import { tailAndSince } from '../lib/log-options';
 import { podColour } from '../lib/pod-colours';
 import type { LinePrefix } from './LogLineRow';
 import { LogViewer } from './LogViewer';
+import { LogAlert, LogState } from './log-status';
 import { StreamControls } from './StreamControls';
-import { errorBox, noticeBox } from './ui';
+import { noticeBox } from './ui';
 
 /**
  * The merged live logs of every pod `selector` picks in `namespace` — a Deployment's, a ReplicaSet's,
@@ -63,13 +64,13 @@ export function WorkloadLogsPanel({
           <code className="rounded bg-slate-100 px-1 font-mono text-xs dark:bg-slate-800">{selector}</code>
         </span>
         <StreamControls options={options} setOptions={setOptions} tailLabel="Tail per container" />
-        <span role="status" data-testid="log-state" className="text-slate-500 text-xs dark:text-slate-400">
+        <LogState>
           {state.kind === 'starting'
             ? 'Connecting…'
             : state.kind === 'streaming'
               ? `${options.follow ? 'Following' : 'Reading'} ${live} pod${live === 1 ? '' : 's'}`
               : ''}
-        </span>
+        </LogState>
       </div>
       {capped && (
         <div role="status" className={noticeBox} data-testid="log-capped">
@@ -88,11 +89,7 @@ export function WorkloadLogsPanel({
           testId="log"
         />
       )}
-      {state.kind === 'lost' && (
-        <div role="alert" className={errorBox}>
-          {state.message}
-        </div>
-      )}
+      {state.kind === 'lost' && <LogAlert>{state.message}</LogAlert>}
       <LogViewer
         lines={log.lines}
         dropped={log.dropped}

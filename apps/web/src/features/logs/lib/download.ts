@@ -1,3 +1,4 @@
+import { saveFile } from '../../../lib/save-file';
 import { stripAnsi } from './ansi';
 import type { LogLine } from './log-buffer';
 
@@ -15,15 +16,7 @@ export function logText(
     .join('');
 }
 
-/** Saves `text` as a file through the browser's download (a Blob URL, revoked once clicked). */
+/** Saves `text` as a file through the browser's download. */
 export function saveText(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.rel = 'noopener';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  saveFile(fileName, text, 'text/plain;charset=utf-8');
 }

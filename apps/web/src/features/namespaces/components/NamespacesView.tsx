@@ -1,19 +1,17 @@
-import { type ColumnDef, createColumnHelper, type SortingState } from '@tanstack/react-table';
+import { createColumnHelper, type SortingState } from '@tanstack/react-table';
 import { KINDS, VIEWABLE_KINDS, type ViewableKind } from '@wheelhouse/shared-types/constants';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { Status } from '../../../components/kubectl/PodStatus';
-import { Age } from '../../../components/live-table/Age';
-import { LiveTable } from '../../../components/live-table/LiveTable';
-import { formatSort, parseSort } from '../../../components/live-table/sort-param';
-import { PageHeader } from '../../../components/ViewHeader';
+import { ClusterListPage } from '../../../components/live-table/ClusterListPage';
+import { ageColumn, type Columns, NUMERIC } from '../../../components/live-table/object-columns';
 import { type NamespaceRow, namespaceRow } from '../../../lib/kubectl/cluster-rows';
 import { namespaceStatusTone } from '../../../lib/kubectl/status-tone';
 import { useLiveNotice } from '../../../lib/live/live-context';
 import { useLiveList } from '../../../lib/live/live-query';
 import { listItems } from '../../../lib/live/reducers';
 import { listPath } from '../../../lib/paths';
-import { useUrlParam, useViewParams } from '../../../lib/url-state';
+import { useViewParams } from '../../../lib/url-state';
 import { type NamespaceCounts, useNamespaceCounts } from '../hooks/use-namespace-counts';
 
 const BY_NAME: SortingState = [{ id: 'name', desc: false }];
@@ -33,8 +31,7 @@ const linkClass = 'text-sky-800 hover:underline dark:text-sky-300';
  * NAME (opens the namespace: the Pods list in it), STATUS and AGE as `kubectl get namespaces`
  * prints them, then how many of each of the six kinds it holds, each a link into that list there.
  */
-// biome-ignore lint/suspicious/noExplicitAny: a column list mixes value types; TanStack's own docs type it so
-function namespaceColumns(errors: Record<ViewableKind, string | undefined>): ColumnDef<CountedRow, any>[] {
+function namespaceColumns(errors: Record<ViewableKind, string | undefined>): Columns<CountedRow> {
   return [
     col.accessor('name', {
       header: 'NAME',
@@ -54,14 +51,7 @@ function namespaceColumns(errors: Record<ViewableKind, string | undefined>): Col
       cell: (c) => <Status status={c.getValue()} tone={namespaceStatusTone(c.getValue())} />,
       meta: { width: '8.5rem' },
     }),
-    col.accessor((r) => r.created, {
-      id: 'age',
-      header: 'AGE',
-      cell: (c) => <Age since={c.getValue()} />,
-      sortingFn: (a, b) => (b.original.created ?? 0) - (a.original.created ?? 0),
-      sortDescFirst: false,
-      meta: { width: '5.5rem', cellClassName: 'tabular-nums' },
-    }),
+    ageColumn<CountedRow>('5.5rem'),
     ...VIEWABLE_KINDS.map((kind) => {
       const error = errors[kind];
       const { label, noun } = KINDS[kind].view;
@@ -89,7 +79,7 @@ function namespaceColumns(errors: Record<ViewableKind, string | undefined>): Col
         meta: {
           width:
             kind === 'replicasets' || kind === 'deployments' || kind === 'configmaps' ? '8rem' : '6.5rem',
-          cellClassName: 'tabular-nums',
+          cellClassName: NUMERIC,
         },
       });
     }),
@@ -108,7 +98,7 @@ function errorsOf(counts: NamespaceCounts): Record<ViewableKind, string | undefi
  * (`?ns=`) stays in the URL for the other views and is named in the title.
  */
 export default function NamespacesView() {
-  const { namespace, filter, setFilter } = useViewParams();
+  const { namespace } = useViewParams();
   const query = useLiveList(PARAMS);
   const notice = useLiveNotice(PARAMS);
   const counts = useNamespaceCounts();
@@ -130,32 +120,18 @@ export default function NamespacesView() {
   const errorKey = VIEWABLE_KINDS.map((k) => counts[k].error ?? '').join('\n');
   // Columns change only when a kind becomes countable or not (its error), not with every count.
   const columns = useMemo(() => namespaceColumns(errorsOf(counts)), [errorKey]);
-  const [sortParam, setSortParam] = useUrlParam('sort');
-  const sorting = useMemo(() => parseSort(sortParam, columns, BY_NAME), [sortParam, columns]);
 
   return (
-    <>
-      <PageHeader
-        title="Namespaces"
-        subtitle={namespace ? `in the cluster · viewing ${namespace}` : 'in the cluster'}
-        documentTitle="Namespaces"
-        className="px-4 pt-4 pb-3"
-      />
-      <LiveTable
-        noun="namespaces"
-        namespace={undefined}
-        scope="the cluster"
-        rows={rows}
-        status={query.status}
-        error={query.error}
-        columns={columns}
-        filter={filter}
-        onFilterChange={setFilter}
-        sorting={sorting}
-        onSortingChange={(next) => setSortParam(formatSort(next, BY_NAME))}
-        notice={notice}
-        rowHref={(row) => listPath('pods', row.name)}
-      />
-    </>
+    <ClusterListPage
+      title="Namespaces"
+      subtitle={namespace ? `in the cluster · viewing ${namespace}` : 'in the cluster'}
+      noun="namespaces"
+      query={query}
+      rows={rows}
+      columns={columns}
+      defaultSort={BY_NAME}
+      notice={notice}
+      rowHref={(row) => listPath('pods', row.name)}
+    />
   );
 }

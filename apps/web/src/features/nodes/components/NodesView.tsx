@@ -1,14 +1,12 @@
 import type { SortingState } from '@tanstack/react-table';
 import { useMemo } from 'react';
-import { LiveTable } from '../../../components/live-table/LiveTable';
-import { formatSort, parseSort } from '../../../components/live-table/sort-param';
-import { PageHeader } from '../../../components/ViewHeader';
+import { ClusterListPage } from '../../../components/live-table/ClusterListPage';
 import { nodeRow } from '../../../lib/kubectl/cluster-rows';
 import { useLiveNotice } from '../../../lib/live/live-context';
 import { useLiveList } from '../../../lib/live/live-query';
 import { listItems } from '../../../lib/live/reducers';
 import { nodePath } from '../../../lib/paths';
-import { useUrlParam, useViewParams } from '../../../lib/url-state';
+import { useViewParams } from '../../../lib/url-state';
 import { nodeColumns } from './columns';
 
 const BY_NAME: SortingState = [{ id: 'name', desc: false }];
@@ -19,32 +17,22 @@ const PARAMS = { kind: 'nodes' } as const;
  * the one in view (`?ns=`) is only carried along, so the views reached from here stay in it.
  */
 export default function NodesView() {
-  const { namespace, filter, setFilter } = useViewParams();
+  const { namespace } = useViewParams();
   const query = useLiveList(PARAMS);
   const notice = useLiveNotice(PARAMS);
   const rows = useMemo(() => (query.data ? listItems(query.data).map(nodeRow) : undefined), [query.data]);
   const columns = useMemo(() => nodeColumns(namespace), [namespace]);
-  const [sortParam, setSortParam] = useUrlParam('sort');
-  const sorting = useMemo(() => parseSort(sortParam, columns, BY_NAME), [sortParam, columns]);
 
   return (
-    <>
-      <PageHeader title="Nodes" subtitle="in the cluster" documentTitle="Nodes" className="px-4 pt-4 pb-3" />
-      <LiveTable
-        noun="nodes"
-        namespace={undefined}
-        scope="the cluster"
-        rows={rows}
-        status={query.status}
-        error={query.error}
-        columns={columns}
-        filter={filter}
-        onFilterChange={setFilter}
-        sorting={sorting}
-        onSortingChange={(next) => setSortParam(formatSort(next, BY_NAME))}
-        notice={notice}
-        rowHref={(row) => nodePath(row.name, namespace)}
-      />
-    </>
+    <ClusterListPage
+      title="Nodes"
+      noun="nodes"
+      query={query}
+      rows={rows}
+      columns={columns}
+      defaultSort={BY_NAME}
+      notice={notice}
+      rowHref={(row) => nodePath(row.name, namespace)}
+    />
   );
 }

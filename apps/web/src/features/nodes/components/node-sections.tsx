@@ -2,10 +2,7 @@ import type { V1Node } from '@kubernetes/client-node';
 import { formatAge, toDate } from '@wheelhouse/core';
 import type { PodListRow } from '@wheelhouse/shared-types';
 import { Link } from 'react-router';
-import { Status } from '../../../components/kubectl/PodStatus';
-import { ReadyRatio } from '../../../components/kubectl/ReadyRatio';
-import { Restarts } from '../../../components/kubectl/Restarts';
-import { Age } from '../../../components/live-table/Age';
+import { POD_STATE_HEADERS, podStateCells } from '../../../components/kubectl/pod-cells';
 import { SimpleTable } from '../../../components/table';
 import { describeError } from '../../../lib/api';
 import { useNow } from '../../../lib/clock';
@@ -119,7 +116,7 @@ export function NodePodsSection({
         <SimpleTable
           label="Pods on this node"
           testId="pods-table"
-          headers={['Namespace', 'Name', 'Ready', 'Status', 'Restarts', 'Age', 'IP']}
+          headers={['Namespace', 'Name', ...POD_STATE_HEADERS]}
           rows={rows.map((row) => ({
             key: row.uid,
             testId: `pod-${row.name}`,
@@ -131,15 +128,7 @@ export function NodePodsSection({
               >
                 {row.name}
               </Link>,
-              <span className="tabular-nums">
-                <ReadyRatio ready={row.ready} />
-              </span>,
-              <Status status={row.status} />,
-              <span className="tabular-nums">
-                <Restarts count={row.restarts} last={row.lastRestart} />
-              </span>,
-              <Age since={row.created} />,
-              <span className="font-mono text-xs">{row.ip}</span>,
+              ...podStateCells(row),
             ],
           }))}
         />

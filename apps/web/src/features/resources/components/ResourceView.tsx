@@ -3,8 +3,7 @@ import type { KindObject, PodListRow } from '@wheelhouse/shared-types';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { secondaryButton } from '../../../components/buttons';
-import { LiveTable } from '../../../components/live-table/LiveTable';
-import { formatSort, parseSort } from '../../../components/live-table/sort-param';
+import { LiveListTable } from '../../../components/live-table/LiveListTable';
 import { ViewHeader } from '../../../components/ViewHeader';
 import {
   configMapRow,
@@ -17,7 +16,6 @@ import {
 } from '../../../lib/kubectl/rows';
 import { listItems } from '../../../lib/live/reducers';
 import { detailPath, withSelector, workloadLogsPath } from '../../../lib/paths';
-import { useUrlParam } from '../../../lib/url-state';
 import { DeleteSelected } from '../../edit/components/DeleteSelected';
 import { SelectorInput } from '../../selector/components/SelectorInput';
 import { useListView } from '../hooks/use-list-view';
@@ -74,7 +72,7 @@ export default function ResourceView({
   title: string;
   noun: string;
 }) {
-  const { namespace, filter, setFilter, selector, setSelector, query, notice } = useListView(kind);
+  const { namespace, selector, setSelector, query, notice } = useListView(kind);
   const toRow = ROWS[kind] as (item: ListedItem[ListedKind]) => ObjectRow;
   const objects = useMemo(
     () => (query.data ? (listItems(query.data) as ListedItem[ListedKind][]) : undefined),
@@ -90,30 +88,18 @@ export default function ResourceView({
     COLUMNS[kind] as ColumnDef<ObjectRow, unknown>[],
   );
 
-  // The sort lives in the URL (`?sort=-restarts`), so a shared link shows the same order.
-  const [sortParam, setSortParam] = useUrlParam('sort');
-  const fallback = namespace === undefined ? BY_NAMESPACE : BY_NAME;
-  const sorting = useMemo(
-    () => parseSort(sortParam, select.columns, fallback),
-    [sortParam, select.columns, fallback],
-  );
-
   return (
     <>
       <ViewHeader title={title} namespace={namespace} />
-      <LiveTable
+      <LiveListTable
         key={`${kind}/${namespace ?? '*'}`}
         noun={noun}
         namespace={namespace}
+        query={query}
         rows={rows}
         loading={query.data?.loading}
-        status={query.status}
-        error={query.error}
         columns={select.columns}
-        filter={filter}
-        onFilterChange={setFilter}
-        sorting={sorting}
-        onSortingChange={(next) => setSortParam(formatSort(next, fallback))}
+        defaultSort={namespace === undefined ? BY_NAMESPACE : BY_NAME}
         notice={notice}
         selector={selector}
         toolbar={

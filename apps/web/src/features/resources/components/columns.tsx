@@ -1,13 +1,22 @@
-import { type ColumnDef, createColumnHelper } from '@tanstack/react-table';
+import { createColumnHelper } from '@tanstack/react-table';
 import type { ResourceKind } from '@wheelhouse/shared-types';
 import { Link } from 'react-router';
 import { NodeLink } from '../../../components/kubectl/NodeLink';
 import { Status } from '../../../components/kubectl/PodStatus';
 import { ReadyRatio } from '../../../components/kubectl/ReadyRatio';
 import { Restarts } from '../../../components/kubectl/Restarts';
-import { Age } from '../../../components/live-table/Age';
 import { fitWidth } from '../../../components/live-table/column-widths';
 import { NameLink } from '../../../components/live-table/NameLink';
+import {
+  ageColumn,
+  Clipped,
+  type Columns,
+  clippedCell,
+  clippedMonoCell,
+  MONO,
+  NUMERIC,
+  namespaceColumn,
+} from '../../../components/live-table/object-columns';
 import { compareReady } from '../../../lib/kubectl/columns';
 import type {
   ConfigMapRow,
@@ -20,31 +29,14 @@ import type {
 } from '../../../lib/kubectl/rows';
 import { detailPath } from '../../../lib/paths';
 
-// biome-ignore lint/suspicious/noExplicitAny: a column list mixes value types; TanStack's own docs type it so
-type Columns<R> = ColumnDef<R, any>[];
-
-const num = { cellClassName: 'tabular-nums' };
-const mono = 'font-mono text-xs';
-
-/** A truncated cell that shows its whole text on hover. */
-function Clipped({ text, className }: { text: string; className?: string }) {
-  return (
-    <span title={text} className={className}>
-      {text}
-    </span>
-  );
-}
+const num = { cellClassName: NUMERIC };
 
 /** NAMESPACE, NAME (a link to the object), the kind's own columns, AGE where kubectl prints it. */
 function common<R extends ObjectRow>(kind: ResourceKind) {
   const col = createColumnHelper<R>();
   return {
     col,
-    namespace: col.accessor((r) => r.namespace, {
-      id: 'namespace',
-      header: 'NAMESPACE',
-      meta: { width: '9.5rem' },
-    }),
+    namespace: namespaceColumn<R>(),
     name: col.accessor((r) => r.name, {
       id: 'name',
       header: 'NAME',
@@ -53,16 +45,19 @@ function common<R extends ObjectRow>(kind: ResourceKind) {
       ),
       meta: { width: '14rem' },
     }),
-    age: col.accessor((r) => r.created, {
-      id: 'age',
-      header: 'AGE',
-      cell: (c) => <Age since={c.getValue()} />,
-      // Ascending AGE is youngest first.
-      sortingFn: (a, b) => (b.original.created ?? 0) - (a.original.created ?? 0),
-      sortDescFirst: false,
-      meta: { width: '5.5rem', cellClassName: 'tabular-nums' },
-    }),
+    age: ageColumn<R>('5.5rem'),
   };
+}
+
+/** READY as `ready/wanted` (pods' containers, a Deployment's replicas), least ready first. */
+function readyRatioColumn<R extends ObjectRow & { ready: string }>(width: string) {
+  return createColumnHelper<R>().accessor((r) => r.ready, {
+    id: 'ready',
+    header: 'READY',
+    cell: (c) => <ReadyRatio ready={c.getValue()} />,
+    sortingFn: (a, b) => compareReady(a.original.ready, b.original.ready),
+    meta: { width, ...num },
+  });
 }
 
 /** The usual longest STATUS and RESTARTS, which their columns fit whole. */
@@ -75,12 +70,7 @@ function podColumns(): Columns<PodRow> {
     namespace,
     // A pod's name is its owner's plus two hashes; the NODE column takes the slack.
     { ...name, meta: { width: '17rem' } },
-    col.accessor('ready', {
-      header: 'READY',
-      cell: (c) => <ReadyRatio ready={c.getValue()} />,
-      sortingFn: (a, b) => compareReady(a.original.ready, b.original.ready),
-      meta: { width: '5.5rem', ...num },
-    }),
+    readyRatioColumn<PodRow>('5.5rem'),
     col.accessor('status', {
       header: 'STATUS',
       cell: (c) => <Status status={c.getValue()} />,
@@ -93,17 +83,10 @@ function podColumns(): Columns<PodRow> {
       meta: { width: fitWidth(LONG_RESTARTS), ...num },
     }),
     age,
-    col.accessor('ip', { header: 'IP', meta: { width: '7.5rem', cellClassName: mono } }),
+    col.accessor('ip', { header: 'IP', meta: { width: '7.5rem', cellClassName: MONO } }),
     col.accessor('node', { header: 'NODE', cell: (c) => <NodeLink name={c.getValue()} tabbable={false} /> }),
-    col.accessor('nominatedNode', {
-      header: 'NOMINATED NODE',
-      cell: (c) => <Clipped text={c.getValue()} />,
-      meta: { width: '9rem' },
-    }),
-    col.accessor('readinessGates', {
-      header: 'READINESS GATES',
-      meta: { width: '9.5rem', ...num },
-    }),
+    col.accessor('nominatedNode', { header: 'NOMINATED NODE', cell: clippedCell, meta: { width: '9rem' } }),
+    col.accessor('readinessGates', { header: 'READINESS GATES', meta: { width: '9.5rem', ...num } }),
   ];
 }
 
@@ -112,29 +95,13 @@ function deploymentColumns(): Columns<DeploymentRow> {
   return [
     namespace,
     name, // IMAGES takes the slack: its tag is what differs between revisions.
-    col.accessor('ready', {
-      header: 'READY',
-      cell: (c) => <ReadyRatio ready={c.getValue()} />,
-      sortingFn: (a, b) => compareReady(a.original.ready, b.original.ready),
-      meta: { width: '5rem', ...num },
-    }),
+    readyRatioColumn<DeploymentRow>('5rem'),
     col.accessor('upToDate', { header: 'UP-TO-DATE', meta: { width: '6.5rem', ...num } }),
     col.accessor('available', { header: 'AVAILABLE', meta: { width: '6rem', ...num } }),
     age,
-    col.accessor('containers', {
-      header: 'CONTAINERS',
-      cell: (c) => <Clipped text={c.getValue()} />,
-      meta: { width: '8rem' },
-    }),
-    col.accessor('images', {
-      header: 'IMAGES',
-      cell: (c) => <Clipped text={c.getValue()} className={mono} />,
-    }),
-    col.accessor('selector', {
-      header: 'SELECTOR',
-      cell: (c) => <Clipped text={c.getValue()} className={mono} />,
-      meta: { width: '11rem' },
-    }),
+    col.accessor('containers', { header: 'CONTAINERS', cell: clippedCell, meta: { width: '8rem' } }),
+    col.accessor('images', { header: 'IMAGES', cell: clippedMonoCell }),
+    col.accessor('selector', { header: 'SELECTOR', cell: clippedMonoCell, meta: { width: '11rem' } }),
   ];
 }
 
@@ -158,20 +125,9 @@ function replicaSetColumns(): Columns<ReplicaSetRow> {
       meta: { width: '5rem', ...num },
     }),
     age,
-    col.accessor('containers', {
-      header: 'CONTAINERS',
-      cell: (c) => <Clipped text={c.getValue()} />,
-      meta: { width: '7rem' },
-    }),
-    col.accessor('images', {
-      header: 'IMAGES',
-      cell: (c) => <Clipped text={c.getValue()} className={mono} />,
-    }),
-    col.accessor('selector', {
-      header: 'SELECTOR',
-      cell: (c) => <Clipped text={c.getValue()} className={mono} />,
-      meta: { width: '12rem' },
-    }),
+    col.accessor('containers', { header: 'CONTAINERS', cell: clippedCell, meta: { width: '7rem' } }),
+    col.accessor('images', { header: 'IMAGES', cell: clippedMonoCell }),
+    col.accessor('selector', { header: 'SELECTOR', cell: clippedMonoCell, meta: { width: '12rem' } }),
     col.accessor('owner', {
       header: 'OWNER',
       cell: (c) => {
@@ -201,23 +157,16 @@ function serviceColumns(): Columns<ServiceRow> {
     namespace,
     name,
     col.accessor('type', { header: 'TYPE', meta: { width: '7.5rem' } }),
-    col.accessor('clusterIp', { header: 'CLUSTER-IP', meta: { width: '8.5rem', cellClassName: mono } }),
+    col.accessor('clusterIp', { header: 'CLUSTER-IP', meta: { width: '8.5rem', cellClassName: MONO } }),
     col.accessor('externalIp', {
       header: 'EXTERNAL-IP',
-      cell: (c) => <Clipped text={c.getValue()} />,
-      meta: { width: '8.5rem', cellClassName: mono },
+      cell: clippedCell,
+      meta: { width: '8.5rem', cellClassName: MONO },
     }),
-    col.accessor('ports', {
-      header: 'PORT(S)',
-      cell: (c) => <Clipped text={c.getValue()} className={mono} />,
-      meta: { width: '12rem' },
-    }),
+    col.accessor('ports', { header: 'PORT(S)', cell: clippedMonoCell, meta: { width: '12rem' } }),
     age,
     // SELECTOR, last, takes the slack (it was PORT(S), mostly blank).
-    col.accessor('selector', {
-      header: 'SELECTOR',
-      cell: (c) => <Clipped text={c.getValue()} className={mono} />,
-    }),
+    col.accessor('selector', { header: 'SELECTOR', cell: clippedMonoCell }),
   ];
 }
 
@@ -236,11 +185,7 @@ function secretColumns(): Columns<SecretRow> {
   return [
     namespace,
     { ...name, meta: {} },
-    col.accessor('type', {
-      header: 'TYPE',
-      cell: (c) => <Clipped text={c.getValue()} />,
-      meta: { width: '18rem' },
-    }),
+    col.accessor('type', { header: 'TYPE', cell: clippedCell, meta: { width: '18rem' } }),
     col.accessor('data', { header: 'DATA', meta: { width: '6rem', ...num } }),
     age,
   ];

@@ -236,33 +236,13 @@ export function Timeline({
       >
         {SERIES.map((s) => (
           <span key={s.key} className="flex items-center gap-1.5">
-            <svg width="16" height="4" aria-hidden="true">
-              <line
-                x1="0"
-                x2="16"
-                y1="2"
-                y2="2"
-                strokeWidth={3}
-                strokeDasharray={s.dash}
-                className={s.className}
-              />
-            </svg>
+            <LineSwatch width={3} dash={s.dash} className={s.className} />
             {s.label}
           </span>
         ))}
         {before.length > 0 && (
           <span className="flex items-center gap-1.5" data-testid="timeline-past-legend">
-            <svg width="16" height="4" aria-hidden="true">
-              <line
-                x1="0"
-                x2="16"
-                y1="2"
-                y2="2"
-                strokeWidth={2}
-                strokeDasharray="1 3"
-                className="stroke-slate-500"
-              />
-            </svg>
+            <LineSwatch width={2} dash="1 3" className="stroke-slate-500" />
             before the page opened: ReplicaSet sizes replayed from the scaling Events
           </span>
         )}
@@ -276,5 +256,22 @@ export function Timeline({
         ))}
       </figcaption>
     </figure>
+  );
+}
+
+/** A legend's sample of a line the chart draws: its stroke, width and dashes. */
+function LineSwatch({
+  width,
+  dash,
+  className,
+}: {
+  width: number;
+  dash: string | undefined;
+  className: string;
+}) {
+  return (
+    <svg width="16" height="4" aria-hidden="true">
+      <line x1="0" x2="16" y1="2" y2="2" strokeWidth={width} strokeDasharray={dash} className={className} />
+    </svg>
   );
 }

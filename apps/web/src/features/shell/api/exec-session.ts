@@ -9,6 +9,7 @@ import type {
 import { EXEC_INPUT_CHUNK_BYTES } from '@wheelhouse/shared-types/constants';
 import type { LiveSocket } from '../../../lib/live/live-store';
 import { startStream, withContext } from '../../../lib/live/start-stream';
+import { CONNECTION_LOST, listen, StreamInbox } from '../../../lib/live/stream-routing';
 import { chunkUtf8 } from '../lib/chunks';
 
 /** How long to wait for the server to open the shell (it may try bash, sh and ash in turn). */
@@ -41,7 +42,7 @@ export interface ShellConnection {
 const lost = (sessionId: string): ExecEndPayload => ({
   sessionId,
   reason: 'error',
-  message: 'the connection to the server was lost',
+  message: CONNECTION_LOST.message,
 });
 
 /**
@@ -56,39 +57,33 @@ export async function openShell(
   req: Omit<ExecStartRequest, 'context'>,
   on: ShellHandlers,
 ): Promise<ShellConnection> {
-  const early: ExecOutputPayload[] = [];
-  let sessionId: string | undefined;
+  const inbox = new StreamInbox();
   let over = false;
-  const onOutput = (p: ExecOutputPayload) => {
-    if (sessionId === undefined) early.push(p);
-    else if (p.sessionId === sessionId) on.output(p.data);
-  };
   const finish = (end: ExecEndPayload, report: boolean) => {
     if (over) return;
     over = true;
     cleanup();
     if (report) on.end(end);
   };
-  const onEnd = (p: ExecEndPayload) => {
-    if (p.sessionId === sessionId) finish(p, true);
-  };
-  const onDisconnect = () => finish(lost(sessionId ?? ''), true);
+  const onDisconnect = () => finish(lost(inbox.streamId ?? ''), true);
+  const stopListening = listen(socket, {
+    execOutput: (p: ExecOutputPayload) => inbox.take(p.sessionId, () => on.output(p.data)),
+    execEnd: (p: ExecEndPayload) => {
+      if (p.sessionId === inbox.streamId) finish(p, true);
+    },
+  });
   const cleanup = () => {
-    socket.off('execOutput', onOutput);
-    socket.off('execEnd', onEnd);
+    stopListening();
     socket.off('disconnect', onDisconnect);
   };
-  socket.on('execOutput', onOutput);
-  socket.on('execEnd', onEnd);
   const ack = await startStream(
     (context): Promise<ExecStartAck> =>
       socket.timeout(START_TIMEOUT_MS).emitWithAck('execStart', withContext(req, context)),
     cleanup,
   );
   const id = ack.sessionId;
-  sessionId = id;
   socket.on('disconnect', onDisconnect);
-  for (const p of early.splice(0)) if (p.sessionId === id) on.output(p.data);
+  inbox.open(id);
 
   const queue: string[] = [];
   let pumping = false;
