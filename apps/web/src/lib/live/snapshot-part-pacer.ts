@@ -65,9 +65,9 @@ export class SnapshotPartPacer {
 
   /**
    * Holds the parts that follow an ack until a view has painted the ack's rows. A warm list of
-   * 10,000 pods sends its 19 later pages within a few ms of the ack: applied as they came, the first
-   * render held all 10,000 (sorted, change times) and the first rows waited for it (~70 ms more in
-   * the bench's profile). The hold ends the frame after the first render of a view that observes
+   * 10,000 pods sends its 19 later pages within a few ms of the ack: applied as they came, on a
+   * busy machine the first render could hold all 10,000 (sorted, change times) and the first rows
+   * waited for it (a CPU profile of one load showed ~70 ms of it). The hold ends the frame after the first render of a view that observes
    * the list (the list may be prefetched before its view's code has loaded), or `intervalMs` after
    * that view appeared if no frame comes (a hidden tab has none). `observed`: a view observes the
    * list already; otherwise `observed()` says when one does.
